@@ -1,0 +1,76 @@
+"""The `misma-luna` command: the GUI by default, headless subcommands, `--self-test`.
+
+Every subcommand lives in its own module with `add_arguments(parser)` and `run(args)`,
+imported only when used. A user's mistake ends as one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from misma_luna import __version__
+from misma_luna.core.errors import MismaLunaError
+
+# name -> module holding `add_arguments(parser)` and `run(args) -> int`
+SUBCOMMANDS: dict[str, str] = {}
+
+EXIT_USAGE = 2
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    """Arguments of the GUI (the default command)."""
+    parser = argparse.ArgumentParser(
+        prog="misma-luna",
+        description="A bilingual Spanish/English reader for film reviews and subtitles.",
+        epilog="Subcommands: " + ", ".join(sorted(SUBCOMMANDS)) if SUBCOMMANDS else None,
+    )
+    parser.add_argument("path", nargs="?", type=Path, metavar="FILM_PACKAGE | REVIEW_FILE")
+    parser.add_argument("--lang", help="interface language, such as es or en")
+    parser.add_argument("--subtitles", nargs=2, type=Path, metavar=("A", "B"))
+    parser.add_argument("--self-test", action="store_true", help="check the app end to end")
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="quit right after the first paint of the window (for benchmarks)",
+    )
+    parser.add_argument("--version", action="version", version=f"misma-luna {__version__}")
+    return parser
+
+
+def subcommand_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    """The parser and module of subcommand `name`."""
+    module = importlib.import_module(SUBCOMMANDS[name])
+    parser = argparse.ArgumentParser(prog=f"misma-luna {name}")
+    module.add_arguments(parser)
+    return parser, module
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `misma-luna` command and `python -m misma_luna`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            parser, module = subcommand_parser(args[0])
+            return int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+        options = gui_parser().parse_args(args)
+        if options.self_test:
+            from misma_luna.ui.selftest import run_self_test
+
+            return run_self_test()
+        from misma_luna.ui.app import run_gui
+
+        return run_gui(options.path, options.lang, options.exit_after_paint)
+    except MismaLunaError as error:
+        print(f"misma-luna: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def fail(message: str) -> int:
+    """Print a user's mistake as one line and return the usage exit code."""
+    print(f"misma-luna: {message}", file=sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,117 @@
+"""Bytes from outside become clean text: BOM, encoding detection, mojibake repair, newlines.
+
+Reviews, film packages and subtitles all pass through `read_text()`. What was done is kept
+(`DecodedText.encoding`, `.repaired`, `.original`) so the app can say so and show the file
+as it was. Repair is limited to encoding mistakes; the text is otherwise left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from misma_luna.core.catalogs import _
+from misma_luna.core.errors import TextFileError
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text, how it was read, and what was repaired."""
+
+    text: str
+    encoding: str
+    original: str
+    repaired: int = 0
+
+    @property
+    def was_repaired(self) -> bool:
+        """Whether mis-encoded characters were fixed."""
+        return self.repaired > 0
+
+
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
+    """Read and decode a text file, refusing huge and binary files with a clear message."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TextFileError(path, _("the file is too large ({size} MB; the limit is {limit} MB)").format(size=round(size / 1048576, 1), limit=max_bytes // 1048576))
+        data = path.read_bytes()
+    except TextFileError:
+        raise
+    except IsADirectoryError:
+        raise TextFileError(path, _("this is a folder, not a file")) from None
+    except FileNotFoundError:
+        raise TextFileError(path, _("the file does not exist")) from None
+    except OSError as exc:
+        raise TextFileError(path, _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)) from exc
+    return decode_bytes(data, path)
+
+
+def decode_bytes(data: bytes, path: Path | None = None) -> DecodedText:
+    """Decode `data`, repairing mojibake; raise `TextFileError` for binary data."""
+    encoding, text = _decode(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    repaired_text, count = _repair_mojibake(text)
+    return DecodedText(text=repaired_text, encoding=encoding, original=text, repaired=count)
+
+
+def _decode(data: bytes, path: Path | None) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, _strict(data, encoding, path)
+    if b"\x00" in data:
+        raise TextFileError(path, _("this is a binary file, not text"))
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or _looks_binary(str(best)):
+        raise TextFileError(path, _("this is a binary file, not text"))
+    return best.encoding, str(best)
+
+
+def _strict(data: bytes, encoding: str, path: Path | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise TextFileError(path, _("the file says it is {encoding} but is not").format(encoding=encoding)) from None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for char in text[:4096] if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > 8
+
+
+def _repair_mojibake(text: str) -> tuple[str, int]:
+    """Fix text that was decoded with the wrong encoding; count the characters repaired."""
+    if text.isascii():
+        return text, 0
+    import ftfy
+
+    fixed_lines = []
+    count = 0
+    for line in text.split("\n"):
+        fixed = ftfy.fix_encoding(line) if not line.isascii() else line
+        if fixed != line:
+            count += _changed_characters(line, fixed)
+        fixed_lines.append(fixed)
+    return "\n".join(fixed_lines), count
+
+
+def _changed_characters(before: str, after: str) -> int:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return sum(j2 - j1 for tag, _i1, _i2, j1, j2 in matcher.get_opcodes() if tag != "equal")

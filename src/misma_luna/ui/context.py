@@ -1,0 +1,55 @@
+"""AppContext: the services every pane needs, handed over explicitly (no globals).
+
+It holds the preferences, the language manager and the film being read; panes subscribe
+to `FilmSession.filmChanged` and `LanguageManager.languageChanged` and render from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from misma_luna.core.film import FilmPackage, LocalizedFilm
+from misma_luna.ui.language import LanguageManager
+from misma_luna.ui.settings import Preferences
+
+
+class FilmSession(QObject):
+    """The film being read; announces a new film with `filmChanged`."""
+
+    filmChanged = Signal(object)  # noqa: N815 (Qt naming); the new FilmPackage
+
+    def __init__(self, film: FilmPackage, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._film = film
+
+    @property
+    def film(self) -> FilmPackage:
+        """The film on screen."""
+        return self._film
+
+    def set_film(self, film: FilmPackage) -> None:
+        """Show another film everywhere."""
+        self._film = film
+        self.filmChanged.emit(film)
+
+
+@dataclass
+class AppContext:
+    """Services shared by the panes of one window."""
+
+    preferences: Preferences
+    language: LanguageManager
+    session: FilmSession
+    data_dir: Path
+
+    @property
+    def film(self) -> FilmPackage:
+        """The film on screen."""
+        return self.session.film
+
+    def localized_film(self) -> LocalizedFilm:
+        """The film on screen, in the active UI language."""
+        return self.session.film.localized(self.language.language)

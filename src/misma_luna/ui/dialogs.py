@@ -1,0 +1,108 @@
+"""Dialogs: About, error reports and the question asked before any link leaves the app.
+
+Error reports are calm and non-blocking; they say which file and what went wrong. Links
+are only opened after the reader has seen where they really lead and said yes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from misma_luna import APP_NAME, __version__
+from misma_luna.core.catalogs import _
+from misma_luna.core.errors import MismaLunaError
+
+
+class AboutDialog(QDialog):
+    """Version, license and credits, in the active language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self._body = QLabel(self)
+        self._body.setWordWrap(True)
+        self._body.setTextFormat(Qt.TextFormat.RichText)
+        self._body.setOpenExternalLinks(False)
+        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._body)
+        layout.addWidget(self._buttons)
+        self.setMinimumWidth(420)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Texts in the active language."""
+        self.setWindowTitle(_("About {app}").format(app=APP_NAME))
+        paragraphs = [
+            f"<h2>{escape(APP_NAME)}</h2>",
+            escape(_("Version {version}").format(version=__version__)),
+            escape(_("A bilingual reader for the films people care about: facts, review, "
+                     "subtitles and your own notes, in Spanish and English.")),
+            escape(_("Released under the MIT License.")),
+            escape(_("The review, its translation and the sample subtitles were written "
+                     "for this app by the Misma Luna team; film facts are facts.")),
+            escape(_("Built with Qt and PySide6, Babel, polib, markdown-it-py, pysubs2, "
+                     "charset-normalizer and ftfy.")),
+        ]
+        self._body.setText("".join(f"<p>{p}</p>" if not p.startswith("<h") else p for p in paragraphs))
+
+
+def report_problem(parent: QWidget, title: str, error: MismaLunaError | str) -> QMessageBox:
+    """Tell the reader what went wrong, without blocking the window."""
+    text = error.message if isinstance(error, MismaLunaError) else error
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
+
+
+def confirm_and_open_link(parent: QWidget, url: QUrl) -> bool:
+    """Show where a link leads and open it only if the reader agrees."""
+    if url.scheme().lower() not in ("http", "https", "mailto"):
+        report_problem(
+            parent,
+            _("Link not opened"),
+            _("This link ({scheme}:) is never opened by Misma Luna, for your safety.").format(
+                scheme=url.scheme() or "?"
+            ),
+        )
+        return False
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Open this link?"))
+    box.setText(_("This link leads to {host}.").format(host=url.host() or url.toString()))
+    box.setInformativeText(url.toDisplayString())
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if box.exec() != QMessageBox.StandardButton.Open:
+        return False
+    return QDesktopServices.openUrl(url)
+
+
+def app_icon() -> QIcon:
+    """The app's icon, scalable with bitmap sizes."""
+    from misma_luna.core.resources import resources_dir
+
+    icon = QIcon()
+    hicolor = resources_dir() / "icons" / "hicolor"
+    for png in sorted(hicolor.glob("*/apps/misma-luna.png")):
+        icon.addFile(str(png))
+    return icon

@@ -1,0 +1,217 @@
+"""The main window: composes the panes, the menus and the status bar; owns little else.
+
+Menus are declared as lists of action ids (actions.py declares the actions); panes get the
+AppContext and subscribe to it. The window remembers its geometry and splitter layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
+
+from misma_luna import APP_NAME
+from misma_luna.core import formatting as fmt
+from misma_luna.core.catalogs import N_, _, ngettext
+from misma_luna.ui import settings
+from misma_luna.ui.actions import ActionRegistry
+from misma_luna.ui.context import AppContext
+from misma_luna.ui.dialogs import AboutDialog, app_icon, confirm_and_open_link
+from misma_luna.ui.film_pane import FilmPane
+from misma_luna.ui.opening import FilmOpener
+from misma_luna.ui.review_pane import ReviewPane
+
+# Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
+# for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        N_("&File"),
+        (
+            "file.open", "@recent", "file.open_subtitles", None,
+            "file.print", "file.print_preview", "file.export_pdf", None,
+            "file.export_notes", "file.export_subtitles", None,
+            "file.quit",
+        ),
+    ),
+    (
+        N_("&Edit"),
+        (
+            "edit.find", "edit.find_next", "edit.find_previous", None,
+            "notes.add", "notes.focus", "notes.search",
+        ),
+    ),
+    (
+        N_("&View"),
+        (
+            "view.zoom_in", "view.zoom_out", "view.zoom_reset", None,
+            "subtitles.jump", "subtitles.offset", "subtitles.reopen_encoding", None,
+            "view.show_original", None,
+            "@language",
+        ),
+    ),
+    (N_("&Help"), ("help.about",)),
+)  # fmt: skip
+
+
+class MainWindow(QMainWindow):
+    """One film on screen: facts, review, and whatever panes the context provides."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.actions = ActionRegistry(self)
+        self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
+        self._menus: list[tuple[str, QMenu]] = []
+        self._about: AboutDialog | None = None
+
+        self.film_pane = FilmPane(context, self)
+        self.review_pane = ReviewPane(context, self)
+        self.reading_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.reading_splitter.addWidget(self.review_pane)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.film_pane)
+        self.splitter.addWidget(self.reading_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 880])
+        self.setCentralWidget(self.splitter)
+        self.opener = FilmOpener(context, self)
+
+        self._translation_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._translation_label)
+        self._connect_actions()
+        self._build_menus()
+        context.session.filmChanged.connect(self.retranslate)
+        context.language.languageChanged.connect(self._check_language_action)
+        self.resize(1200, 800)
+        self.retranslate()
+        self._restore_layout()
+
+    # -- construction
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a["file.quit"].triggered.connect(self.close)
+        a["edit.find"].triggered.connect(self.review_pane.find_bar.open_bar)
+        a["edit.find_next"].triggered.connect(self.review_pane.find_bar.next)
+        a["edit.find_previous"].triggered.connect(self.review_pane.find_bar.previous)
+        a["view.zoom_in"].triggered.connect(self.review_pane.zoom_in)
+        a["view.zoom_out"].triggered.connect(self.review_pane.zoom_out)
+        a["view.zoom_reset"].triggered.connect(lambda: self.review_pane.set_zoom(0))
+        a["help.about"].triggered.connect(self.show_about)
+        self.review_pane.linkActivated.connect(self._open_link)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title, entries in MENUS:
+            menu = bar.addMenu("")
+            self._menus.append((title, menu))
+            for entry in entries:
+                if entry is None:
+                    if menu.actions() and not menu.actions()[-1].isSeparator():
+                        menu.addSeparator()
+                elif entry.startswith("@"):
+                    builder = self.submenus.get(entry[1:])
+                    if builder is not None:
+                        builder(menu)
+                elif entry in self.actions:
+                    menu.addAction(self.actions[entry])
+
+    def _fill_language_menu(self, parent: QMenu) -> None:
+        self.language_menu = parent.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        for code, name in self.context.language.languages():
+            action = QAction(name, group)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == self.context.language.language)
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            self.language_menu.addAction(action)
+        self._language_group = group
+
+    # -- language
+
+    def switch_language(self, code: str) -> None:
+        """Switch the whole app to `code` and remember the choice."""
+        self.context.preferences.set(settings.LANGUAGE, code)
+        self.context.language.set_language(code)
+
+    def _check_language_action(self, code: str) -> None:
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == code)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self, *_args: object) -> None:
+        """Window title, menus, actions and status bar in the active language."""
+        film = self.context.localized_film()
+        self.setWindowTitle(f"{film.title} — {APP_NAME}")
+        self.actions.retranslate()
+        for title, menu in self._menus:
+            menu.setTitle(_(title))
+        self.language_menu.setTitle(_("&Language"))
+        self._translation_label.setText(translation_status(self.context))
+        self.splitter.setAccessibleName(_("Film and review"))
+
+    # -- actions
+
+    def show_about(self) -> None:
+        """Open (or raise) the About dialog."""
+        if self._about is None:
+            self._about = AboutDialog(self)
+        self._about.show()
+        self._about.raise_()
+
+    def _open_link(self, url: QUrl) -> None:
+        confirm_and_open_link(self, url)
+
+    # -- layout memory
+
+    def _restore_layout(self) -> None:
+        prefs = self.context.preferences
+        geometry = prefs.get(settings.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = prefs.get(settings.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = prefs.get(settings.SPLITTER_STATE)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        prefs = self.context.preferences
+        prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        prefs.set(settings.WINDOW_STATE, self.saveState())
+        prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())
+        prefs.sync()
+        super().closeEvent(event)
+
+
+def translation_status(context: AppContext) -> str:
+    """What the status bar says about the language of the text on screen."""
+    film = context.localized_film()
+    ui = film.language
+    source = film.film.source_language
+    if ui == source:
+        return _("Shown in its original language ({language})").format(
+            language=fmt.language_name(source, ui)
+        )
+    missing = film.untranslated_count()
+    target = fmt.language_name(ui, ui)
+    if missing == 0:
+        # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
+        return _("{language} translation complete").format(language=target.capitalize())
+    return ngettext(
+        "{count} passage shown in {language}: no translation yet",
+        "{count} passages shown in {language}: no translation yet",
+        missing,
+    ).format(count=missing, language=fmt.language_name(source, ui))

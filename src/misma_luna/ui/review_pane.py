@@ -1,0 +1,198 @@
+"""The review pane: the film's review in the active language, set for comfortable reading.
+
+Blocks render from `core.review` (sanitized HTML) into a QTextBrowser with one anchor per
+block, so other panes can scroll to a block and ask which block the cursor is in. Links
+never open on a click alone: `linkActivated` goes to the window, which asks first.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QFont, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from misma_luna.core import formatting as fmt
+from misma_luna.core.catalogs import _
+from misma_luna.core.content import Shown
+from misma_luna.core.film import LocalizedFilm
+from misma_luna.core.review import Block, inline_html
+from misma_luna.ui.context import AppContext
+from misma_luna.ui.find_bar import FindBar
+from misma_luna.ui.settings import REVIEW_ZOOM
+
+BASE_POINT_SIZE = 12.5
+ZOOM_STEP = 0.1
+ZOOM_LIMITS = (-5, 12)
+COLUMN_EM = 38
+
+
+class ReviewView(QTextBrowser):
+    """A QTextBrowser that keeps lines at a readable length by centring a column."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_column()
+
+    def fit_column(self) -> None:
+        """Widen the document's side margins so that lines stay about 75 characters long."""
+        column = int(self.fontMetrics().averageCharWidth() * COLUMN_EM * 2.1)
+        side = max(24, (self.viewport().width() - column) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if int(frame.leftMargin()) != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
+
+
+class ReviewPane(QWidget):
+    """The review, its find bar and its zoom."""
+
+    linkActivated = Signal(QUrl)  # noqa: N815 (Qt naming)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setObjectName("reviewPane")
+        self.view = ReviewView(self)
+        self.view.setObjectName("reviewView")
+        self.view.setOpenLinks(False)
+        self.view.setOpenExternalLinks(False)
+        self.view.anchorClicked.connect(self.linkActivated)
+        self.view.document().setDocumentMargin(24)
+        self.find_bar = FindBar(self.view, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self._zoom = context.preferences.get(REVIEW_ZOOM)
+        self._apply_zoom()
+        context.session.filmChanged.connect(self.render)
+        self.render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.render()
+        super().changeEvent(event)
+
+    # -- content
+
+    def render(self, *_args: object) -> None:
+        """Show the current film's review in the active language, keeping the scroll place."""
+        self.view.setAccessibleName(_("Review"))
+        film = self._context.localized_film()
+        bar = self.view.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.view.setHtml(review_html(film, self.palette().placeholderText().color().name()))
+        self.view.fit_column()
+        bar.setValue(round(fraction * bar.maximum()))
+        if self.find_bar.isVisible():
+            self.find_bar.search()
+
+    def scroll_to_block(self, block_id: str) -> None:
+        """Bring block `block_id` into view."""
+        self.view.scrollToAnchor(block_id)
+
+    def block_at_cursor(self) -> str | None:
+        """The id of the review block holding the text cursor, if any."""
+        cursor = self.view.textCursor()
+        block = cursor.block()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                names = iterator.fragment().charFormat().anchorNames()
+                if names:
+                    return str(names[0])
+                iterator += 1
+            block = block.previous()
+        return None
+
+    def text_cursor(self) -> QTextCursor:
+        """The view's text cursor (selection included)."""
+        return self.view.textCursor()
+
+    # -- zoom
+
+    @property
+    def zoom(self) -> int:
+        """Zoom steps away from the normal size."""
+        return self._zoom
+
+    def zoom_in(self) -> None:
+        """One step larger."""
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        """One step smaller."""
+        self.set_zoom(self._zoom - 1)
+
+    def set_zoom(self, steps: int) -> None:
+        """Set the zoom, within limits, and remember it."""
+        self._zoom = max(ZOOM_LIMITS[0], min(ZOOM_LIMITS[1], steps))
+        self._context.preferences.set(REVIEW_ZOOM, self._zoom)
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = QFont(self.view.font())
+        font.setFamilies(["Literata", "Noto Serif", "DejaVu Serif", "Georgia", "serif"])
+        font.setPointSizeF(BASE_POINT_SIZE * (1 + ZOOM_STEP * self._zoom))
+        self.view.document().setDefaultFont(font)
+        self.view.setFont(font)
+        self.view.fit_column()
+
+
+def review_html(film: LocalizedFilm, muted: str) -> str:
+    """The whole review as one HTML document, one anchor per block."""
+    parts = [_STYLE.format(muted=muted)]
+    open_list: int | None = None
+    for block, shown in film.blocks():
+        if open_list is not None and (block.kind != "item" or block.group != open_list):
+            parts.append("</ul>")
+            open_list = None
+        if block.kind == "item" and open_list is None:
+            parts.append("<ul>")
+            open_list = block.group
+        parts.append(_block_html(block, shown, film))
+    if open_list is not None:
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+_STYLE = """<style>
+p, li {{ line-height: 135%; margin-bottom: 0.7em; }}
+h1 {{ font-size: 175%; font-weight: 600; margin-bottom: 0.6em; }}
+h2 {{ font-size: 125%; font-weight: 600; margin-top: 1.2em; margin-bottom: 0.4em; }}
+h3 {{ font-size: 110%; font-weight: 600; }}
+p.quote {{ font-size: 130%; font-style: italic; margin: 1em 2em; }}
+p.untranslated {{ color: {muted}; font-size: 80%; margin-bottom: 0; }}
+</style>"""
+
+
+def _block_html(block: Block, shown: Shown, film: LocalizedFilm) -> str:
+    anchor = f'<a name="{escape(block.id)}"></a>'
+    body = anchor + inline_html(shown.text)
+    marker = _untranslated_marker(shown, film)
+    if block.kind == "heading":
+        level = min(max(block.level, 1), 3)
+        return f"{marker}<h{level}>{body}</h{level}>"
+    if block.kind == "quote":
+        return f'{marker}<p class="quote">“{body}”</p>'
+    if block.kind == "item":
+        return f"<li>{marker}{body}</li>"
+    return f"{marker}<p>{body}</p>"
+
+
+def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
+    if not shown.state.shows_source:
+        return ""
+    source = fmt.language_name(film.film.source_language, film.language)
+    if shown.state.name == "OUTDATED":
+        # TRANSLATORS: shown above a review passage whose translation is out of date.
+        text = _("Translation out of date: shown in {language}").format(language=source)
+    else:
+        # TRANSLATORS: shown above a review passage that has no translation yet.
+        text = _("Not translated yet: shown in {language}").format(language=source)
+    return f'<p class="untranslated">⚑ {escape(text)}</p>'

@@ -1,0 +1,56 @@
+"""Preferences, each declared once with its key, type and default, stored in QSettings.
+
+Widgets never spell a settings key: they read and write `Preferences.get(LANGUAGE)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One preference: where it is stored, its type and its default."""
+
+    key: str
+    type: type[T]
+    default: T
+
+
+LANGUAGE = Setting("ui/language", str, "")
+REVIEW_ZOOM = Setting("reader/zoom", int, 0)
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
+RECENT_FILES = Setting("files/recent", list, [])
+LAST_FOLDER = Setting("files/last-folder", str, "")
+
+
+class Preferences:
+    """Typed access to the app's QSettings."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when absent or unreadable."""
+        if setting.type is list:
+            value: Any = self._store.value(setting.key, setting.default)
+            if isinstance(value, str):
+                value = [value]
+            return value if isinstance(value, list) else setting.default
+        value = self._store.value(setting.key, setting.default, type=setting.type)
+        return value if isinstance(value, setting.type) else setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store `value` for `setting`."""
+        self._store.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._store.sync()

@@ -1,0 +1,65 @@
+"""Shared test setup: no real display, and settings and notes kept in a throwaway home."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+_HOME = Path(tempfile.mkdtemp(prefix="misma-luna-tests-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["LANGUAGE"] = "en"
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """Fixtures written by this project."""
+    return DATA
+
+
+@pytest.fixture
+def bundled_film():  # type: ignore[no-untyped-def]
+    """The bundled film package, freshly loaded."""
+    from misma_luna.core.film import load_film
+    from misma_luna.core.resources import bundled_film_dir
+
+    return load_film(bundled_film_dir())
+
+
+@pytest.fixture
+def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore[no-untyped-def]
+    """Build an AppContext on a film, with settings in a temporary file."""
+    from PySide6.QtCore import QSettings
+
+    from misma_luna.core.film import load_film
+    from misma_luna.core.resources import bundled_film_dir
+    from misma_luna.ui.app import create_context, make_application
+
+    make_application()
+
+    def build(film=None, language: str = "en", locales: Path | None = None):  # type: ignore[no-untyped-def]
+        store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        return create_context(film or load_film(bundled_film_dir()), language, store, locales)
+
+    return build
+
+
+@pytest.fixture
+def main_window(qtbot, make_context) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The real main window on the bundled film, in English."""
+    from misma_luna.ui.main_window import MainWindow
+
+    window = MainWindow(make_context())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.context.language.set_language("en")
