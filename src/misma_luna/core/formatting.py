@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -57,7 +57,9 @@ def format_number(number: float, language: str) -> str:
     return text
 
 
-def format_minutes(minutes: int, language: str, length: str = "long") -> str:
+def format_minutes(
+    minutes: int, language: str, length: Literal["short", "long", "narrow"] = "long"
+) -> str:
     """`109 minutes` / `109 minutos`."""
     from babel.units import format_unit
 
@@ -89,7 +91,9 @@ def format_year_month(year: int, month: int, language: str) -> str:
     return text
 
 
-def format_date(day: dt.date, language: str, length: str = "long") -> str:
+def format_date(
+    day: dt.date, language: str, length: Literal["full", "long", "medium", "short"] = "long"
+) -> str:
     """`November 21, 2026` / `21 de noviembre de 2026`."""
     from babel.dates import format_date as babel_format_date
 

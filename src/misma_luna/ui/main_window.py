@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         for title, entries in MENUS:
             menu = bar.addMenu("")
+            menu.setObjectName("menu-" + title.replace("&", "").lower())
             self._menus.append((title, menu))
             for entry in entries:
                 if entry is None:
@@ -209,7 +210,7 @@ def translation_status(context: AppContext) -> str:
     target = fmt.language_name(ui, ui)
     if missing == 0:
         # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
-        return _("{language} translation complete").format(language=target.capitalize())
+        return _("{language} translation complete").format(language=target)
     return ngettext(
         "{count} passage shown in {language}: no translation yet",
         "{count} passages shown in {language}: no translation yet",

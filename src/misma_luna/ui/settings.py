@@ -6,7 +6,7 @@ Widgets never spell a settings key: they read and write `Preferences.get(LANGUAG
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -43,7 +43,7 @@ class Preferences:
             value: Any = self._store.value(setting.key, setting.default)
             if isinstance(value, str):
                 value = [value]
-            return value if isinstance(value, list) else setting.default
+            return cast(T, value) if isinstance(value, list) else setting.default
         value = self._store.value(setting.key, setting.default, type=setting.type)
         return value if isinstance(value, setting.type) else setting.default
 

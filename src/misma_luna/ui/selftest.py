@@ -1,0 +1,168 @@
+"""`misma-luna --self-test`: build the real window on the bundled film and prove it works.
+
+Runs in a throwaway settings and data folder, switches es → en → es, checks that every
+visible text changed and came back, prints a JSON report, and exits 0 only if all passed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from misma_luna import __version__
+
+
+@dataclass
+class Check:
+    """One line of the report."""
+
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+def _isolate(home: Path) -> None:
+    """Keep the self-test away from the reader's own settings and notes."""
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    if not any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def visible_texts(window: object) -> dict[str, str]:
+    """Every text a reader sees in the window, keyed by where it is."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMenu
+
+    assert isinstance(window, QMainWindow)
+    texts = {"window title": window.windowTitle()}
+    for menu in window.findChildren(QMenu):
+        texts[f"menu {menu.objectName() or id(menu)}"] = menu.title()
+    for action in window.findChildren(type(window.menuBar().actions()[0])):
+        if action.text():
+            texts[f"action {action.objectName() or action.text()}"] = action.text()
+    for index, label in enumerate(window.findChildren(QLabel)):
+        if label.text():
+            texts[f"label {index}"] = label.text()
+    for index, button in enumerate(window.findChildren(QAbstractButton)):
+        if button.text() or button.toolTip():
+            texts[f"button {index}"] = button.text() + button.toolTip()
+    review = getattr(window, "review_pane", None)
+    if review is not None:
+        texts["review"] = review.view.toPlainText()[:400]
+    return texts
+
+
+def run_self_test() -> int:
+    """Run every check, print the JSON report, return the exit code."""
+    with tempfile.TemporaryDirectory(prefix="misma-luna-self-test-") as home:
+        _isolate(Path(home))
+        checks = _run_checks()
+    report = {
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "ok": all(check.ok for check in checks),
+        "checks": [asdict(check) for check in checks],
+    }
+    from PySide6.QtGui import QGuiApplication
+
+    report["platform"] = QGuiApplication.platformName()
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0 if report["ok"] else 1
+
+
+def _run_checks() -> list[Check]:
+    checks: list[Check] = []
+
+    def check(name: str, test: Callable[[], str]) -> None:
+        try:
+            checks.append(Check(name, True, test()))
+        except Exception as error:
+            checks.append(Check(name, False, f"{type(error).__name__}: {error}"))
+
+    state: dict[str, object] = {}
+    check("bundled film loads", lambda: _load_film(state))
+    check("catalogs offered", lambda: _catalogs(state))
+    check("main window paints", lambda: _build_window(state))
+    check("switch to Spanish changes every text", lambda: _switch(state, "es"))
+    check("Qt's own dialogs follow the language", _qt_translation)
+    check("switch back to English restores every text", lambda: _switch(state, "en"))
+    check("switch to Spanish again", lambda: _switch(state, "es"))
+    return checks
+
+
+def _load_film(state: dict[str, object]) -> str:
+    from misma_luna.core.film import load_film
+    from misma_luna.core.resources import bundled_film_dir
+
+    film = load_film(bundled_film_dir())
+    if film.warnings:
+        raise RuntimeError("; ".join(w.message for w in film.warnings))
+    state["film"] = film
+    return f"{film.id}: {len(film.review.blocks)} blocks, languages {film.content_languages()}"
+
+
+def _catalogs(state: dict[str, object]) -> str:
+    from misma_luna.core.catalogs import available_languages
+    from misma_luna.core.resources import locale_dir
+
+    languages = available_languages(locale_dir())
+    if "es" not in languages:
+        raise RuntimeError(f"no Spanish catalog in {locale_dir()}")
+    return ", ".join(languages)
+
+
+def _build_window(state: dict[str, object]) -> str:
+    from misma_luna.ui.app import create_context, make_application
+    from misma_luna.ui.main_window import MainWindow
+
+    app = make_application()
+    context = create_context(state["film"], "en")  # type: ignore[arg-type]
+    window = MainWindow(context)
+    window.show()
+    app.processEvents()
+    image = window.grab()
+    if image.isNull() or image.width() < 100:
+        raise RuntimeError("the window did not paint")
+    state.update(app=app, window=window, texts={"en": visible_texts(window)})
+    return f"{image.width()}×{image.height()}"
+
+
+def _switch(state: dict[str, object], language: str) -> str:
+    window = state["window"]
+    texts: dict[str, dict[str, str]] = state["texts"]  # type: ignore[assignment]
+    window.context.language.set_language(language)  # type: ignore[attr-defined]
+    state["app"].processEvents()  # type: ignore[attr-defined]
+    now = visible_texts(window)
+    before = texts["en"]
+    if language == "en":
+        changed = [key for key in before if now.get(key) != before[key]]
+        if changed:
+            raise RuntimeError(f"not restored: {changed[:5]}")
+        return f"{len(now)} texts restored"
+    kept = [k for k in ("window title", "review") if now.get(k) == before.get(k)]
+    menus = [k for k in before if k.startswith(("menu", "action")) and now.get(k) == before[k]]
+    translated = [k for k in menus if not _untranslatable(before[k])]
+    if kept or translated:
+        raise RuntimeError(f"still in English: {(kept + translated)[:8]}")
+    return f"{sum(1 for k in before if now.get(k) != before[k])} of {len(before)} texts changed"
+
+
+def _untranslatable(text: str) -> bool:
+    """Language names stay in their own language in the Language menu."""
+    from misma_luna.core.formatting import native_language_name
+
+    return text in {native_language_name(code) for code in ("en", "es")}
+
+
+def _qt_translation() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    if cancel != "Cancelar":
+        raise RuntimeError(f"Qt's Cancel button reads {cancel!r}")
+    return cancel

@@ -1,0 +1,89 @@
+"""The app's own catalogs: template up to date, Spanish complete, placeholders intact."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+from misma_luna.core import catalogs
+from misma_luna.core.errors import CatalogError
+from misma_luna.core.resources import locale_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+LANGUAGES = sorted(p.parent.parent.name for p in (ROOT / "i18n").glob("*/LC_MESSAGES/*.po"))
+
+
+def load_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_template_is_not_stale() -> None:
+    tool = load_tool()
+    committed = (ROOT / "i18n" / "misma_luna.pot").read_text(encoding="utf-8")
+    fresh = tool.pot_text(tool.extract())
+    assert committed.strip() == fresh.strip(), "run `make pot` and translate the new entries"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalog_is_complete(language: str) -> None:
+    po = polib.pofile(str(ROOT / "i18n" / language / "LC_MESSAGES" / "misma_luna.po"))
+    untranslated = [e.msgid for e in po.untranslated_entries()]
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    assert not untranslated and not fuzzy, (untranslated, fuzzy)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_their_placeholders(language: str) -> None:
+    po = polib.pofile(str(ROOT / "i18n" / language / "LC_MESSAGES" / "misma_luna.po"))
+    for entry in po.translated_entries():
+        wanted = set(PLACEHOLDER.findall(entry.msgid))
+        if entry.msgid_plural:
+            wanted |= set(PLACEHOLDER.findall(entry.msgid_plural))
+            for form in entry.msgstr_plural.values():
+                assert set(PLACEHOLDER.findall(form)) <= wanted, entry.msgid
+                assert "{" not in form or set(PLACEHOLDER.findall(form)), entry.msgid
+        else:
+            assert set(PLACEHOLDER.findall(entry.msgstr)) == wanted, entry.msgid
+
+
+def test_compiled_catalogs_are_found_and_offered() -> None:
+    assert catalogs.available_languages(locale_dir()) == sorted({"en", *LANGUAGES})
+    spanish = catalogs.load_translations(locale_dir(), "es")
+    assert spanish.gettext("&File") == "&Archivo"
+    assert spanish.ngettext("Country", "Countries", 2) == "Países"
+
+
+def test_active_catalog_is_read_at_call_time() -> None:
+    try:
+        catalogs.activate("es", catalogs.load_translations(locale_dir(), "es"))
+        assert catalogs._("&View") == "&Ver"
+        catalogs.activate("en", catalogs.load_translations(locale_dir(), "en"))
+        assert catalogs._("&View") == "&View"
+    finally:
+        catalogs.activate("en", catalogs.load_translations(locale_dir(), "en"))
+
+
+def test_damaged_catalog_is_reported(tmp_path: Path) -> None:
+    broken = tmp_path / "es" / "LC_MESSAGES" / "misma_luna.mo"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b"\xde\x12\x04\x95garbage")
+    with pytest.raises(CatalogError) as caught:
+        catalogs.load_translations(tmp_path, "es")
+    assert caught.value.path == broken
+
+
+@pytest.mark.parametrize(
+    ("preferred", "expected"),
+    [(["es-MX", "en-US"], "es"), (["fr_FR", "es"], "es"), (["de"], "en"), ([], "en")],
+)
+def test_best_language_follows_the_system(preferred: list[str], expected: str) -> None:
+    assert catalogs.best_language(preferred, ["en", "es"]) == expected

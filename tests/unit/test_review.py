@@ -1,0 +1,61 @@
+"""Review Markdown: blocks with stable ids, sanitized rendering."""
+
+from __future__ import annotations
+
+from misma_luna.core.review import inline_html, parse_review, plain_text
+
+SOURCE = """# A Title
+
+First paragraph with *emphasis*
+spread over two lines.
+
+## A Section
+
+> A pull quote.
+
+- one item
+- another item
+
+Last paragraph.
+"""
+
+
+def test_blocks_come_in_reading_order_with_their_kinds() -> None:
+    review = parse_review(SOURCE)
+    kinds = [(b.kind, b.level) for b in review.blocks]
+    assert kinds == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("heading", 2),
+        ("quote", 0),
+        ("item", 1),
+        ("item", 1),
+        ("paragraph", 0),
+    ]
+    assert review.blocks[1].text == "First paragraph with *emphasis* spread over two lines."
+    assert review.title == "A Title"
+    items = [b for b in review.blocks if b.kind == "item"]
+    assert items[0].group == items[1].group
+
+
+def test_block_ids_survive_insertions_around_them() -> None:
+    before = {b.text: b.id for b in parse_review(SOURCE).blocks}
+    after = {b.text: b.id for b in parse_review("New opening.\n\n" + SOURCE).blocks}
+    assert all(after[text] == block_id for text, block_id in before.items())
+
+
+def test_identical_blocks_get_distinct_ids() -> None:
+    review = parse_review("Same.\n\nSame.\n")
+    assert len({b.id for b in review.blocks}) == 2
+
+
+def test_raw_html_is_shown_as_text_and_unsafe_links_dropped() -> None:
+    html = inline_html('<script>alert(1)</script> [x](javascript:alert(1)) <b onclick="y">')
+    assert "<script" not in html
+    assert "<b " not in html
+    assert 'href="javascript' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_plain_text_drops_markup() -> None:
+    assert plain_text("*Under the Same Moon* is **warm**") == "Under the Same Moon is warm"
