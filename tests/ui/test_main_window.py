@@ -71,3 +71,20 @@ def test_every_action_has_a_text_and_menu(main_window) -> None:
         action = main_window.actions[spec_id]
         assert action.text() and action.toolTip()
         assert action in in_menus
+
+
+def test_a_broken_film_is_reported_and_the_current_film_stays(qtbot, main_window, tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from misma_luna.core.resources import bundled_film_dir
+
+    broken = Path(shutil.copytree(bundled_film_dir(), tmp_path / "broken"))
+    (broken / "film.toml").write_text('id = "x"\nyear = \n', encoding="utf-8")
+    before = main_window.context.film
+    assert main_window.opener.open_path(broken) is None
+    assert main_window.context.film is before
+    boxes = [w for w in main_window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and f"{broken / 'film.toml'}:2:" in boxes[-1].text()

@@ -59,7 +59,7 @@ class FilmPane(QScrollArea):
         film = self._context.localized_film()
         self._title.setText(f"<h2 style='margin:0'>{_escape(film.title)}</h2>")
         self._title.setAccessibleName(film.title)
-        self._subtitle.setText(_escape(_original_title_line(film)))
+        self._subtitle.setText(_escape(_original_title_line(film)).replace("\n", "<br>"))
         self._subtitle.setVisible(bool(self._subtitle.text()))
         while self._form.rowCount():
             self._form.removeRow(0)
@@ -83,12 +83,16 @@ def _escape(text: str) -> str:
 
 def _original_title_line(film: LocalizedFilm) -> str:
     titles = film.film.facts.titles
-    if film.title == titles.original:
-        others = [t for t in titles.by_language.values() if t != titles.original]
-        if not others:
-            return ""
-        return _("Also released as {titles}").format(titles=fmt.format_list(others, film.language))
-    return _("Original title: {title}").format(title=titles.original)
+    lines = []
+    if film.title != titles.original:
+        lines.append(_("Original title: {title}").format(title=titles.original))
+    others = [*titles.by_language.values(), *titles.also_known_as]
+    others = [t for t in dict.fromkeys(others) if t not in (film.title, titles.original)]
+    if others:
+        lines.append(
+            _("Also released as {titles}").format(titles=fmt.format_list(others, film.language))
+        )
+    return "\n".join(lines)
 
 
 def _shown(shown: Shown | None, film: LocalizedFilm) -> str:
