@@ -32,7 +32,9 @@ def test_wheel_ships_compiled_catalogs_and_resources(tmp_path: Path) -> None:
     )
     env = dict(os.environ, PYTHONPATH=str(target), QT_QPA_PLATFORM="offscreen")
     probe = "import misma_luna, sys; print(misma_luna.__file__)"
-    where = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+    where = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
     assert where.stdout.startswith(str(target))
     result = subprocess.run(
         [sys.executable, "-m", "misma_luna", "--self-test"],
