@@ -88,12 +88,30 @@ class LocalizedFilm:
 
 
 def load_film(path: Path) -> FilmPackage:
-    """Open a film package folder; raise `FilmError` naming the file and the problem."""
+    """Open a package folder, its film.toml, a .zip of it or a bare review file.
+
+    Raise `FilmError` (or another `MismaLunaError`) naming the file and the problem.
+    """
     if not path.exists():
         raise FilmError(path, _("the file or folder does not exist"))
-    if not path.is_dir():
-        raise FilmError(path, _("this is not a film package (a folder with film.toml)"))
-    return load_package_dir(path)
+    if path.is_dir():
+        return load_package_dir(path)
+    suffix = path.suffix.lower()
+    if path.name == "film.toml":
+        return load_package_dir(path.parent)
+    if suffix == ".zip":
+        from misma_luna.core.package_zip import load_zip
+
+        return load_zip(path)
+    if suffix in (".md", ".markdown", ".txt"):
+        from misma_luna.core.bare_review import load_bare_review
+
+        return load_bare_review(path)
+    raise FilmError(
+        path,
+        _("this is neither a film package (a folder or .zip with film.toml) nor a review "
+          "file (.md or .txt)"),
+    )  # fmt: skip
 
 
 def load_package_dir(folder: Path) -> FilmPackage:

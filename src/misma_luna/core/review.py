@@ -2,7 +2,8 @@
 
 A block's id comes from its kind and its text, so it survives blocks being added or moved
 around it; notes pin to it and translations key on its text. Rendering is sanitized: raw
-HTML is shown as text, images become their description, unsafe links are dropped.
+HTML is shown as text, images become plain links (never fetched), javascript:/file:/data:
+links stay text, and in print a link becomes its text followed by its real host.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
+
+from misma_luna.core import links
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -53,6 +56,7 @@ def _markdown() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["image"])
+    md.validateLink = links.may_render  # type: ignore[method-assign]
     return md
 
 
@@ -135,10 +139,37 @@ def _block_id(kind: BlockKind, text: str, seen: dict[str, int]) -> str:
     return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
-def inline_html(text: str) -> str:
-    """A block's inline Markdown as safe HTML: no raw HTML, no images, no unsafe links."""
-    html: str = _markdown().renderInline(text)
-    return html
+def inline_html(text: str, print_links: bool = False) -> str:
+    """A block's inline Markdown as safe HTML: no raw HTML, no images, no unsafe links.
+
+    With `print_links`, a link becomes its text followed by its real host in brackets.
+    """
+    md = _markdown()
+    if not print_links:
+        html: str = md.renderInline(text)
+        return html
+    tokens = md.parseInline(text)
+    for token in tokens:
+        token.children = _links_for_print(token.children or [])
+    printed: str = md.renderer.render(tokens, md.options, {})
+    return printed
+
+
+def _links_for_print(children: list[Token]) -> list[Token]:
+    """Replace each link by its text and a text token naming its real host."""
+    from markdown_it.token import Token
+
+    result: list[Token] = []
+    hrefs: list[str] = []
+    for child in children:
+        if child.type == "link_open":
+            hrefs.append(str(child.attrGet("href") or ""))
+        elif child.type == "link_close":
+            label = links.print_label(hrefs.pop()) if hrefs else ""
+            result.append(Token("text", "", 0, content=f" {label}"))
+        else:
+            result.append(child)
+    return result
 
 
 def plain_text(text: str) -> str:

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from misma_luna.core.catalogs import _
+from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.errors import TextFileError
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -23,6 +23,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Reviews and subtitles are Spanish or English: without a BOM, only these are candidates.
+_WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+_WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,12 @@ def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise TextFileError(path, _("the file is too large ({size} MB; the limit is {limit} MB)").format(size=round(size / 1048576, 1), limit=max_bytes // 1048576))
+            raise TextFileError(
+                path,
+                _("the file is too large ({size} MB; the limit is {limit} MB)").format(
+                    size=round(size / 1048576, 1), limit=max_bytes // 1048576
+                ),
+            )
         data = path.read_bytes()
     except TextFileError:
         raise
@@ -54,7 +62,9 @@ def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
     except FileNotFoundError:
         raise TextFileError(path, _("the file does not exist")) from None
     except OSError as exc:
-        raise TextFileError(path, _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)) from exc
+        raise TextFileError(
+            path, _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)
+        ) from exc
     return decode_bytes(data, path)
 
 
@@ -70,16 +80,24 @@ def _decode(data: bytes, path: Path | None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding, _strict(data, encoding, path)
-    if b"\x00" in data:
-        raise TextFileError(path, _("this is a binary file, not text"))
     try:
-        return "utf-8", data.decode("utf-8")
+        if b"\x00" in data:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL bytes: UTF-16, UTF-32 or binary")
+        encoding, text = "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        encoding, text = _detect(data, path)
+    if "\x00" in text or _looks_binary(text):
+        raise TextFileError(path, _("this is a binary file, not text"))
+    return encoding, text
+
+
+def _detect(data: bytes, path: Path | None) -> tuple[str, str]:
+    """Guess the encoding with charset-normalizer among the ones Spanish and English use."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or _looks_binary(str(best)):
+    candidates = _WIDE_ENCODINGS if b"\x00" in data else _WESTERN_ENCODINGS
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is None:
         raise TextFileError(path, _("this is a binary file, not text"))
     return best.encoding, str(best)
 
@@ -88,12 +106,25 @@ def _strict(data: bytes, encoding: str, path: Path | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise TextFileError(path, _("the file says it is {encoding} but is not").format(encoding=encoding)) from None
+        raise TextFileError(
+            path, _("the file says it is {encoding} but is not").format(encoding=encoding)
+        ) from None
 
 
 def _looks_binary(text: str) -> bool:
     controls = sum(1 for char in text[:4096] if ord(char) < 32 and char not in "\t\n\r\f")
     return controls > 8
+
+
+def repair_summary(decoded: DecodedText) -> str | None:
+    """What repair did to the file, in one sentence for the status bar, or None."""
+    if not decoded.repaired:
+        return None
+    return ngettext(
+        "Repaired {count} mis-encoded character",
+        "Repaired {count} mis-encoded characters",
+        decoded.repaired,
+    ).format(count=decoded.repaired)
 
 
 def _repair_mojibake(text: str) -> tuple[str, int]:
@@ -114,4 +145,6 @@ def _repair_mojibake(text: str) -> tuple[str, int]:
 
 def _changed_characters(before: str, after: str) -> int:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return sum(j2 - j1 for tag, _i1, _i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    # A deletion ("Â¡" → "¡") still repaired the character next to it: count it as one.
+    opcodes = matcher.get_opcodes()
+    return sum(max(j2 - j1, 1) for tag, _i1, _i2, j1, j2 in opcodes if tag != "equal")
