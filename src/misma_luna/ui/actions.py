@@ -40,6 +40,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("view.zoom_out", N_("Zoom &Out"), N_("Make the text smaller"), Key.ZoomOut),
     ActionSpec("view.zoom_reset", N_("&Actual Size"), N_("Show the text at its normal size"), "Ctrl+0"),
     # -- opening files, original text, recent files (issue 6)
+    ActionSpec(
+        "view.show_original",
+        N_("Show &Original Text"),
+        N_("Show the review file as it was before its text was repaired"),
+    ),
     # -- notes (issue 3)
     # -- review sheets: print, preview, PDF (issue 4)
     # -- subtitles (issue 5)

@@ -1,15 +1,14 @@
-"""Dialogs: About, error reports and the question asked before any link leaves the app.
+"""Dialogs: About and error reports (the link question lives in link_dialog.py).
 
-Error reports are calm and non-blocking; they say which file and what went wrong. Links
-are only opened after the reader has seen where they really lead and said yes.
+Error reports are calm and non-blocking; they say which file and what went wrong.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QIcon
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,29 +71,6 @@ def report_problem(parent: QWidget, title: str, error: MismaLunaError | str) -> 
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
-
-
-def confirm_and_open_link(parent: QWidget, url: QUrl) -> bool:
-    """Show where a link leads and open it only if the reader agrees."""
-    if url.scheme().lower() not in ("http", "https", "mailto"):
-        report_problem(
-            parent,
-            _("Link not opened"),
-            _("This link ({scheme}:) is never opened by Misma Luna, for your safety.").format(
-                scheme=url.scheme() or "?"
-            ),
-        )
-        return False
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_("Open this link?"))
-    box.setText(_("This link leads to {host}.").format(host=url.host() or url.toString()))
-    box.setInformativeText(url.toDisplayString())
-    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    if box.exec() != QMessageBox.StandardButton.Open:
-        return False
-    return QDesktopServices.openUrl(url)
 
 
 def app_icon() -> QIcon:

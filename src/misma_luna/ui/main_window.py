@@ -18,8 +18,9 @@ from misma_luna.core.catalogs import N_, _, ngettext
 from misma_luna.ui import settings
 from misma_luna.ui.actions import ActionRegistry
 from misma_luna.ui.context import AppContext
-from misma_luna.ui.dialogs import AboutDialog, app_icon, confirm_and_open_link
+from misma_luna.ui.dialogs import AboutDialog, app_icon
 from misma_luna.ui.film_pane import FilmPane
+from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.opening import FilmOpener
 from misma_luna.ui.review_pane import ReviewPane
 
