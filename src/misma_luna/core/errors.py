@@ -37,3 +37,7 @@ class CatalogError(MismaLunaError):
 
 class TextFileError(MismaLunaError):
     """A text file that is too large, binary, or undecodable."""
+
+
+class SubtitleError(MismaLunaError):
+    """A subtitle track that cannot be read, or a part of one that was skipped."""

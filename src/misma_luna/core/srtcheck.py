@@ -1,0 +1,126 @@
+"""The SRT check run before pysubs2: one pass over the lines, finding what pysubs2 forgives.
+
+pysubs2 silently glues a cue with an unreadable timing line onto the cue before it; this
+check drops such cues (and counts them), and notes missing blank lines and dotted times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from misma_luna.core.catalogs import ngettext
+from misma_luna.core.errors import SubtitleError
+
+_STAMP = re.compile(r"(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
+_DOTTED = re.compile(r"\d:\d{1,2}\.\d")
+
+
+@dataclass(frozen=True)
+class SrtReport:
+    """The text to hand to pysubs2, with what the check found."""
+
+    text: str
+    problems: tuple[SubtitleError, ...] = ()
+    skipped: int = 0
+    timing_lines: list[int] = field(default_factory=list)  # 1-based, one per kept cue
+
+
+@dataclass
+class _Findings:
+    """Counts and first line numbers, gathered during the pass."""
+
+    broken: list[int] = field(default_factory=list)
+    unseparated: list[int] = field(default_factory=list)
+    dotted: list[int] = field(default_factory=list)
+    timing_lines: list[int] = field(default_factory=list)
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # [start, end) line indexes
+
+
+def check_srt(text: str, path: Path) -> SrtReport:
+    """Check an SRT text; return the text without unreadable cues, and the problems found."""
+    lines = text.split("\n")
+    found = _Findings()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "-->" not in line:
+            index += 1
+            continue
+        if len(_STAMP.findall(line)) == 2:
+            _check_timing(lines, index, found)
+            index += 1
+        else:
+            index = _drop_block(lines, index, found)
+    return SrtReport(
+        text=_without(lines, found.dropped) if found.dropped else text,
+        problems=tuple(_problems(path, found)),
+        skipped=len(found.broken),
+        timing_lines=found.timing_lines,
+    )
+
+
+def _check_timing(lines: list[str], index: int, found: _Findings) -> None:
+    found.timing_lines.append(index + 1)
+    if _DOTTED.search(lines[index]):
+        found.dotted.append(index + 1)
+    if index == 0:
+        return
+    previous = lines[index - 1].strip()
+    if previous.isdigit():
+        missing = index >= 2 and lines[index - 2].strip() != ""
+    else:
+        missing = previous != ""
+    if missing:
+        found.unseparated.append(index + 1)
+
+
+def _drop_block(lines: list[str], index: int, found: _Findings) -> int:
+    """Skip a cue whose timing line cannot be read; return the index after it."""
+    found.broken.append(index + 1)
+    start = index - 1 if index >= 1 and lines[index - 1].strip().isdigit() else index
+    end = index + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    found.dropped.append((start, end))
+    return end
+
+
+def _without(lines: list[str], dropped: list[tuple[int, int]]) -> str:
+    kept: list[str] = []
+    position = 0
+    for start, end in dropped:
+        kept.extend(lines[position:start])
+        position = end
+    kept.extend(lines[position:])
+    return "\n".join(kept)
+
+
+def _problems(path: Path, found: _Findings) -> list[SubtitleError]:
+    problems = []
+    if found.broken:
+        count = len(found.broken)
+        message = ngettext(
+            "{count} cue was skipped because its timing line cannot be read",
+            "{count} cues were skipped because their timing lines cannot be read",
+            count,
+        ).format(count=count)
+        problems.append(SubtitleError(path, message, found.broken[0]))
+    if found.unseparated:
+        count = len(found.unseparated)
+        message = ngettext(
+            "{count} cue is not separated from the one before by a blank line (read anyway)",
+            "{count} cues are not separated from the one before by a blank line (read anyway)",
+            count,
+        ).format(count=count)
+        problems.append(SubtitleError(path, message, found.unseparated[0]))
+    if found.dotted:
+        count = len(found.dotted)
+        message = ngettext(
+            "{count} timing line writes milliseconds after a dot, not a comma (read anyway)",
+            "{count} timing lines write milliseconds after a dot, not a comma (read anyway)",
+            count,
+        ).format(count=count)
+        problems.append(SubtitleError(path, message, found.dotted[0]))
+    return problems
