@@ -15,7 +15,9 @@ from misma_luna import __version__
 from misma_luna.core.errors import MismaLunaError
 
 # name -> module holding `add_arguments(parser)` and `run(args) -> int`
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "film": "misma_luna.film_cli",
+}
 
 EXIT_USAGE = 2
 
