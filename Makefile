@@ -38,5 +38,9 @@ src/$(DOMAIN)/locale/%.mo: i18n/%.po | $(STAMP)
 pot: $(STAMP)
 	$(PY) tools/i18n.py update
 
+# Every figure beside a bare baseline from the same run; table on stdout, benchmarks/results.json.
+bench: $(STAMP) catalogs
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
 clean:
 	rm -rf build dist src/$(DOMAIN)/locale .pytest_cache .mypy_cache .ruff_cache

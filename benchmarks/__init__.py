@@ -1,0 +1,1 @@
+"""Misma Luna's performance harness: every figure beside a bare baseline from the same run."""

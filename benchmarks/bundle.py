@@ -1,0 +1,57 @@
+"""The frozen bundle: its size and start beside a bare PySide6 window frozen the same way.
+
+Needs `make bundle` (dist/misma-luna/) and `python packaging/build_bundle.py --bare`
+(dist/bare-window/; `--bare --stock` adds PyInstaller's untrimmed defaults as a second
+size baseline). Start is spawn to exit after the first paint, as for the installed app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.common import ROOT, Figure, alternate, not_measured, ratio_figure, run_process
+
+DIST = ROOT / "dist"
+SIZE_NAME = "Bundle size"
+STOCK_NAME = "Bundle size vs stock PyInstaller bare window"
+START_NAME = "Frozen start to first paint"
+SIZE_LIMIT = 1.0
+START_LIMIT = 1.3
+
+
+def folder_mb(folder: Path) -> float:
+    """Bytes of every file under `folder` (links not followed), in MB."""
+    total = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+    return total / 1e6
+
+
+def measure(pairs: int) -> list[Figure]:
+    """Size and frozen-start figures, or why they cannot be measured yet."""
+    app_dir, bare_dir = DIST / "misma-luna", DIST / "bare-window"
+    app_exe, bare_exe = app_dir / "misma-luna", bare_dir / "bare-window"
+    missing = [str(p.relative_to(ROOT)) for p in (app_exe, bare_exe) if not p.exists()]
+    if missing:
+        reason = f"{' and '.join(missing)} not built (make bundle; build_bundle.py --bare)"
+        return [
+            not_measured(SIZE_NAME, "MB", f"≤ {SIZE_LIMIT:g}×", reason),
+            not_measured(START_NAME, "ms", f"≤ {START_LIMIT:g}×", reason),
+        ]
+    figures = [
+        ratio_figure(SIZE_NAME, "MB", SIZE_LIMIT, [folder_mb(app_dir)], [folder_mb(bare_dir)],
+                     note="same trimming rules as the app"),
+    ]  # fmt: skip
+    stock = DIST / "bare-window-stock"
+    if stock.is_dir():
+        figures.append(
+            ratio_figure(STOCK_NAME, "MB", SIZE_LIMIT, [folder_mb(app_dir)], [folder_mb(stock)],
+                         note="PyInstaller defaults, untrimmed")
+        )  # fmt: skip
+    app_command = [str(app_exe), "--exit-after-paint", "--lang", "es"]
+    bare_command = [str(bare_exe), "--exit-after-paint"]
+
+    def run(command: list[str]) -> float:
+        return run_process(command).seconds * 1000
+
+    app, base = alternate(lambda: run(app_command), lambda: run(bare_command), pairs)
+    figures.append(ratio_figure(START_NAME, "ms", START_LIMIT, app, base, note="onedir, offscreen"))
+    return figures

@@ -1,0 +1,72 @@
+"""Start to first paint, and peak memory, of the app beside a bare PySide6 window.
+
+Both processes show the same review text (Spanish, the bundled film) and quit right after
+their first paint; a run's time is from spawn to exit, its memory is max RSS from wait4.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from benchmarks.common import (
+    BASELINES,
+    VENV_BIN,
+    WORK,
+    Figure,
+    alternate,
+    not_measured,
+    ratio_figure,
+    run_process,
+)
+
+LANGUAGE = "es"
+TIME_LIMIT = 1.3
+MEMORY_LIMIT = 1.3
+TIME_NAME = "Start to first paint"
+MEMORY_NAME = "Peak memory (max RSS)"
+
+
+def review_html_file(language: str = LANGUAGE) -> Path:
+    """Write the review HTML the app shows in `language`, for the baseline to show."""
+    from misma_luna.core import catalogs
+    from misma_luna.core.film import load_film
+    from misma_luna.core.resources import bundled_film_dir, locale_dir
+    from misma_luna.ui.review_pane import review_html
+
+    catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
+    try:
+        html = review_html(load_film(bundled_film_dir()).localized(language), "#808080")
+    finally:
+        catalogs.activate(catalogs.SOURCE_LANGUAGE, catalogs.load_translations(locale_dir(), "en"))
+    path = WORK / f"review-{language}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def measure(pairs: int) -> list[Figure]:
+    """Alternate app and bare window `pairs` times; two figures from the same runs."""
+    app_command = [str(VENV_BIN / "misma-luna"), "--exit-after-paint", "--lang", LANGUAGE]
+    if not (VENV_BIN / "misma-luna").exists():
+        reason = "the misma-luna command is not installed in the venv"
+        return [
+            not_measured(TIME_NAME, "ms", f"≤ {TIME_LIMIT:g}×", reason),
+            not_measured(MEMORY_NAME, "MB", f"≤ {MEMORY_LIMIT:g}×", reason),
+        ]
+    base_command = [sys.executable, str(BASELINES / "bare_window.py"), str(review_html_file())]
+    memory: dict[str, list[float]] = {"app": [], "base": []}
+
+    def run(command: list[str], key: str) -> float:
+        result = run_process(command)
+        memory[key].append(result.max_rss_mb)
+        return result.seconds * 1000
+
+    app, base = alternate(lambda: run(app_command, "app"), lambda: run(base_command, "base"), pairs)
+    warm = len(memory["app"]) - pairs
+    return [
+        ratio_figure(
+            TIME_NAME, "ms", TIME_LIMIT, app, base, note="spawn to exit after first paint"
+        ),
+        ratio_figure(MEMORY_NAME, "MB", MEMORY_LIMIT, memory["app"][warm:], memory["base"][warm:]),
+    ]

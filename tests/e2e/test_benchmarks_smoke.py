@@ -1,0 +1,40 @@
+"""The benchmark harness runs end to end (one repetition of each figure); times are not judged."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.e2e
+
+
+def test_smoke_run_reports_every_figure(tmp_path: Path) -> None:
+    output = tmp_path / "results.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--smoke", "--output", str(output)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| Figure |" in done.stdout
+    figures = json.loads(output.read_text(encoding="utf-8"))["figures"]
+    names = {figure["name"] for figure in figures}
+    assert any(name.startswith("Start to first paint") for name in names)
+    assert any(name.startswith("Language switch") for name in names)
+    for figure in figures:
+        measured = figure["value"] is not None
+        assert measured or figure["note"].startswith("not measured ("), figure
+        if measured and figure["ratio"] is not None:
+            assert figure["ratio"] > 0
