@@ -1,0 +1,326 @@
+"""Review sheets as HTML: a film's header, its review in one language or two side by side,
+and the reader's notes; pure text in, HTML out, laid out on pages by `ui.printing`.
+
+Labels come from the active catalog (`labels_in` makes the sheet's language active for a
+while); film content comes from the film's own catalogs, one language per column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Literal
+
+from misma_luna.core import catalogs
+from misma_luna.core import formatting as fmt
+from misma_luna.core.anchors import Note
+from misma_luna.core.catalogs import _, ngettext
+from misma_luna.core.content import Shown, TranslationState
+from misma_luna.core.errors import CatalogError
+from misma_luna.core.film import FilmPackage, LocalizedFilm
+from misma_luna.core.review import Block, inline_html
+
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+LANGUAGE_CHOICES = ("es", "en", "both")
+BOTH = ("es", "en")
+# Territories whose usual paper is US Letter (CLDR's paperSize data); A4 everywhere else.
+LETTER_TERRITORIES = frozenset(
+    {"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"}
+)
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    """What goes on a sheet and how big: one or two languages, notes, paper, font size."""
+
+    languages: tuple[str, ...] = ("en",)
+    include_notes: bool = False
+    paper: Paper = "a4"
+    font_size: float = 11.0
+
+    @property
+    def side_by_side(self) -> bool:
+        """Whether the review is printed as a parallel text in two columns."""
+        return len(self.languages) > 1
+
+
+def languages_for(choice: str) -> tuple[str, ...]:
+    """`es` -> ("es",); `both` -> Spanish and English, in that column order."""
+    return BOTH if choice == "both" else (choice,)
+
+
+def choice_for(languages: Sequence[str]) -> str:
+    """The inverse of `languages_for`: ("es", "en") -> `both`."""
+    return "both" if len(languages) > 1 else languages[0]
+
+
+def default_paper(territory: str | None) -> Paper:
+    """Letter for the US, Canada, Mexico and the other Letter countries; A4 elsewhere."""
+    return "letter" if (territory or "").upper() in LETTER_TERRITORIES else "a4"
+
+
+def label_language(options: SheetOptions, ui_language: str) -> str:
+    """The language of a sheet's labels: its own, or the reader's for a two-language sheet."""
+    return ui_language if options.side_by_side else options.languages[0]
+
+
+@contextmanager
+def labels_in(language: str, locale_dir: Path) -> Iterator[str]:
+    """Make `language` the active catalog while a sheet is composed and printed."""
+    previous = catalogs.active_language()
+    _activate(language, locale_dir)
+    try:
+        yield catalogs.active_language()
+    finally:
+        _activate(previous, locale_dir)
+
+
+def _activate(language: str, locale_dir: Path) -> None:
+    try:
+        catalogs.activate(language, catalogs.load_translations(locale_dir, language))
+    except CatalogError:
+        source = catalogs.SOURCE_LANGUAGE
+        catalogs.activate(source, catalogs.load_translations(locale_dir, source))
+
+
+def sheet_title(film: FilmPackage, options: SheetOptions) -> str:
+    """The sheet's title: the film's title in the sheet's (first) language."""
+    return film.localized(options.languages[0]).title
+
+
+def footer_page(page: int, pages: int) -> str:
+    """`Page 1 of 3` in the active language."""
+    # TRANSLATORS: the footer of a printed review sheet.
+    return _("Page {page} of {pages}").format(page=page, pages=pages)
+
+
+def pdf_xmp(title: str, creator: str, languages: Sequence[str]) -> bytes:
+    """XMP metadata for a sheet's PDF: title, creating app and the languages it is written in."""
+    items = "".join(f"<rdf:li>{escape(code)}</rdf:li>" for code in languages)
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+        f"{escape(title)}</rdf:li></rdf:Alt></dc:title>"
+        f"<dc:language><rdf:Bag>{items}</rdf:Bag></dc:language>"
+        f"<xmp:CreatorTool>{escape(creator)}</xmp:CreatorTool>"
+        f"<pdf:Producer>{escape(creator)}</pdf:Producer>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+    return packet.encode("utf-8")
+
+
+def compose_sheet(film: FilmPackage, options: SheetOptions, notes: Sequence[Note] = ()) -> str:
+    """The whole sheet as one HTML document, labels in the active language."""
+    pinned, others = _sort_notes(film, notes if options.include_notes else ())
+    body = (
+        _parallel_review(film, options, pinned)
+        if options.side_by_side
+        else _single_review(film.localized(options.languages[0]), pinned)
+    )
+    parts = [_header(film, options), body]
+    if others:
+        parts.append(_notes_section(others))
+    return f"<html><head>{_style(options.font_size)}</head><body>{''.join(parts)}</body></html>"
+
+
+# -- header
+
+
+def _header(film: FilmPackage, options: SheetOptions) -> str:
+    facts = film.facts
+    language = catalogs.active_language()
+    titles = _titles(film, options)
+    parts = [f'<h1 class="title">{escape(titles[0])}</h1>']
+    parts += [f'<p class="subtitle">{escape(title)}</p>' for title in titles[1:]]
+    rows: list[tuple[str, str]] = []
+    if facts.titles.original not in titles:
+        rows.append((_("Original title"), facts.titles.original))
+    if facts.year is not None:
+        rows.append((_("Year"), str(facts.year)))
+    if facts.directors:
+        label = ngettext("Director", "Directors", len(facts.directors))
+        rows.append((label, fmt.format_list(list(facts.directors), language)))
+    if facts.cast:
+        cast = [_cast_member(m.name, m.role) for m in facts.cast]
+        rows.append((_("Cast"), fmt.format_list(cast, language)))
+    if facts.runtime_minutes is not None:
+        rows.append((_("Running time"), fmt.format_minutes(facts.runtime_minutes, language)))
+    parts.append(_facts_table(rows))
+    return "".join(parts)
+
+
+def _titles(film: FilmPackage, options: SheetOptions) -> list[str]:
+    titles: list[str] = []
+    for language in options.languages:
+        title = film.localized(language).title
+        if title not in titles:
+            titles.append(title)
+    return titles
+
+
+def _cast_member(name: str, role: str | None) -> str:
+    if not role:
+        return name
+    # TRANSLATORS: an actor and the character they play, in a printed sheet's cast list.
+    return _("{actor} ({role})").format(actor=name, role=role)
+
+
+def _facts_table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f'<tr><td class="label">{escape(label)}</td><td class="fact">{escape(value)}</td></tr>'
+        for label, value in rows
+    )
+    return f'<table class="facts" cellspacing="0" cellpadding="0">{cells}</table><hr/>'
+
+
+# -- review
+
+
+def _single_review(film: LocalizedFilm, pinned: dict[str, list[Note]]) -> str:
+    parts: list[str] = []
+    for index, (block, shown) in enumerate(film.blocks()):
+        parts.append(_block_html(block, shown, film, _item_number(film, index)))
+        parts.extend(_note_html(note) for note in pinned.get(block.id, ()))
+    return "".join(parts)
+
+
+def _parallel_review(
+    film: FilmPackage, options: SheetOptions, pinned: dict[str, list[Note]]
+) -> str:
+    columns = [film.localized(language) for language in options.languages]
+    width = 100 // len(columns)
+    heads = "".join(
+        f'<td width="{width}%" class="column">{escape(fmt.native_language_name(c.language))}</td>'
+        for c in columns
+    )
+    rows = [f"<tr>{heads}</tr>"]
+    blocks = [column.blocks() for column in columns]
+    for index, block in enumerate(film.review.blocks):
+        cells = "".join(
+            f'<td width="{width}%" class="cell">'
+            f"{_block_html(block, blocks[n][index][1], column, _item_number(column, index))}</td>"
+            for n, column in enumerate(columns)
+        )
+        rows.append(f"<tr>{cells}</tr>")
+        rows.extend(
+            f'<tr><td colspan="{len(columns)}" class="cell">{_note_html(note)}</td></tr>'
+            for note in pinned.get(block.id, ())
+        )
+    table = '<table class="parallel" width="100%" cellspacing="0" cellpadding="0">'
+    return table + "".join(rows) + "</table>"
+
+
+def _item_number(film: LocalizedFilm, index: int) -> int:
+    blocks = film.film.review.blocks
+    block = blocks[index]
+    if block.kind != "item":
+        return 0
+    start = index
+    while start > 0 and blocks[start - 1].kind == "item" and blocks[start - 1].group == block.group:
+        start -= 1
+    return sum(1 for b in blocks[start : index + 1] if b.level == block.level)
+
+
+def _block_html(block: Block, shown: Shown, film: LocalizedFilm, number: int) -> str:
+    body = inline_html(shown.text, print_links=True)
+    marker = _untranslated_marker(shown, film)
+    if block.kind == "heading":
+        level = min(max(block.level, 1), 3) + 1
+        return f"{marker}<h{level}>{body}</h{level}>"
+    if block.kind == "quote":
+        return f'{marker}<p class="quote">“{body}”</p>'
+    if block.kind == "item":
+        bullet = f"{number}." if block.ordered else "•"
+        return f'{marker}<p class="item">{bullet}&#160;{body}</p>'
+    return f"{marker}<p>{body}</p>"
+
+
+def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
+    if not shown.state.shows_source:
+        return ""
+    source = fmt.language_name(film.film.source_language, catalogs.active_language())
+    if shown.state is TranslationState.OUTDATED:
+        # TRANSLATORS: shown above a review passage whose translation is out of date.
+        text = _("Translation out of date: shown in {language}").format(language=source)
+    else:
+        # TRANSLATORS: shown above a review passage that has no translation yet.
+        text = _("Not translated yet: shown in {language}").format(language=source)
+    return f'<p class="untranslated">{escape(text)}</p>'
+
+
+# -- notes
+
+
+def _sort_notes(
+    film: FilmPackage, notes: Sequence[Note]
+) -> tuple[dict[str, list[Note]], list[Note]]:
+    """Notes pinned to a block the review still has, by block id; the others in order."""
+    pinned: dict[str, list[Note]] = {}
+    others: list[Note] = []
+    for note in sorted(notes, key=lambda n: n.reading_order):
+        anchor = note.anchor
+        if anchor is not None and anchor.kind == "block" and film.review.block(anchor.id):
+            pinned.setdefault(anchor.id, []).append(note)
+        else:
+            others.append(note)
+    return pinned, others
+
+
+def _note_html(note: Note) -> str:
+    # TRANSLATORS: the label before one of the reader's own notes on a printed sheet.
+    label = escape(_("My note:"))
+    body = "<br/>".join(escape(line) for line in note.body.strip().splitlines())
+    cell = f'<td class="note"><b>{label}</b> {body}</td>'
+    return (
+        f'<table class="note" width="100%" cellspacing="0" cellpadding="0"><tr>{cell}</tr></table>'
+    )
+
+
+def _notes_section(notes: list[Note]) -> str:
+    parts = [f"<h2>{escape(_('My notes'))}</h2>"]
+    for note in notes:
+        if note.anchor is not None and note.anchor.quote:
+            parts.append(f'<p class="pinned">“{escape(note.anchor.quote)}”</p>')
+        parts.append(_note_html(note))
+    return "".join(parts)
+
+
+# -- looks
+
+
+def _style(size: float) -> str:
+    """The sheet's looks; lengths in CSS pixels (1/96 in), which Qt scales to the device."""
+
+    def pt(factor: float) -> str:
+        return f"{size * factor:.1f}pt"
+
+    def px(factor: float) -> str:
+        return f"{round(size * factor * 96 / 72)}px"
+
+    return f"""<style>
+p {{ margin-top: 0; margin-bottom: {px(0.6)}; }}
+h1.title {{ font-size: {pt(1.9)}; font-weight: 700; margin-bottom: {px(0.2)}; }}
+p.subtitle {{ font-size: {pt(1.3)}; font-style: italic; margin-bottom: {px(0.6)}; }}
+table.facts {{ margin-bottom: {px(0.3)}; }}
+td.label {{ font-weight: 700; padding: {px(0.15)} {px(1.2)} {px(0.15)} 0; }}
+td.fact {{ padding: {px(0.15)} 0; }}
+td.cell {{ padding: {px(0.2)} {px(0.8)} 0 0; }}
+td.note {{ padding: {px(0.5)}; }}
+h2 {{ font-size: {pt(1.35)}; font-weight: 700; margin-top: {px(1.0)}; margin-bottom: {px(0.4)}; }}
+h3 {{ font-size: {pt(1.15)}; font-weight: 700; margin-top: {px(0.9)}; margin-bottom: {px(0.35)}; }}
+h4 {{ font-size: {pt(1.0)}; font-weight: 700; margin-top: {px(0.6)}; }}
+p.quote {{ font-style: italic; font-size: {pt(1.15)}; margin-left: {px(2)}; }}
+p.quote {{ margin-right: {px(2)}; }}
+p.item {{ margin-left: {px(1.2)}; }}
+p.untranslated, p.pinned {{ font-style: italic; font-size: {pt(0.8)}; margin-bottom: {px(0.2)}; }}
+td.column {{ font-weight: 700; font-size: {pt(1.1)}; padding-bottom: {px(0.5)}; }}
+table.note {{ background-color: #f1f1ec; font-size: {pt(0.9)}; margin-bottom: {px(0.6)}; }}
+</style>"""

@@ -1,0 +1,126 @@
+"""`misma-luna sheet`: the review sheet written to a PDF without opening a window.
+
+It composes the same HTML and paints it with the same code as File → Export as PDF…;
+Qt is imported only in `run()`, and runs offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from misma_luna.core.sheet import LANGUAGE_CHOICES, PAPERS
+
+if TYPE_CHECKING:
+    from misma_luna.core.anchors import Note
+    from misma_luna.core.film import FilmPackage
+    from misma_luna.core.sheet import SheetOptions
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The sheet command's arguments."""
+    parser.description = "Write a film's review sheet to a PDF."
+    parser.add_argument("path", nargs="?", type=Path, metavar="FILM_PACKAGE | REVIEW_FILE")
+    parser.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.pdf")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CHOICES,
+        default=None,
+        help="the sheet's language, or both side by side (default: yours)",
+    )
+    parser.add_argument("--notes", action="store_true", help="include your notes on the film")
+    parser.add_argument(
+        "--paper",
+        choices=PAPERS,
+        default=None,
+        help="paper size (default: Letter in the US, Canada, Mexico..., else A4)",
+    )
+    parser.add_argument("--font-size", type=float, default=11.0, metavar="POINTS")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the sheet; a user's mistake ends as one stderr line and exit 2."""
+    from misma_luna.core.film import load_film
+    from misma_luna.core.resources import bundled_film_dir
+
+    film = load_film(
+        args.path.parent
+        if args.path and args.path.name == "film.toml"
+        else args.path or bundled_film_dir()
+    )
+    _ensure_platform()
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    options = _options(args)
+    notes = _notes(film) if options.include_notes else []
+    _write(film, options, notes, args.output)
+    del app
+    return 0
+
+
+def _ensure_platform() -> None:
+    """Run Qt offscreen when there is no display to talk to (servers, CI, cron jobs)."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _user_language() -> str:
+    """The reader's language from the environment, among the app's catalogs."""
+    from misma_luna.core import catalogs
+    from misma_luna.core.resources import locale_dir
+
+    preferred: list[str] = []
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        preferred += [tag.split(".")[0] for tag in os.environ.get(variable, "").split(":") if tag]
+    available = catalogs.available_languages(locale_dir())
+    return catalogs.best_language(preferred, available)
+
+
+def _options(args: argparse.Namespace) -> SheetOptions:
+    from PySide6.QtCore import QLocale
+
+    from misma_luna.core.sheet import SheetOptions, default_paper, languages_for
+
+    choice = args.lang or _user_language()
+    territory = QLocale.territoryToCode(QLocale.system().territory())
+    return SheetOptions(
+        languages=languages_for(choice if choice in LANGUAGE_CHOICES else "en"),
+        include_notes=args.notes,
+        paper=args.paper or default_paper(territory),
+        font_size=min(max(args.font_size, 6.0), 24.0),
+    )
+
+
+def _notes(film: FilmPackage) -> Sequence[Note]:
+    """The reader's notes on `film`, from the notes store."""
+    from misma_luna.core.notes import NotesStore, notes_path
+    from misma_luna.ui.app import data_dir, set_application_names
+
+    set_application_names()
+    with NotesStore.open(notes_path(data_dir()), read_only=True) as store:
+        return store.notes_for_film(film.id)
+
+
+def _write(film: FilmPackage, options: SheetOptions, notes: Sequence[Note], output: Path) -> None:
+    from misma_luna import APP_NAME, __version__
+    from misma_luna.core import formatting as fmt
+    from misma_luna.core.resources import locale_dir
+    from misma_luna.core.sheet import compose_sheet, label_language, labels_in, pdf_xmp, sheet_title
+    from misma_luna.ui.sheet_pages import Footer, PdfInfo, SheetJob, write_pdf
+
+    language = label_language(options, _user_language())
+    with labels_in(language, locale_dir()) as active:
+        html = compose_sheet(film, options, notes)
+        title = sheet_title(film, options)
+        footer = Footer(title, fmt.format_date(dt.date.today(), active))
+        creator = f"{APP_NAME} {__version__}"
+        info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
+        write_pdf(output, SheetJob(html, options.font_size, footer), options.paper, info)
