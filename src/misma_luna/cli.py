@@ -16,6 +16,7 @@ from misma_luna.core.errors import MismaLunaError
 
 # name -> module holding `add_arguments(parser)` and `run(args) -> int`
 SUBCOMMANDS: dict[str, str] = {
+    "notes": "misma_luna.notes_cli",
     "sheet": "misma_luna.sheet_cli",
     "film": "misma_luna.film_cli",
 }

@@ -46,6 +46,19 @@ SPECS: tuple[ActionSpec, ...] = (
         N_("Show the review file as it was before its text was repaired"),
     ),
     # -- notes (issue 3)
+    ActionSpec(
+        "file.export_notes", N_("Export &Notes…"), N_("Save your notes as Markdown or JSON")
+    ),
+    ActionSpec(
+        "notes.add",
+        N_("Add &Note Here"),
+        N_("Write a note pinned to the passage or subtitle at the cursor"),
+        "Ctrl+Shift+N",
+    ),
+    ActionSpec(
+        "notes.focus", N_("Go to &Notes"), N_("Put the cursor in the notes editor"), "Ctrl+Shift+E"
+    ),
+    ActionSpec("notes.search", N_("Search N&otes…"), N_("Search all your notes"), "Ctrl+Shift+F"),
     # -- review sheets: print, preview, PDF (issue 4)
     # -- subtitles (issue 5)
     # -- help

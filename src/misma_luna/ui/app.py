@@ -8,20 +8,34 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from misma_luna import APP_NAME, DESKTOP_FILE_NAME, ORGANIZATION, __version__
 from misma_luna.core import catalogs
 from misma_luna.core.errors import MismaLunaError
 from misma_luna.core.film import FilmPackage, load_film
+from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.resources import bundled_film_dir, locale_dir
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext, FilmSession
 from misma_luna.ui.language import LanguageManager
 from misma_luna.ui.settings import Preferences
+
+if TYPE_CHECKING:
+    from misma_luna.ui.main_window import MainWindow
+    from misma_luna.ui.single_instance import SingleInstance
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -31,11 +45,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = existing
     else:
         app = QApplication(argv if argv is not None else sys.argv[:1])
-    QApplication.setOrganizationName(ORGANIZATION)
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setApplicationVersion(__version__)
+    set_application_names()
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     return app
+
+
+def set_application_names() -> None:
+    """Name the app (no QApplication needed), so that headless commands find the same data."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
 
 
 def data_dir() -> Path:
@@ -49,8 +68,9 @@ def create_context(
     language: str | None = None,
     store: QSettings | None = None,
     locales: Path | None = None,
+    notes: NotesStore | None = None,
 ) -> AppContext:
-    """Build the context: preferences, language (override > saved > system) and film."""
+    """Build the context: preferences, language (override > saved > system), film, notes."""
     preferences = Preferences(store if store is not None else QSettings())
     manager = LanguageManager(locales if locales is not None else locale_dir())
     offered = [code for code, _name in manager.languages()]
@@ -62,6 +82,7 @@ def create_context(
         language=manager,
         session=FilmSession(film),
         data_dir=data_dir(),
+        notes=notes if notes is not None else NotesStore.open(notes_path(data_dir())),
     )
 
 
@@ -87,20 +108,68 @@ class _ExitAfterPaint(QObject):
 
 def run_gui(path: Path | None, language: str | None, exit_after_paint: bool = False) -> int:
     """Open the main window on `path` (or the bundled film) and run until it closes."""
+    app = make_application()
+    started = start_gui(path, language)
+    if started is None:
+        return 0
+    if exit_after_paint:
+        watcher = _ExitAfterPaint(started.window)
+        started.window.installEventFilter(watcher)
+    try:
+        return app.exec()
+    finally:
+        started.stop()
+
+
+class GuiSession:
+    """A running window with its notes store and its single-instance lock."""
+
+    def __init__(self, window: MainWindow, instance: SingleInstance) -> None:
+        self.window = window
+        self.instance = instance
+
+    def stop(self) -> None:
+        """Close the notes and let the next launch write."""
+        self.window.context.notes.close()
+        self.instance.release()
+
+
+def start_gui(path: Path | None, language: str | None) -> GuiSession | None:
+    """Show the main window, or wake the running one and return None."""
     from misma_luna.ui.dialogs import report_problem
     from misma_luna.ui.main_window import MainWindow
+    from misma_luna.ui.single_instance import SingleInstance
 
-    app = make_application()
+    make_application()
+    instance = SingleInstance(data_dir())
+    owner = instance.acquire()
+    if not owner and instance.wake_running():
+        return None
     film, error = first_film(path)
-    context = create_context(film, language)
+    notes = open_notes(read_only=not owner)
+    context = create_context(film, language, notes=notes)
     window = MainWindow(context)
     window.show()
+    if owner:
+        instance.listen(lambda: bring_forward(window))
     if error is not None:
         report_problem(window, catalogs._("This film could not be opened"), error)
     window.opener.report_warnings(film)
     for problem in context.language.problems:
         report_problem(window, catalogs._("The translation could not be loaded"), problem)
-    if exit_after_paint:
-        watcher = _ExitAfterPaint(window)
-        window.installEventFilter(watcher)
-    return app.exec()
+    for message in notes.report.messages():
+        report_problem(window, catalogs._("About your notes"), message)
+    return GuiSession(window, instance)
+
+
+def open_notes(read_only: bool) -> NotesStore:
+    """The notes store in the data directory (read-only when another instance writes)."""
+    return NotesStore.open(notes_path(data_dir()), read_only=read_only)
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show `window` above the others, as a second launch asked."""
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -1,7 +1,7 @@
 """AppContext: the services every pane needs, handed over explicitly (no globals).
 
-It holds the preferences, the language manager and the film being read; panes subscribe
-to `FilmSession.filmChanged` and `LanguageManager.languageChanged` and render from them.
+It holds the preferences, the language manager, the film being read and the notes store;
+panes subscribe to `FilmSession.filmChanged` and `LanguageManager.languageChanged`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from misma_luna.core.film import FilmPackage, LocalizedFilm
+from misma_luna.core.notes import NotesStore
 from misma_luna.ui.language import LanguageManager
 from misma_luna.ui.settings import Preferences
 
@@ -44,6 +45,7 @@ class AppContext:
     language: LanguageManager
     session: FilmSession
     data_dir: Path
+    notes: NotesStore
 
     @property
     def film(self) -> FilmPackage:

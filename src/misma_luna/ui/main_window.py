@@ -21,6 +21,7 @@ from misma_luna.ui.context import AppContext
 from misma_luna.ui.dialogs import AboutDialog, app_icon
 from misma_luna.ui.film_pane import FilmPane
 from misma_luna.ui.link_dialog import confirm_and_open_link
+from misma_luna.ui.notes_pane import NotesPane
 from misma_luna.ui.opening import FilmOpener
 from misma_luna.ui.review_pane import ReviewPane
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 880])
         self.setCentralWidget(self.splitter)
         self.opener = FilmOpener(context, self)
+        self.notes_pane = NotesPane(context, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_pane)
 
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from misma_luna.core import formatting as fmt
@@ -30,6 +30,19 @@ COLUMN_EM = 38
 
 class ReviewView(QTextBrowser):
     """A QTextBrowser that keeps lines at a readable length by centring a column."""
+
+    context_actions: tuple[QAction, ...] = ()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
+        """The standard menu plus the pane's own actions (such as "Add note here")."""
+        if not self.textCursor().hasSelection():
+            self.setTextCursor(self.cursorForPosition(event.pos()))
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(list(self.context_actions))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -51,6 +64,7 @@ class ReviewPane(QWidget):
     """The review, its find bar and its zoom."""
 
     linkActivated = Signal(QUrl)  # noqa: N815 (Qt naming)
+    noteMarkerClicked = Signal(int)  # noqa: N815 (Qt naming); a note's id
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +74,8 @@ class ReviewPane(QWidget):
         self.view.setObjectName("reviewView")
         self.view.setOpenLinks(False)
         self.view.setOpenExternalLinks(False)
-        self.view.anchorClicked.connect(self.linkActivated)
+        self.view.anchorClicked.connect(self._anchor_clicked)
+        self._note_markers: dict[str, int] = {}
         self.view.document().setDocumentMargin(24)
         self.find_bar = FindBar(self.view, self)
         layout = QVBoxLayout(self)
@@ -86,11 +101,28 @@ class ReviewPane(QWidget):
         film = self._context.localized_film()
         bar = self.view.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self.view.setHtml(review_html(film, self.palette().placeholderText().color().name()))
+        muted = self.palette().placeholderText().color().name()
+        self.view.setHtml(review_html(film, muted, self._note_markers))
         self.view.fit_column()
         bar.setValue(round(fraction * bar.maximum()))
         if self.find_bar.isVisible():
             self.find_bar.search()
+
+    def set_note_markers(self, markers: dict[str, int]) -> None:
+        """Mark pinned blocks in the margin: block id -> the id of the note a marker selects."""
+        if markers != self._note_markers:
+            self._note_markers = dict(markers)
+            self.render()
+
+    def add_context_action(self, action: QAction) -> None:
+        """Offer `action` in the review's context menu."""
+        self.view.context_actions = (*self.view.context_actions, action)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "note" and url.path().isdigit():
+            self.noteMarkerClicked.emit(int(url.path()))
+        else:
+            self.linkActivated.emit(url)
 
     def scroll_to_block(self, block_id: str) -> None:
         """Bring block `block_id` into view."""
@@ -144,8 +176,8 @@ class ReviewPane(QWidget):
         self.view.fit_column()
 
 
-def review_html(film: LocalizedFilm, muted: str) -> str:
-    """The whole review as one HTML document, one anchor per block."""
+def review_html(film: LocalizedFilm, muted: str, markers: dict[str, int] | None = None) -> str:
+    """The whole review as one HTML document, one anchor per block, pinned blocks marked."""
     parts = [_STYLE.format(muted=muted)]
     open_list: int | None = None
     for block, shown in film.blocks():
@@ -155,7 +187,7 @@ def review_html(film: LocalizedFilm, muted: str) -> str:
         if block.kind == "item" and open_list is None:
             parts.append("<ul>")
             open_list = block.group
-        parts.append(_block_html(block, shown, film))
+        parts.append(_block_html(block, shown, film, (markers or {}).get(block.id)))
     if open_list is not None:
         parts.append("</ul>")
     return "".join(parts)
@@ -167,13 +199,14 @@ h1 {{ font-size: 175%; font-weight: 600; margin-bottom: 0.6em; }}
 h2 {{ font-size: 125%; font-weight: 600; margin-top: 1.2em; margin-bottom: 0.4em; }}
 h3 {{ font-size: 110%; font-weight: 600; }}
 p.quote {{ font-size: 130%; font-style: italic; margin: 1em 2em; }}
+a.note {{ text-decoration: none; font-weight: 600; }}
 p.untranslated {{ color: {muted}; font-size: 80%; margin-bottom: 0; }}
 </style>"""
 
 
-def _block_html(block: Block, shown: Shown, film: LocalizedFilm) -> str:
+def _block_html(block: Block, shown: Shown, film: LocalizedFilm, note_id: int | None) -> str:
     anchor = f'<a name="{escape(block.id)}"></a>'
-    body = anchor + inline_html(shown.text)
+    body = anchor + _note_marker(note_id) + inline_html(shown.text)
     marker = _untranslated_marker(shown, film)
     if block.kind == "heading":
         level = min(max(block.level, 1), 3)
@@ -183,6 +216,15 @@ def _block_html(block: Block, shown: Shown, film: LocalizedFilm) -> str:
     if block.kind == "item":
         return f"<li>{marker}{body}</li>"
     return f"{marker}<p>{body}</p>"
+
+
+def _note_marker(note_id: int | None) -> str:
+    """A clickable pencil before a block that has a note; it selects the note."""
+    if note_id is None:
+        return ""
+    # TRANSLATORS: tooltip of the marker shown beside a review passage that has a note.
+    tip = escape(_("Show the note on this passage"))
+    return f'<a class="note" href="note:{note_id}" title="{tip}">✎</a>&nbsp;'
 
 
 def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:

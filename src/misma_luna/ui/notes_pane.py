@@ -1,0 +1,410 @@
+"""The notes pane: a dock beside the review where the reader writes, finds and revisits notes.
+
+Typing autosaves (debounced, and on focus change, film change and window close); a
+failed save keeps the text, says so without blocking, and is retried at the next change.
+The pane talks to `NotesStore` only; the review and subtitle panes give it anchors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, QUrl
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from misma_luna.core import formatting as fmt
+from misma_luna.core.anchors import Anchor, Note
+from misma_luna.core.catalogs import _, ngettext
+from misma_luna.core.notes import NotesError
+from misma_luna.ui.context import AppContext
+from misma_luna.ui.link_dialog import confirm_and_open_link
+from misma_luna.ui.notes_anchors import AnchorFinder
+from misma_luna.ui.notes_export_dialog import ask_and_export
+from misma_luna.ui.notes_model import NoteEditor, NotesListModel, NoteView, shorten
+
+AUTOSAVE_MS = 600
+
+
+class NotesPane(QDockWidget):
+    """The current film's notes (or all notes), an editor, search and the save status."""
+
+    def __init__(self, context: AppContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._context = context
+        self._store = context.notes
+        self._window = window
+        self.anchors = AnchorFinder(context, window)
+        self.setObjectName("notesPane")
+        self._note: Note | None = None  # the note in the editor; None for a new one
+        self._pending_anchor: Anchor | None = None
+        self._film_id = context.film.id
+        self._dirty = False
+        self._loading = False
+        self._saved_at: dt.datetime | None = None
+        self._error: NotesError | None = None
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        context.session.filmChanged.connect(self._film_changed)
+        window.installEventFilter(self)
+        self._connect_actions()
+        self.retranslate()
+        self.refresh()
+        self._show_note(None)
+
+    # -- construction
+
+    def _build(self) -> None:
+        body = QWidget(self)
+        self.banner = self._label("notesReadOnlyBanner", "background:#fff3cd;padding:6px;")
+        self.banner.setVisible(self._store.read_only)
+        self.search_field = QLineEdit(body)
+        self.search_field.setObjectName("notesSearch")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.textChanged.connect(self.refresh)
+        self.all_films = QCheckBox(body)
+        self.all_films.setObjectName("notesAllFilms")
+        self.all_films.toggled.connect(self.refresh)
+        self.count_label = self._label("notesCount", "")
+        self.model = NotesListModel(self)
+        self.list_view = QListView(body)
+        self.list_view.setObjectName("notesList")
+        self.list_view.setModel(self.model)
+        self.list_view.setWordWrap(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list_view.clicked.connect(
+            lambda index: self.go_to_anchor(self.model.note_at(index.row()))
+        )
+        self.new_button = QToolButton(body)
+        self.new_button.setObjectName("notesNew")
+        self.new_button.clicked.connect(lambda: self.start_note(None))
+        self.anchor_label = self._label("notesAnchor", "")
+        self.editor = NoteEditor(body)
+        self.editor.setObjectName("notesEditor")
+        self.editor.setReadOnly(self._store.read_only)
+        self.editor.textChanged.connect(self._text_changed)
+        self.editor.focusLost.connect(self._editor_left)
+        self.viewer = NoteView(body)
+        self.viewer.setObjectName("notesView")
+        self.viewer.setOpenLinks(False)
+        self.viewer.anchorClicked.connect(self._open_link)
+        self.viewer.editRequested.connect(self.edit)
+        self.stack = QStackedWidget(body)
+        self.stack.addWidget(self.editor)
+        self.stack.addWidget(self.viewer)
+        self.warning = self._label("notesSaveWarning", "background:#f8d7da;padding:6px;")
+        self.warning.hide()
+        self.status = self._label("notesStatus", "")
+        self._lay_out(body)
+
+    def _label(self, name: str, style: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(style)
+        return label
+
+    def _lay_out(self, body: QWidget) -> None:
+        scope = QHBoxLayout()
+        scope.addWidget(self.all_films)
+        scope.addStretch(1)
+        scope.addWidget(self.count_label)
+        heading = QHBoxLayout()
+        heading.addWidget(self.anchor_label, 1)
+        heading.addWidget(self.new_button)
+        layout = QVBoxLayout(body)
+        for part in (self.banner, self.search_field):
+            layout.addWidget(part)
+        layout.addLayout(scope)
+        layout.addWidget(self.list_view, 2)
+        layout.addLayout(heading)
+        layout.addWidget(self.stack, 3)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.status)
+        self.setWidget(body)
+
+    def _connect_actions(self) -> None:
+        actions = getattr(self._window, "actions", None)
+        if actions is None:
+            return
+        wiring = {
+            "notes.add": self.add_note_here,
+            "notes.focus": self.focus_editor,
+            "notes.search": self.focus_search,
+        }
+        for action_id, slot in wiring.items():
+            if action_id in actions:
+                actions[action_id].triggered.connect(slot)
+                actions[action_id].setEnabled(not self._store.read_only or action_id != "notes.add")
+        if "file.export_notes" in actions:
+            actions["file.export_notes"].triggered.connect(self.export)
+        review = getattr(self._window, "review_pane", None)
+        if review is not None and "notes.add" in actions:
+            review.add_context_action(actions["notes.add"])
+            review.noteMarkerClicked.connect(self.select_note)
+
+    # -- language
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the pane in the active language (the notes themselves stay as typed)."""
+        self.setWindowTitle(_("Notes"))
+        self.banner.setText(
+            _("Another Misma Luna window is open and keeps your notes. Here they are "
+              "read-only: write them in the other window.")
+        )  # fmt: skip
+        self.search_field.setPlaceholderText(_("Search notes"))
+        self.search_field.setAccessibleName(_("Search notes"))
+        self.all_films.setText(_("All films"))
+        self.new_button.setText(_("New note"))
+        self.editor.setPlaceholderText(_("Write a note… (Markdown: *italic*, **bold**, - lists)"))
+        self.editor.setAccessibleName(_("Note editor"))
+        self.list_view.setAccessibleName(_("Notes"))
+        self.model.retranslate()
+        self._show_anchor()
+        self._show_count()
+        self._show_status()
+
+    # -- listing and searching
+
+    def refresh(self, *_args: object) -> None:
+        """List the notes of the current film (or all films) that match the search."""
+        film = None if self.all_films.isChecked() else self._context.film.id
+        text = self.search_field.text()
+        if text.strip():
+            notes = self._store.search(text, film)
+        else:
+            notes = self._store.notes_for_film(film) if film else self._store.all_notes()
+        self.model.set_notes(notes, show_film=film is None)
+        self._select_row(self.model.row_of(self._note.id) if self._note else -1)
+        self._show_count()
+        self._update_markers()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        if self.search_field.text().strip():
+            # TRANSLATORS: how many notes match the search.
+            text = ngettext("{count} note found", "{count} notes found", count)
+        else:
+            text = ngettext("{count} note", "{count} notes", count)
+        self.count_label.setText(text.format(count=fmt.format_number(count, self._language())))
+
+    def _update_markers(self) -> None:
+        review = getattr(self._window, "review_pane", None)
+        if review is None:
+            return
+        pinned = {
+            n.anchor.id: n.id
+            for n in reversed(self._store.notes_for_film(self._context.film.id))
+            if n.anchor is not None and n.anchor.kind == "block"
+        }
+        review.set_note_markers(pinned)
+
+    def _select_row(self, row: int) -> None:
+        self._loading = True
+        try:
+            if row < 0:
+                self.list_view.clearSelection()
+            else:
+                self.list_view.setCurrentIndex(self.model.index(row))
+        finally:
+            self._loading = False
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._loading or not selected.indexes():
+            return
+        note = self.model.note_at(selected.indexes()[0].row())
+        if note is not None and (self._note is None or note.id != self._note.id):
+            self.flush()
+            self._show_note(self._store.get(note.id) or note)
+
+    def select_note(self, note_id: int) -> None:
+        """Show note `note_id` in the list and the editor (a marker in the review was clicked)."""
+        self.flush()
+        if self.model.row_of(note_id) < 0:
+            self.search_field.clear()
+            self.all_films.setChecked(False)
+        note = self._store.get(note_id)
+        if note is not None:
+            self._show_note(note)
+            self._select_row(self.model.row_of(note_id))
+        self.show()
+        self.raise_()
+
+    def go_to_anchor(self, note: Note | None) -> None:
+        """Scroll the review (or the subtitles) to where `note` is pinned."""
+        if note is not None and note.anchor is not None and note.film_id == self._context.film.id:
+            self.anchors.scroll_to(note.anchor)
+
+    # -- editing
+
+    def _show_note(self, note: Note | None) -> None:
+        self._note = note
+        self._pending_anchor = None
+        self._film_id = note.film_id if note else self._context.film.id
+        self._loading = True
+        try:
+            self.editor.setPlainText(note.body if note else "")
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._show_anchor()
+        if note is not None and note.body.strip():
+            self.show_formatted()
+        else:
+            self.stack.setCurrentWidget(self.editor)
+
+    def start_note(self, anchor: Anchor | None) -> None:
+        """Begin a new note (pinned to `anchor` when given) and put the cursor in it."""
+        self.flush()
+        self._show_note(None)
+        self._pending_anchor = anchor
+        self._show_anchor()
+        self._select_row(-1)
+        self.focus_editor()
+
+    def add_note_here(self) -> None:
+        """Start a note pinned to the review passage or subtitle row at the cursor."""
+        self.start_note(self.anchors.anchor_here())
+
+    def edit(self) -> None:
+        """Show the editor instead of the formatted note."""
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_formatted(self) -> None:
+        """Show the note formatted (light Markdown) instead of the editor."""
+        self.viewer.show_markdown(self.editor.toPlainText())
+        self.stack.setCurrentWidget(self.viewer)
+
+    def focus_editor(self) -> None:
+        """Bring the pane forward and put the cursor in the editor."""
+        self.show()
+        self.raise_()
+        self.edit()
+
+    def focus_search(self) -> None:
+        """Bring the pane forward and put the cursor in the search field."""
+        self.show()
+        self.raise_()
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _show_anchor(self) -> None:
+        anchor = self._note.anchor if self._note else self._pending_anchor
+        if anchor is None:
+            self.anchor_label.setText(_("Note not pinned to a passage"))
+        else:
+            passage = shorten(anchor.quote, 70)
+            self.anchor_label.setText(_("Pinned to “{passage}”").format(passage=passage))
+
+    def _text_changed(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._timer.start()
+
+    def _editor_left(self) -> None:
+        self.flush()
+        if self.editor.toPlainText().strip() and not self._error:
+            self.show_formatted()
+
+    # -- saving
+
+    def flush(self) -> bool:
+        """Save the editor's text now if it changed; False (text kept) when saving failed."""
+        self._timer.stop()
+        if not self._dirty or self._store.read_only:
+            return True
+        body = self.editor.toPlainText()
+        try:
+            self._write(body)
+        except NotesError as error:
+            self._error = error
+            self._show_status()
+            return False
+        self._dirty = False
+        self._error = None
+        self._saved_at = dt.datetime.now()
+        self._show_status()
+        return True
+
+    def _write(self, body: str) -> None:
+        if self._note is None:
+            if not body.strip():
+                return
+            self._note = self._store.add(self._film_id, body, self._pending_anchor)
+            self._pending_anchor = None
+            self.refresh()
+        elif not body.strip():
+            self._store.delete(self._note.id)
+            self._note = None
+            self.refresh()
+        else:
+            self._note = self._store.save(self._note, body)
+            self.model.replace(self._note)
+
+    def _show_status(self) -> None:
+        if self._error is not None:
+            self.warning.setText(
+                _("Not saved: {problem}. Your text stays here, and saving is tried again "
+                  "at every change.").format(problem=self._error.message)
+            )  # fmt: skip
+            self.warning.show()
+        else:
+            self.warning.hide()
+        if self._saved_at is None:
+            self.status.setText("")
+            return
+        when = fmt.format_time(self._saved_at, self._language())
+        # TRANSLATORS: {time} is a time of day, e.g. "10:42".
+        self.status.setText(_("Saved at {time}").format(time=when))
+
+    @property
+    def dirty(self) -> bool:
+        """True while the editor holds text not yet saved."""
+        return self._dirty
+
+    # -- film change, window close
+
+    def _film_changed(self, *_args: object) -> None:
+        self.flush()
+        self._show_note(None)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.flush()
+        return False
+
+    def export(self) -> None:
+        """File → Export notes…: the notes on show (this film's, or all) to a file."""
+        self.flush()
+        written = ask_and_export(self._window, self._context, self.all_films.isChecked())
+        if written is not None:
+            self.status.setText(_("Notes exported to {path}").format(path=written))
+
+    def _open_link(self, url: QUrl) -> None:
+        confirm_and_open_link(self, url)
+
+    def _language(self) -> str:
+        return self._context.language.language

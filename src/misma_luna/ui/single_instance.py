@@ -1,0 +1,75 @@
+"""One writer per notes folder: a QLockFile, and a local socket to wake the running window.
+
+The first instance holds the lock and listens; a second launch asks it to come forward
+and exits, or, when the first cannot be reached, opens the notes read-only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+LOCK_NAME = "misma-luna.lock"
+RAISE_MESSAGE = b"raise\n"
+TIMEOUT_MS = 1500
+
+
+def server_name(data_dir: Path) -> str:
+    """A socket name private to this data directory."""
+    digest = hashlib.sha1(str(data_dir.resolve()).encode(), usedforsecurity=False).hexdigest()
+    return f"misma-luna-{digest[:16]}"
+
+
+class SingleInstance(QObject):
+    """Holds the data directory's lock while the app runs; answers later launches."""
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another live instance holds it."""
+        return self._lock.tryLock(0)
+
+    def release(self) -> None:
+        """Let the next launch write."""
+        if self._server is not None:
+            self._server.close()
+        self._lock.unlock()
+
+    def wake_running(self) -> bool:
+        """Ask the instance holding the lock to bring its window forward."""
+        socket = QLocalSocket(self)
+        socket.connectToServer(self._name)
+        if not socket.waitForConnected(TIMEOUT_MS):
+            return False
+        socket.write(RAISE_MESSAGE)
+        sent = socket.waitForBytesWritten(TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return sent
+
+    def listen(self, on_wake: Callable[[], None]) -> bool:
+        """Answer later launches by calling `on_wake`."""
+        QLocalServer.removeServer(self._name)  # a socket left by a killed instance
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(lambda: self._accept(on_wake))
+        return self._server.listen(self._name)
+
+    def _accept(self, on_wake: Callable[[], None]) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s, on_wake))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self, socket: QLocalSocket, on_wake: Callable[[], None]) -> None:
+        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
+            on_wake()
