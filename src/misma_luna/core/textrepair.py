@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,10 @@ _BOMS = (
 # Reviews and subtitles are Spanish or English: without a BOM, only these are candidates.
 _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 _WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
+# Mojibake needs two adjacent non-ASCII characters (one UTF-8 sequence read byte by byte), a
+# C1 control, or a UTF-8 lead byte whose no-break space became a space. Lines with none of
+# them are left alone without importing ftfy, which costs ~25 ms before the first paint.
+_MAYBE_MOJIBAKE = re.compile("[\x80-\x9f]|[^\x00-\x7f]{2}|[ÂÃÅÎÐÙ] ")
 
 
 @dataclass(frozen=True)
@@ -129,14 +134,14 @@ def repair_summary(decoded: DecodedText) -> str | None:
 
 def _repair_mojibake(text: str) -> tuple[str, int]:
     """Fix text that was decoded with the wrong encoding; count the characters repaired."""
-    if text.isascii():
+    if text.isascii() or not _MAYBE_MOJIBAKE.search(text):
         return text, 0
     import ftfy
 
     fixed_lines = []
     count = 0
     for line in text.split("\n"):
-        fixed = ftfy.fix_encoding(line) if not line.isascii() else line
+        fixed = ftfy.fix_encoding(line) if _MAYBE_MOJIBAKE.search(line) else line
         if fixed != line:
             count += _changed_characters(line, fixed)
         fixed_lines.append(fixed)

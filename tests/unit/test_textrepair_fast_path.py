@@ -1,0 +1,49 @@
+"""The mojibake fast path: clean text skips ftfy (and its import), broken text is still repaired."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import ftfy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from misma_luna.core.textrepair import _MAYBE_MOJIBAKE, decode_bytes
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("Ã‘andÃº y cafÃ©", "Ñandú y café"),
+        ("â€œÂ¿QuÃ© pasÃ³?â€\x9d", "“¿Qué pasó?”"),
+        ("Se llama MarÃ\xada", "Se llama María"),
+    ],
+)
+def test_mojibake_is_still_repaired(broken: str, fixed: str) -> None:
+    decoded = decode_bytes(broken.encode("utf-8"))
+    assert decoded.text == fixed
+    assert decoded.repaired > 0
+
+
+def test_clean_spanish_text_does_not_import_ftfy() -> None:
+    code = (
+        "import sys\n"
+        "from misma_luna.core.textrepair import decode_bytes\n"
+        "text = '¿Ya son las diez, doña Chela? — Faltan dos minutos, mijo.\\n« Ándale »'\n"
+        "assert decode_bytes(text.encode('utf-8')).text == text\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+_LETTERS = st.sampled_from(list("aeiouny ,.¿?¡!\"'-") + [chr(c) for c in range(0xA0, 0x250)])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_LETTERS, max_size=40))
+def test_lines_the_fast_path_skips_are_lines_ftfy_leaves_alone(line: str) -> None:
+    if not _MAYBE_MOJIBAKE.search(line):
+        assert ftfy.fix_encoding(line) == line
