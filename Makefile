@@ -42,5 +42,13 @@ pot: $(STAMP)
 bench: $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
+# The frozen app (packaging/): dist/misma-luna/ and dist/misma-luna-<version>-linux-<arch>.tar.gz.
+bundle: $(VENV)/.bundle-stamp catalogs
+	$(PY) packaging/build_bundle.py
+
+$(VENV)/.bundle-stamp: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bundle]'
+	touch $@
+
 clean:
 	rm -rf build dist src/$(DOMAIN)/locale .pytest_cache .mypy_cache .ruff_cache

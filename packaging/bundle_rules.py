@@ -1,0 +1,173 @@
+"""What goes into a frozen Misma Luna, shared by the app's spec and the bare-window baseline.
+
+PyInstaller's Qt hooks collect every plugin of a used module and Qt's translations in every
+language; these rules keep only what the app loads, so both specs are trimmed the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+ROOT = Path(__file__).resolve().parent.parent
+QT_PREFIX = "PySide6/Qt/"
+
+# The only PySide6 modules a bundle may carry; build_bundle.py fails if the source imports others.
+# QtNetwork only for QLocalServer/QLocalSocket (ui/single_instance.py): no TLS, no plugins.
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtNetwork")
+
+# Qt plugins kept, by folder and file stem (without `lib`, `q` prefixes or suffix); others go.
+QT_PLUGINS: dict[str, set[str]] = {
+    # X11, Wayland, tests (offscreen, minimal), Windows, macOS
+    "platforms": {"xcb", "wayland", "offscreen", "minimal", "windows", "cocoa"},
+    # native file dialogs through the XDG portal (no GTK is bundled: qgtk3 would pull it in)
+    "platformthemes": {"xdgdesktopportal"},
+    # Wayland windows: the standard shell and the two title-bar styles Qt ships
+    "wayland-shell-integration": {"xdg-shell"},
+    "wayland-decoration-client": {"bradient", "adwaita"},
+    # dead keys / compose sequences and input methods, so readers can type accents in notes
+    "platforminputcontexts": {
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
+    },
+    "iconengines": {"svgicon"},
+    "imageformats": {"svg"},
+    "printsupport": {"cupsprintersupport", "windowsprintersupport", "cocoaprintersupport"},
+    "styles": {"modernwindowsstyle", "windowsvistastyle", "macstyle"},
+}
+
+# Python modules no bundle needs (tests, GUI toolkits and tools the app never imports).
+PYTHON_EXCLUDES = [
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc",
+    "doctest",
+    "lib2to3",
+    "idlelib",
+    "ensurepip",
+    "venv",
+    "xmlrpc",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "PIL",
+    "numpy",
+    "shiboken6.Shiboken.pyi",
+]
+
+# Libraries left to the system: the CUPS client must match the local print server (and it
+# would drag GnuTLS and Kerberos in); without it, printing to PDF still works.
+SYSTEM_LIBRARIES = re.compile(r"^libcups\.so")
+
+
+def _linked(binary: str) -> set[str]:
+    """Names of every library `binary` loads, directly or not (ldd lists the whole closure)."""
+    result = subprocess.run(["ldd", binary], capture_output=True, text=True, check=False)
+    return {line.split()[0] for line in result.stdout.splitlines() if ".so" in line}
+
+
+def system_library_closure(binaries: list[tuple[str, str, str]]) -> set[str]:
+    """Libraries that are in the bundle only because a SYSTEM_LIBRARIES member links them."""
+    if sys.platform != "linux":
+        return set()
+    users = [src for dest, src, kind in binaries if kind != "SYMLINK" and src.endswith(".so")]
+    users += [src for dest, src, kind in binaries if kind == "EXTENSION"]
+    closures = {src: _linked(src) for src in set(users)}
+    leaders = {src for src, names in closures.items() if any(map(SYSTEM_LIBRARIES.match, names))}
+    wanted: set[str] = set()
+    for src, names in closures.items():
+        if src not in leaders:
+            wanted |= names
+    dragged = set().union(*(closures[src] for src in leaders)) if leaders else set()
+    return {name for name in dragged if name not in wanted}
+
+
+def languages(root: Path = ROOT) -> list[str]:
+    """The app's languages: English (the source) plus every catalog in i18n/."""
+    found = {p.parent.parent.name for p in (root / "i18n").glob("*/LC_MESSAGES/misma_luna.po")}
+    return sorted(found | {"en"})
+
+
+def qt_excludes() -> list[str]:
+    """Every PySide6 module except the allowed ones, as PyInstaller excludes."""
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    names = {p.name.split(".")[0] for p in package.glob("Qt*.*") if p.suffix in {".so", ".pyd"}}
+    names |= {p.stem for p in package.glob("Qt*.pyi")}
+    return sorted(f"PySide6.{name}" for name in names - set(QT_MODULES))
+
+
+def _plugin_stem(filename: str) -> str:
+    stem = filename.split(".", maxsplit=1)[0]
+    stem = stem.removeprefix("lib")
+    return stem[1:] if stem.startswith("q") and stem[1:] else stem
+
+
+def keep_plugin(dest: str) -> bool:
+    """True for a Qt plugin in the allow list (or anything that is not a plugin)."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    if not str(path).startswith(QT_PREFIX + "plugins/"):
+        return True
+    kind = path.parent.name
+    return _plugin_stem(path.name) in QT_PLUGINS.get(kind, set())
+
+
+def keep_data(dest: str, langs: Iterable[str]) -> bool:
+    """Qt's qtbase translations and babel's CLDR data only for the app's languages."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    text = str(path)
+    codes = set(langs)
+    if text.startswith(QT_PREFIX + "translations/"):
+        match = re.fullmatch(r"qtbase_(\w+)\.qm", path.name)
+        return bool(match) and match.group(1) in codes  # type: ignore[union-attr]
+    if text.startswith("babel/locale-data/"):
+        locale = path.stem
+        return locale == "root" or locale.split("_")[0] in codes
+    return keep_plugin(text)
+
+
+def keep_binary(dest: str) -> bool:
+    """Plugins in the allow list; no library the system must provide itself."""
+    name = PurePosixPath(dest.replace("\\", "/")).name
+    return keep_plugin(dest) and not SYSTEM_LIBRARIES.match(name)
+
+
+def hook_qt_module(
+    hook_file: str,
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """PyInstaller's own Qt hook result, without plugins or translations the app never loads."""
+    from PyInstaller.utils.hooks.qt import add_qt6_dependencies
+
+    hiddenimports, binaries, datas = add_qt6_dependencies(hook_file)
+    codes = languages()
+    allowed = {f"PySide6.{name}" for name in QT_MODULES}
+    return (
+        [name for name in hiddenimports if name in allowed],
+        [(src, dst) for src, dst in binaries if keep_binary(f"{dst}/{Path(src).name}")],
+        [(src, dst) for src, dst in datas if keep_data(f"{dst}/{Path(src).name}", codes)],
+    )
+
+
+def babel_datas(datas: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """babel's data files, with CLDR locales only for the app's languages."""
+    codes = languages()
+    return [(src, dst) for src, dst in datas if keep_data(f"{dst}/{Path(src).name}", codes)]
+
+
+def trim(analysis: object, langs: Iterable[str]) -> None:
+    """Filter an Analysis' binaries and datas in place."""
+    codes = list(langs)
+    binaries = [e for e in analysis.binaries if keep_binary(e[0])]  # type: ignore[attr-defined]
+    dragged = system_library_closure(binaries)
+    analysis.binaries = [e for e in binaries if PurePosixPath(e[0]).name not in dragged]  # type: ignore[attr-defined]
+    analysis.datas = [e for e in analysis.datas if keep_data(e[0], codes)]  # type: ignore[attr-defined]
+
+
+def platform_tag() -> str:
+    """`linux`, `windows` or `macos`."""
+    return {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")

@@ -1,0 +1,8 @@
+"""The frozen app's entry point: the same `main()` as the `misma-luna` command."""
+
+import sys
+
+from misma_luna.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

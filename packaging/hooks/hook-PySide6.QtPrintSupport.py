@@ -1,0 +1,8 @@
+# Overrides PyInstaller's hook of the same name: same collection, trimmed by bundle_rules.
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bundle_rules import hook_qt_module
+
+hiddenimports, binaries, datas = hook_qt_module(__file__)
