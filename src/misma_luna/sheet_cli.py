@@ -19,7 +19,7 @@ from misma_luna.core.sheet import LANGUAGE_CHOICES, PAPERS
 if TYPE_CHECKING:
     from misma_luna.core.anchors import Note
     from misma_luna.core.film import FilmPackage
-    from misma_luna.core.sheet import SheetOptions
+    from misma_luna.core.sheet import SheetOptions, Transcript
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +34,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the sheet's language, or both side by side (default: yours)",
     )
     parser.add_argument("--notes", action="store_true", help="include your notes on the film")
+    parser.add_argument(
+        "--subtitles",
+        nargs=2,
+        type=Path,
+        metavar=("A", "B"),
+        help="add the transcript of these two subtitle tracks, aligned",
+    )
+    parser.add_argument(
+        "--transcript",
+        action="store_true",
+        help="add the transcript of the film's own Spanish and English tracks",
+    )
     parser.add_argument(
         "--paper",
         choices=PAPERS,
@@ -59,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     options = _options(args)
     notes = _notes(film) if options.include_notes else []
-    _write(film, options, notes, args.output)
+    transcript = _transcript(film, args.subtitles) if options.include_transcript else None
+    _write(film, options, (notes, transcript), args.output)
     del app
     return 0
 
@@ -94,6 +107,7 @@ def _options(args: argparse.Namespace) -> SheetOptions:
     return SheetOptions(
         languages=languages_for(choice if choice in LANGUAGE_CHOICES else "en"),
         include_notes=args.notes,
+        include_transcript=bool(args.transcript or args.subtitles),
         paper=args.paper or default_paper(territory),
         font_size=min(max(args.font_size, 6.0), 24.0),
     )
@@ -109,18 +123,45 @@ def _notes(film: FilmPackage) -> Sequence[Note]:
         return store.notes_for_film(film.id)
 
 
-def _write(film: FilmPackage, options: SheetOptions, notes: Sequence[Note], output: Path) -> None:
+def _transcript(film: FilmPackage, paths: Sequence[Path] | None) -> Transcript | None:
+    """The two tracks given (or the film's own es and en tracks), aligned by time."""
+    from misma_luna.core.alignment import align
+    from misma_luna.core.sheet import BOTH, Transcript
+    from misma_luna.core.subtitles import load_track
+
+    if not paths:
+        paths = [film.subtitle_tracks[code] for code in BOTH if code in film.subtitle_tracks]
+        if len(paths) < 2:
+            return None
+    left, right = (load_track(path) for path in paths)
+    rows = align(left.cues, right.cues).rows
+    return Transcript(left.language, right.language, rows)
+
+
+def _write(
+    film: FilmPackage,
+    options: SheetOptions,
+    extras: tuple[Sequence[Note], Transcript | None],
+    output: Path,
+) -> None:
     from misma_luna import APP_NAME, __version__
     from misma_luna.core import formatting as fmt
     from misma_luna.core.resources import locale_dir
-    from misma_luna.core.sheet import compose_sheet, label_language, labels_in, pdf_xmp, sheet_title
+    from misma_luna.core.sheet import (
+        compose_sheet,
+        label_language,
+        labels_in,
+        page_template,
+        pdf_xmp,
+        sheet_title,
+    )
     from misma_luna.ui.sheet_pages import Footer, PdfInfo, SheetJob, write_pdf
 
     language = label_language(options, _user_language())
     with labels_in(language, locale_dir()) as active:
-        html = compose_sheet(film, options, notes)
+        html = compose_sheet(film, options, *extras)
         title = sheet_title(film, options)
-        footer = Footer(title, fmt.format_date(dt.date.today(), active))
+        footer = Footer(title, fmt.format_date(dt.date.today(), active), page_template())
         creator = f"{APP_NAME} {__version__}"
         info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
         write_pdf(output, SheetJob(html, options.font_size, footer), options.paper, info)

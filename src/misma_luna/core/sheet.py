@@ -16,6 +16,7 @@ from typing import Literal
 
 from misma_luna.core import catalogs
 from misma_luna.core import formatting as fmt
+from misma_luna.core.alignment import AlignedRow
 from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.content import Shown, TranslationState
@@ -34,11 +35,21 @@ LETTER_TERRITORIES = frozenset(
 
 
 @dataclass(frozen=True)
+class Transcript:
+    """Two subtitle tracks aligned by time, for a two-column transcript."""
+
+    left_language: str | None
+    right_language: str | None
+    rows: Sequence[AlignedRow]
+
+
+@dataclass(frozen=True)
 class SheetOptions:
     """What goes on a sheet and how big: one or two languages, notes, paper, font size."""
 
     languages: tuple[str, ...] = ("en",)
     include_notes: bool = False
+    include_transcript: bool = False
     paper: Paper = "a4"
     font_size: float = 11.0
 
@@ -92,10 +103,10 @@ def sheet_title(film: FilmPackage, options: SheetOptions) -> str:
     return film.localized(options.languages[0]).title
 
 
-def footer_page(page: int, pages: int) -> str:
-    """`Page 1 of 3` in the active language."""
-    # TRANSLATORS: the footer of a printed review sheet.
-    return _("Page {page} of {pages}").format(page=page, pages=pages)
+def page_template() -> str:
+    """`Page {page} of {pages}` in the active language, filled in when pages are painted."""
+    # TRANSLATORS: the footer of every page of a printed review sheet: "Page 1 of 3".
+    return _("Page {page} of {pages}")
 
 
 def pdf_xmp(title: str, creator: str, languages: Sequence[str]) -> bytes:
@@ -117,7 +128,12 @@ def pdf_xmp(title: str, creator: str, languages: Sequence[str]) -> bytes:
     return packet.encode("utf-8")
 
 
-def compose_sheet(film: FilmPackage, options: SheetOptions, notes: Sequence[Note] = ()) -> str:
+def compose_sheet(
+    film: FilmPackage,
+    options: SheetOptions,
+    notes: Sequence[Note] = (),
+    transcript: Transcript | None = None,
+) -> str:
     """The whole sheet as one HTML document, labels in the active language."""
     pinned, others = _sort_notes(film, notes if options.include_notes else ())
     body = (
@@ -128,6 +144,8 @@ def compose_sheet(film: FilmPackage, options: SheetOptions, notes: Sequence[Note
     parts = [_header(film, options), body]
     if others:
         parts.append(_notes_section(others))
+    if options.include_transcript and transcript is not None and transcript.rows:
+        parts.append(_transcript_section(transcript))
     return f"<html><head>{_style(options.font_size)}</head><body>{''.join(parts)}</body></html>"
 
 
@@ -293,6 +311,38 @@ def _notes_section(notes: list[Note]) -> str:
     return "".join(parts)
 
 
+# -- transcript
+
+
+def _transcript_section(transcript: Transcript) -> str:
+    language = catalogs.active_language()
+    names = [
+        escape(fmt.language_name(code, language).capitalize()) if code else ""
+        for code in (transcript.left_language, transcript.right_language)
+    ]
+    rows = [
+        f'<tr><td class="time"></td><td class="column">{names[0]}</td>'
+        f'<td class="column">{names[1]}</td></tr>'
+    ]
+    for row in transcript.rows:
+        left = "<br/>".join(escape(line) for line in row.left)
+        right = "<br/>".join(escape(line) for line in row.right)
+        rows.append(
+            f'<tr><td class="time">{_clock(row.start_ms)}</td>'
+            f'<td class="cell" width="46%">{left}</td>'
+            f'<td class="cell" width="46%">{right}</td></tr>'
+        )
+    table = '<table class="transcript" width="100%" cellspacing="0" cellpadding="0">'
+    return f"<h2>{escape(_('Subtitle transcript'))}</h2>{table}{''.join(rows)}</table>"
+
+
+def _clock(milliseconds: int) -> str:
+    seconds = max(milliseconds, 0) // 1000
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
 # -- looks
 
 
@@ -314,6 +364,8 @@ td.label {{ font-weight: 700; padding: {px(0.15)} {px(1.2)} {px(0.15)} 0; }}
 td.fact {{ padding: {px(0.15)} 0; }}
 td.cell {{ padding: {px(0.2)} {px(0.8)} 0 0; }}
 td.note {{ padding: {px(0.5)}; }}
+td.time {{ font-size: {pt(0.8)}; padding: {px(0.25)} {px(0.8)} 0 0; }}
+table.transcript {{ font-size: {pt(0.9)}; }}
 h2 {{ font-size: {pt(1.35)}; font-weight: 700; margin-top: {px(1.0)}; margin-bottom: {px(0.4)}; }}
 h3 {{ font-size: {pt(1.15)}; font-weight: 700; margin-top: {px(0.9)}; margin-bottom: {px(0.35)}; }}
 h4 {{ font-size: {pt(1.0)}; font-weight: 700; margin-top: {px(0.6)}; }}

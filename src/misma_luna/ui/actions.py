@@ -60,6 +60,11 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("notes.search", N_("Search N&otes…"), N_("Search all your notes"), "Ctrl+Shift+F"),
     # -- review sheets: print, preview, PDF (issue 4)
+    ActionSpec("file.print", N_("&Print…"), N_("Print the review sheet"), Key.Print),
+    ActionSpec(
+        "file.print_preview", N_("Print Pre&view…"), N_("See the review sheet before printing")
+    ),
+    ActionSpec("file.export_pdf", N_("Export as P&DF…"), N_("Save the review sheet as a PDF")),
     # -- subtitles (issue 5)
     # -- help
     ActionSpec("help.about", N_("&About Misma Luna"), N_("Version, license and credits"), None, role=QAction.MenuRole.AboutRole),

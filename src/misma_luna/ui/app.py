@@ -30,6 +30,7 @@ from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.resources import bundled_film_dir, locale_dir
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext, FilmSession
+from misma_luna.ui.fonts import register_bundled_fonts
 from misma_luna.ui.language import LanguageManager
 from misma_luna.ui.settings import Preferences
 
@@ -47,6 +48,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     set_application_names()
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    register_bundled_fonts()
     return app
 
 

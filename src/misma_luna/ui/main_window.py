@@ -23,6 +23,7 @@ from misma_luna.ui.film_pane import FilmPane
 from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_pane import NotesPane
 from misma_luna.ui.opening import FilmOpener
+from misma_luna.ui.printing import SheetPrinter
 from misma_luna.ui.review_pane import ReviewPane
 
 # Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 880])
         self.setCentralWidget(self.splitter)
         self.opener = FilmOpener(context, self)
+        self.sheet_printer = SheetPrinter(context, self)
         self.notes_pane = NotesPane(context, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_pane)
 

@@ -20,6 +20,7 @@ from misma_luna.core.film import LocalizedFilm
 from misma_luna.core.review import Block, inline_html
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.find_bar import FindBar
+from misma_luna.ui.fonts import SERIF_FAMILY
 from misma_luna.ui.settings import REVIEW_ZOOM
 
 BASE_POINT_SIZE = 12.5
@@ -169,7 +170,7 @@ class ReviewPane(QWidget):
 
     def _apply_zoom(self) -> None:
         font = QFont(self.view.font())
-        font.setFamilies(["Literata", "Noto Serif", "DejaVu Serif", "Georgia", "serif"])
+        font.setFamilies(["Literata", SERIF_FAMILY, "DejaVu Serif", "Georgia", "serif"])
         font.setPointSizeF(BASE_POINT_SIZE * (1 + ZOOM_STEP * self._zoom))
         self.view.document().setDefaultFont(font)
         self.view.setFont(font)

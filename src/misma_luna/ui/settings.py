@@ -29,6 +29,12 @@ WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("window/splitter", QByteArray, QByteArray())
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last-folder", str, "")
+# review sheets (issue 4); empty language/paper = the UI language / the locale's paper
+SHEET_LANGUAGE = Setting("sheet/language", str, "")
+SHEET_NOTES = Setting("sheet/notes", bool, False)
+SHEET_TRANSCRIPT = Setting("sheet/transcript", bool, False)
+SHEET_PAPER = Setting("sheet/paper", str, "")
+SHEET_FONT_SIZE = Setting("sheet/font-size", int, 11)
 
 
 class Preferences:

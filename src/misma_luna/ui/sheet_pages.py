@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
-from misma_luna.core.sheet import Paper, footer_page
+from misma_luna.core.sheet import Paper
 from misma_luna.ui.fonts import SERIF_FALLBACKS, register_bundled_fonts
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -41,6 +41,7 @@ class Footer:
 
     title: str
     date: str
+    page_template: str  # "Page {page} of {pages}", already in the sheet's language
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,11 @@ class SheetPages:
         center = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | center, footer.title)
         painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | center, footer.date)
-        painter.drawText(box, Qt.AlignmentFlag.AlignRight | center, footer_page(page, pages))
+        painter.drawText(
+            box,
+            Qt.AlignmentFlag.AlignRight | center,
+            footer.page_template.format(page=page, pages=pages),
+        )
         painter.restore()
 
 
