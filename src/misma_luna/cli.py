@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, str] = {
     "notes": "misma_luna.notes_cli",
     "sheet": "misma_luna.sheet_cli",
     "film": "misma_luna.film_cli",
+    "subtitles": "misma_luna.subtitles_cli",
 }
 
 EXIT_USAGE = 2
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_self_test()
         from misma_luna.ui.app import run_gui
 
-        return run_gui(options.path, options.lang, options.exit_after_paint)
+        return run_gui(options.path, options.lang, options.exit_after_paint, options.subtitles)
     except MismaLunaError as error:
         print(f"misma-luna: {error.message}", file=sys.stderr)
         return EXIT_USAGE

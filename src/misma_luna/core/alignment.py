@@ -178,7 +178,8 @@ def estimate_offset(
 
 def _coarse_offset(left: Sequence[Cue], right: Sequence[Cue], steps: int) -> int:
     """Best shift at 100 ms resolution: tracks as bit masks, overlap as a popcount."""
-    a, b = _bits(left), _bits(right)
+    origin = min(0, left[0].start_ms, right[0].start_ms)
+    a, b = _bits(left, origin), _bits(right, origin)
     best_shift, best_score = 0, _popcount(a & b)
     for shift in range(1, steps + 1):
         for signed, score in (
@@ -190,11 +191,12 @@ def _coarse_offset(left: Sequence[Cue], right: Sequence[Cue], steps: int) -> int
     return best_shift * COARSE_STEP_MS
 
 
-def _bits(cues: Sequence[Cue]) -> int:
+def _bits(cues: Sequence[Cue], origin: int) -> int:
+    """One bit per 100 ms since `origin` (at or before every cue) during which a cue shows."""
     mask = 0
     for cue in cues:
-        first = max(cue.start_ms, 0) // COARSE_STEP_MS
-        last = max(cue.end_ms, 0) // COARSE_STEP_MS
+        first = (cue.start_ms - origin) // COARSE_STEP_MS
+        last = (cue.end_ms - origin) // COARSE_STEP_MS
         if last > first:
             mask |= ((1 << (last - first)) - 1) << first
     return mask

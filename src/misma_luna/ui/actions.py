@@ -31,14 +31,20 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     # -- files
     ActionSpec("file.open", N_("&Open…"), N_("Open a film package or a review file"), Key.Open),
-    ActionSpec("file.quit", N_("&Quit"), N_("Close Misma Luna"), Key.Quit, role=QAction.MenuRole.QuitRole),
+    ActionSpec(
+        "file.quit", N_("&Quit"), N_("Close Misma Luna"), Key.Quit, role=QAction.MenuRole.QuitRole
+    ),
     # -- reading
     ActionSpec("edit.find", N_("&Find…"), N_("Find words in the review"), Key.Find),
     ActionSpec("edit.find_next", N_("Find &Next"), N_("Go to the next match"), Key.FindNext),
-    ActionSpec("edit.find_previous", N_("Find Pre&vious"), N_("Go to the previous match"), Key.FindPrevious),
+    ActionSpec(
+        "edit.find_previous", N_("Find Pre&vious"), N_("Go to the previous match"), Key.FindPrevious
+    ),
     ActionSpec("view.zoom_in", N_("Zoom &In"), N_("Make the text larger"), Key.ZoomIn),
     ActionSpec("view.zoom_out", N_("Zoom &Out"), N_("Make the text smaller"), Key.ZoomOut),
-    ActionSpec("view.zoom_reset", N_("&Actual Size"), N_("Show the text at its normal size"), "Ctrl+0"),
+    ActionSpec(
+        "view.zoom_reset", N_("&Actual Size"), N_("Show the text at its normal size"), "Ctrl+0"
+    ),
     # -- opening files, original text, recent files (issue 6)
     ActionSpec(
         "view.show_original",
@@ -66,8 +72,37 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("file.export_pdf", N_("Export as P&DF…"), N_("Save the review sheet as a PDF")),
     # -- subtitles (issue 5)
+    ActionSpec(
+        "file.open_subtitles",
+        N_("Open &Subtitles…"),
+        N_("Open one or two subtitle files to read side by side"),
+    ),
+    ActionSpec(
+        "file.export_subtitles",
+        N_("Export Subtitles as &CSV…"),
+        N_("Save the subtitles, aligned by time, as a CSV table"),
+    ),
+    ActionSpec(
+        "subtitles.jump", N_("&Go to Time…"), N_("Jump to a time in the subtitles"), "Ctrl+G"
+    ),
+    ActionSpec(
+        "subtitles.offset",
+        N_("&Estimate Subtitle Offset"),
+        N_("Move the second subtitle track so that it lines up with the first"),
+    ),
+    ActionSpec(
+        "subtitles.reopen_encoding",
+        N_("Reopen Subtitles in Another &Encoding…"),
+        N_("Read a subtitle file again with the encoding you choose"),
+    ),
     # -- help
-    ActionSpec("help.about", N_("&About Misma Luna"), N_("Version, license and credits"), None, role=QAction.MenuRole.AboutRole),
+    ActionSpec(
+        "help.about",
+        N_("&About Misma Luna"),
+        N_("Version, license and credits"),
+        None,
+        role=QAction.MenuRole.AboutRole,
+    ),
 )
 
 

@@ -108,12 +108,19 @@ class _ExitAfterPaint(QObject):
         return False
 
 
-def run_gui(path: Path | None, language: str | None, exit_after_paint: bool = False) -> int:
+def run_gui(
+    path: Path | None,
+    language: str | None,
+    exit_after_paint: bool = False,
+    subtitles: list[Path] | None = None,
+) -> int:
     """Open the main window on `path` (or the bundled film) and run until it closes."""
     app = make_application()
     started = start_gui(path, language)
     if started is None:
         return 0
+    if subtitles:
+        started.window.subtitles_pane.open_pair(subtitles[0], subtitles[1])
     if exit_after_paint:
         watcher = _ExitAfterPaint(started.window)
         started.window.installEventFilter(watcher)

@@ -25,6 +25,7 @@ from misma_luna.ui.notes_pane import NotesPane
 from misma_luna.ui.opening import FilmOpener
 from misma_luna.ui.printing import SheetPrinter
 from misma_luna.ui.review_pane import ReviewPane
+from misma_luna.ui.subtitles_pane import SubtitlesPane
 
 # Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
 # for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.review_pane = ReviewPane(context, self)
         self.reading_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.reading_splitter.addWidget(self.review_pane)
+        self.subtitles_pane = SubtitlesPane(context, self)
+        self.reading_splitter.addWidget(self.subtitles_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.film_pane)
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)
         self._connect_actions()
+        self.subtitles_pane.connect_actions(self.actions)
         self._build_menus()
         context.session.filmChanged.connect(self.retranslate)
         context.language.languageChanged.connect(self._check_language_action)

@@ -1,0 +1,110 @@
+"""One track's line above the subtitles table: its file, language, encoding and repairs.
+
+The reader can change the track's language and reopen the file in another encoding; the
+bar only shows a `core.subtitles.Track` and emits what the reader asked for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from misma_luna.core import formatting as fmt
+from misma_luna.core.catalogs import _, active_language, ngettext
+from misma_luna.core.subtitle_text import encoding_name
+from misma_luna.core.subtitles import Track
+
+LANGUAGES = ("es", "en", "fr", "de", "it", "pt")
+# Codec names offered when a file was guessed wrong (what Spanish and English files use).
+ENCODINGS = ("utf-8", "cp1252", "iso8859-15", "latin-1", "utf-16", "mac-roman", "cp850")
+
+
+class TrackBar(QWidget):
+    """File name, language chooser, 'Read as …' with a reopen menu, and a repair note."""
+
+    languageChosen = Signal(object)  # noqa: N815 (Qt naming); a code or None
+    encodingChosen = Signal(str)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._track: Track | None = None
+        self.file_label = QLabel(self)
+        self.language_box = QComboBox(self)
+        self.language_box.activated.connect(self._language_activated)
+        self.encoding_label = QLabel(self)
+        self.reopen_button = QToolButton(self)
+        self.reopen_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.reopen_menu = QMenu(self)
+        self.reopen_button.setMenu(self.reopen_menu)
+        for codec in ENCODINGS:
+            action = QAction(encoding_name(codec), self.reopen_menu)
+            action.triggered.connect(lambda _checked=False, c=codec: self.encodingChosen.emit(c))
+            self.reopen_menu.addAction(action)
+        self.repair_label = QLabel(self)
+        self.repair_label.setObjectName("repairNote")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        for widget in (self.language_box, self.file_label, self.encoding_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.reopen_button)
+        layout.addWidget(self.repair_label)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_track(self, track: Track | None) -> None:
+        """Show what is known of `track` (or that no track is loaded)."""
+        self._track = track
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the active language."""
+        track = self._track
+        self._fill_languages(track.language if track else None)
+        self.language_box.setEnabled(track is not None)
+        self.language_box.setAccessibleName(_("Language of this subtitle track"))
+        self.reopen_button.setText(_("Reopen as…"))
+        self.reopen_button.setToolTip(_("Read this file again with another encoding"))
+        self.reopen_button.setVisible(track is not None)
+        if track is None:
+            self.file_label.setText(_("No subtitles"))
+            self.encoding_label.clear()
+            self.repair_label.clear()
+            return
+        self.file_label.setText(track.path.name)
+        self.file_label.setToolTip(str(track.path))
+        # TRANSLATORS: {encoding} is a character encoding, such as "Windows-1252".
+        self.encoding_label.setText(
+            _("Read as {encoding}").format(encoding=encoding_name(track.encoding))
+        )
+        self.repair_label.setText(self._repair_note(track))
+
+    @staticmethod
+    def _repair_note(track: Track) -> str:
+        if not track.repaired:
+            return ""
+        return "⚠ " + ngettext(
+            "Repaired {count} mis-encoded character",
+            "Repaired {count} mis-encoded characters",
+            track.repaired,
+        ).format(count=track.repaired)
+
+    def _fill_languages(self, current: str | None) -> None:
+        box = self.language_box
+        box.clear()
+        codes = list(LANGUAGES)
+        if current and current not in codes:
+            codes.append(current)
+        for code in codes:
+            name = fmt.language_name(code, active_language())
+            box.addItem(name[:1].upper() + name[1:], code)
+        box.addItem(_("Unknown language"), None)
+        box.setCurrentIndex(box.findData(current) if current else box.count() - 1)
+
+    def _language_activated(self, row: int) -> None:
+        self.languageChosen.emit(self.language_box.itemData(row))
