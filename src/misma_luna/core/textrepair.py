@@ -11,6 +11,7 @@ import codecs
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from misma_luna.core.catalogs import _, ngettext
@@ -27,10 +28,11 @@ _BOMS = (
 # Reviews and subtitles are Spanish or English: without a BOM, only these are candidates.
 _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 _WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
-# Mojibake needs two adjacent non-ASCII characters (one UTF-8 sequence read byte by byte), a
-# C1 control, or a UTF-8 lead byte whose no-break space became a space. Lines with none of
-# them are left alone without importing ftfy, which costs ~25 ms before the first paint.
-_MAYBE_MOJIBAKE = re.compile("[\x80-\x9f]|[^\x00-\x7f]{2}|[ÂÃÅÎÐÙ] ")
+# The single-byte encodings ftfy undoes: a UTF-8 file read as one of them is mojibake.
+_MISREAD_AS = (
+    "latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2",
+    "mac_roman", "cp437",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -132,16 +134,41 @@ def repair_summary(decoded: DecodedText) -> str | None:
     ).format(count=decoded.repaired)
 
 
+@cache
+def maybe_mojibake() -> re.Pattern[str]:
+    """What mojibake cannot do without: a UTF-8 lead byte then a continuation byte as one
+    encoding reads them, a C1 control, a lead byte whose no-break space became a space,
+    or a replacement character. Text without any is left alone, and ftfy (~25 ms to
+    import) is not loaded before the first paint."""
+    pairs = [
+        f"[{_chars(range(0xC2, 0xF5), name)}][{_chars(range(0x80, 0xC0), name)}]"
+        for name in _MISREAD_AS
+    ]
+    return re.compile("|".join([*pairs, "[\x80-\x9f\x1a\ufffd]", "[ÂÃÅÎÐÙâãð] "]))
+
+
+def _chars(values: range, encoding: str) -> str:
+    """The characters `encoding` reads the bytes `values` as, escaped for a [class]; bytes
+    it leaves undefined read as Latin-1, as ftfy's "sloppy" codecs do."""
+    decoded = {_sloppy(bytes([value]), encoding) for value in values}
+    return "".join(re.escape(char) for char in sorted(decoded))
+
+
+def _sloppy(byte: bytes, encoding: str) -> str:
+    return byte.decode(encoding, errors="ignore") or byte.decode("latin-1")
+
+
 def _repair_mojibake(text: str) -> tuple[str, int]:
     """Fix text that was decoded with the wrong encoding; count the characters repaired."""
-    if text.isascii() or not _MAYBE_MOJIBAKE.search(text):
+    suspect = maybe_mojibake()
+    if text.isascii() or not suspect.search(text):
         return text, 0
     import ftfy
 
     fixed_lines = []
     count = 0
     for line in text.split("\n"):
-        fixed = ftfy.fix_encoding(line) if _MAYBE_MOJIBAKE.search(line) else line
+        fixed = ftfy.fix_encoding(line) if suspect.search(line) else line
         if fixed != line:
             count += _changed_characters(line, fixed)
         fixed_lines.append(fixed)
