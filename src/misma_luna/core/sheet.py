@@ -16,13 +16,23 @@ from typing import Literal
 
 from misma_luna.core import catalogs
 from misma_luna.core import formatting as fmt
-from misma_luna.core.alignment import AlignedRow
 from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.content import Shown, TranslationState
 from misma_luna.core.errors import CatalogError
 from misma_luna.core.film import FilmPackage, LocalizedFilm
 from misma_luna.core.review import Block, inline_html
+from misma_luna.core.sheet_sections import (
+    Transcript,
+    note_html,
+    notes_section,
+    pdf_xmp,
+    sheet_style,
+    sort_notes,
+    transcript_section,
+)
+
+__all__ = ["SheetOptions", "Transcript", "compose_sheet", "pdf_xmp"]
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -32,15 +42,6 @@ BOTH = ("es", "en")
 LETTER_TERRITORIES = frozenset(
     {"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"}
 )
-
-
-@dataclass(frozen=True)
-class Transcript:
-    """Two subtitle tracks aligned by time, for a two-column transcript."""
-
-    left_language: str | None
-    right_language: str | None
-    rows: Sequence[AlignedRow]
 
 
 @dataclass(frozen=True)
@@ -109,25 +110,6 @@ def page_template() -> str:
     return _("Page {page} of {pages}")
 
 
-def pdf_xmp(title: str, creator: str, languages: Sequence[str]) -> bytes:
-    """XMP metadata for a sheet's PDF: title, creating app and the languages it is written in."""
-    items = "".join(f"<rdf:li>{escape(code)}</rdf:li>" for code in languages)
-    packet = (
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
-        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
-        '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
-        f"{escape(title)}</rdf:li></rdf:Alt></dc:title>"
-        f"<dc:language><rdf:Bag>{items}</rdf:Bag></dc:language>"
-        f"<xmp:CreatorTool>{escape(creator)}</xmp:CreatorTool>"
-        f"<pdf:Producer>{escape(creator)}</pdf:Producer>"
-        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
-    )
-    return packet.encode("utf-8")
-
-
 def compose_sheet(
     film: FilmPackage,
     options: SheetOptions,
@@ -135,7 +117,7 @@ def compose_sheet(
     transcript: Transcript | None = None,
 ) -> str:
     """The whole sheet as one HTML document, labels in the active language."""
-    pinned, others = _sort_notes(film, notes if options.include_notes else ())
+    pinned, others = sort_notes(film, notes if options.include_notes else ())
     body = (
         _parallel_review(film, options, pinned)
         if options.side_by_side
@@ -143,10 +125,12 @@ def compose_sheet(
     )
     parts = [_header(film, options), body]
     if others:
-        parts.append(_notes_section(others))
+        parts.append(notes_section(others))
     if options.include_transcript and transcript is not None and transcript.rows:
-        parts.append(_transcript_section(transcript))
-    return f"<html><head>{_style(options.font_size)}</head><body>{''.join(parts)}</body></html>"
+        parts.append(transcript_section(transcript))
+    return (
+        f"<html><head>{sheet_style(options.font_size)}</head><body>{''.join(parts)}</body></html>"
+    )
 
 
 # -- header
@@ -206,7 +190,7 @@ def _single_review(film: LocalizedFilm, pinned: dict[str, list[Note]]) -> str:
     parts: list[str] = []
     for index, (block, shown) in enumerate(film.blocks()):
         parts.append(_block_html(block, shown, film, _item_number(film, index)))
-        parts.extend(_note_html(note) for note in pinned.get(block.id, ()))
+        parts.extend(note_html(note) for note in pinned.get(block.id, ()))
     return "".join(parts)
 
 
@@ -229,7 +213,7 @@ def _parallel_review(
         )
         rows.append(f"<tr>{cells}</tr>")
         rows.extend(
-            f'<tr><td colspan="{len(columns)}" class="cell">{_note_html(note)}</td></tr>'
+            f'<tr><td colspan="{len(columns)}" class="cell">{note_html(note)}</td></tr>'
             for note in pinned.get(block.id, ())
         )
     table = '<table class="parallel" width="100%" cellspacing="0" cellpadding="0">'
@@ -272,107 +256,3 @@ def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
         # TRANSLATORS: shown above a review passage that has no translation yet.
         text = _("Not translated yet: shown in {language}").format(language=source)
     return f'<p class="untranslated">{escape(text)}</p>'
-
-
-# -- notes
-
-
-def _sort_notes(
-    film: FilmPackage, notes: Sequence[Note]
-) -> tuple[dict[str, list[Note]], list[Note]]:
-    """Notes pinned to a block the review still has, by block id; the others in order."""
-    pinned: dict[str, list[Note]] = {}
-    others: list[Note] = []
-    for note in sorted(notes, key=lambda n: n.reading_order):
-        anchor = note.anchor
-        if anchor is not None and anchor.kind == "block" and film.review.block(anchor.id):
-            pinned.setdefault(anchor.id, []).append(note)
-        else:
-            others.append(note)
-    return pinned, others
-
-
-def _note_html(note: Note) -> str:
-    # TRANSLATORS: the label before one of the reader's own notes on a printed sheet.
-    label = escape(_("My note:"))
-    body = "<br/>".join(escape(line) for line in note.body.strip().splitlines())
-    cell = f'<td class="note"><b>{label}</b> {body}</td>'
-    return (
-        f'<table class="note" width="100%" cellspacing="0" cellpadding="0"><tr>{cell}</tr></table>'
-    )
-
-
-def _notes_section(notes: list[Note]) -> str:
-    parts = [f"<h2>{escape(_('My notes'))}</h2>"]
-    for note in notes:
-        if note.anchor is not None and note.anchor.quote:
-            parts.append(f'<p class="pinned">“{escape(note.anchor.quote)}”</p>')
-        parts.append(_note_html(note))
-    return "".join(parts)
-
-
-# -- transcript
-
-
-def _transcript_section(transcript: Transcript) -> str:
-    language = catalogs.active_language()
-    names = [
-        escape(fmt.language_name(code, language).capitalize()) if code else ""
-        for code in (transcript.left_language, transcript.right_language)
-    ]
-    rows = [
-        f'<tr><td class="time"></td><td class="column">{names[0]}</td>'
-        f'<td class="column">{names[1]}</td></tr>'
-    ]
-    for row in transcript.rows:
-        left = "<br/>".join(escape(line) for line in row.left)
-        right = "<br/>".join(escape(line) for line in row.right)
-        rows.append(
-            f'<tr><td class="time">{_clock(row.start_ms)}</td>'
-            f'<td class="cell" width="46%">{left}</td>'
-            f'<td class="cell" width="46%">{right}</td></tr>'
-        )
-    table = '<table class="transcript" width="100%" cellspacing="0" cellpadding="0">'
-    return f"<h2>{escape(_('Subtitle transcript'))}</h2>{table}{''.join(rows)}</table>"
-
-
-def _clock(milliseconds: int) -> str:
-    seconds = max(milliseconds, 0) // 1000
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
-
-
-# -- looks
-
-
-def _style(size: float) -> str:
-    """The sheet's looks; lengths in CSS pixels (1/96 in), which Qt scales to the device."""
-
-    def pt(factor: float) -> str:
-        return f"{size * factor:.1f}pt"
-
-    def px(factor: float) -> str:
-        return f"{round(size * factor * 96 / 72)}px"
-
-    return f"""<style>
-p {{ margin-top: 0; margin-bottom: {px(0.6)}; }}
-h1.title {{ font-size: {pt(1.9)}; font-weight: 700; margin-bottom: {px(0.2)}; }}
-p.subtitle {{ font-size: {pt(1.3)}; font-style: italic; margin-bottom: {px(0.6)}; }}
-table.facts {{ margin-bottom: {px(0.3)}; }}
-td.label {{ font-weight: 700; padding: {px(0.15)} {px(1.2)} {px(0.15)} 0; }}
-td.fact {{ padding: {px(0.15)} 0; }}
-td.cell {{ padding: {px(0.2)} {px(0.8)} 0 0; }}
-td.note {{ padding: {px(0.5)}; }}
-td.time {{ font-size: {pt(0.8)}; padding: {px(0.25)} {px(0.8)} 0 0; }}
-table.transcript {{ font-size: {pt(0.9)}; }}
-h2 {{ font-size: {pt(1.35)}; font-weight: 700; margin-top: {px(1.0)}; margin-bottom: {px(0.4)}; }}
-h3 {{ font-size: {pt(1.15)}; font-weight: 700; margin-top: {px(0.9)}; margin-bottom: {px(0.35)}; }}
-h4 {{ font-size: {pt(1.0)}; font-weight: 700; margin-top: {px(0.6)}; }}
-p.quote {{ font-style: italic; font-size: {pt(1.15)}; margin-left: {px(2)}; }}
-p.quote {{ margin-right: {px(2)}; }}
-p.item {{ margin-left: {px(1.2)}; }}
-p.untranslated, p.pinned {{ font-style: italic; font-size: {pt(0.8)}; margin-bottom: {px(0.2)}; }}
-td.column {{ font-weight: 700; font-size: {pt(1.1)}; padding-bottom: {px(0.5)}; }}
-table.note {{ background-color: #f1f1ec; font-size: {pt(0.9)}; margin-bottom: {px(0.6)}; }}
-</style>"""

@@ -1,0 +1,137 @@
+"""core.sheet: the review sheet's HTML, in one language or two, with notes and transcript."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from misma_luna.core import catalogs
+from misma_luna.core.alignment import AlignedRow
+from misma_luna.core.anchors import Anchor, Note
+from misma_luna.core.resources import locale_dir
+from misma_luna.core.sheet import (
+    SheetOptions,
+    Transcript,
+    choice_for,
+    compose_sheet,
+    default_paper,
+    label_language,
+    labels_in,
+    languages_for,
+    page_template,
+    pdf_xmp,
+)
+
+WHEN = dt.datetime(2026, 11, 21, 10, 0)
+
+
+def _note(note_id: int, body: str, anchor: Anchor | None = None) -> Note:
+    return Note(note_id, "bajo-la-misma-luna", body, WHEN, WHEN, anchor)
+
+
+def _pinned(film, index: int, body: str, note_id: int = 1) -> Note:  # type: ignore[no-untyped-def]
+    block = film.review.blocks[index]
+    return _note(note_id, body, Anchor("block", block.id, index, block.text[:20]))
+
+
+def test_english_sheet_has_the_english_title_labels_and_review(bundled_film) -> None:
+    html = compose_sheet(bundled_film, SheetOptions(languages=("en",)))
+    assert "Under the Same Moon</h1>" in html
+    assert "Original title" in html and "Bajo la misma luna" in html
+    assert "Running time" in html and "109 minutes" in html
+    assert "Kate del Castillo (Rosario)" in html
+    assert "A Phone Call Every Sunday" in html
+    assert "Una llamada cada domingo" not in html
+
+
+def test_spanish_sheet_has_spanish_labels_and_text(bundled_film) -> None:
+    with labels_in("es", locale_dir()):
+        html = compose_sheet(bundled_film, SheetOptions(languages=("es",)))
+        assert page_template() == "Página {page} de {pages}"
+    assert "Bajo la misma luna</h1>" in html
+    assert "Duración" in html and "109 minutos" in html
+    assert "Reparto" in html
+    assert "Una llamada cada domingo" in html
+    assert "A Phone Call Every Sunday" not in html
+    assert catalogs.active_language() == "en"  # labels_in gives the catalog back
+
+
+def test_two_languages_share_a_table_row_per_block(bundled_film) -> None:
+    html = compose_sheet(bundled_film, SheetOptions(languages=("es", "en")))
+    row = next(r for r in html.split("<tr>") if "A Phone Call Every Sunday" in r)
+    assert "Una llamada cada domingo" in row
+    assert "Español" in html and "English" in html
+    assert html.count('<td width="50%" class="cell">') == 2 * len(bundled_film.review.blocks)
+
+
+def test_notes_only_when_asked_pinned_after_their_block(bundled_film) -> None:
+    pinned = _pinned(bundled_film, 2, "Ask the class about Sunday calls.")
+    loose = _note(2, "Bring tissues <3")
+    without = compose_sheet(bundled_film, SheetOptions(), [pinned, loose])
+    assert "Sunday calls" not in without
+    html = compose_sheet(bundled_film, SheetOptions(include_notes=True), [loose, pinned])
+    heading = html.index("A Phone Call Every Sunday")
+    note = html.index("Ask the class about Sunday calls.")
+    next_heading = html.index("Two Roads, One Destination")
+    assert heading < note < next_heading
+    assert html.index("My notes") < html.index("Bring tissues &lt;3")
+
+
+def test_a_note_whose_block_is_gone_goes_to_the_end_with_its_quote(bundled_film) -> None:
+    gone = _note(3, "Still true.", Anchor("block", "p-0000000000", 4, "an old sentence"))
+    html = compose_sheet(bundled_film, SheetOptions(include_notes=True), [gone])
+    assert html.index("My notes") < html.index("an old sentence") < html.index("Still true.")
+
+
+def test_two_column_sheet_pins_notes_in_a_full_width_row(bundled_film) -> None:
+    note = _pinned(bundled_film, 1, "Compare the verbs.")
+    html = compose_sheet(bundled_film, SheetOptions(("es", "en"), include_notes=True), [note])
+    assert '<td colspan="2" class="cell">' in html
+    assert "Compare the verbs." in html
+
+
+def test_transcript_is_two_columns_with_times(bundled_film) -> None:
+    rows = [AlignedRow(65_000, 67_000, ["¿Ya?"], ["Already?"], [], [])]
+    transcript = Transcript("es", "en", rows)
+    plain = compose_sheet(bundled_film, SheetOptions(), transcript=transcript)
+    assert "Already?" not in plain
+    html = compose_sheet(bundled_film, SheetOptions(include_transcript=True), transcript=transcript)
+    assert "Subtitle transcript" in html
+    row = next(r for r in html.split("<tr>") if "Already?" in r)
+    assert "1:05" in row and "¿Ya?" in row
+
+
+def test_user_text_is_escaped(bundled_film) -> None:
+    html = compose_sheet(bundled_film, SheetOptions(include_notes=True), [_note(1, "<b>x</b>")])
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("territory", "paper"),
+    [
+        ("US", "letter"),
+        ("ca", "letter"),
+        ("MX", "letter"),
+        ("ES", "a4"),
+        ("AR", "a4"),
+        (None, "a4"),
+    ],
+)
+def test_default_paper_by_territory(territory: str | None, paper: str) -> None:
+    assert default_paper(territory) == paper
+
+
+def test_language_choices_round_trip() -> None:
+    assert languages_for("both") == ("es", "en")
+    assert languages_for("es") == ("es",)
+    assert choice_for(("es", "en")) == "both"
+    assert label_language(SheetOptions(("es", "en")), "en") == "en"
+    assert label_language(SheetOptions(("es",)), "en") == "es"
+
+
+def test_pdf_metadata_names_title_creator_and_languages() -> None:
+    xmp = pdf_xmp("Bajo la misma luna & co", "Misma Luna 0.1.0", ("es", "en")).decode()
+    assert "Bajo la misma luna &amp; co" in xmp
+    assert "<rdf:li>es</rdf:li><rdf:li>en</rdf:li>" in xmp
+    assert "Misma Luna 0.1.0" in xmp
