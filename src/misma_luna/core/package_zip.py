@@ -8,10 +8,12 @@ unpacked into a private temporary folder; messages name the archive, never that 
 from __future__ import annotations
 
 import atexit
+import lzma
 import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +27,11 @@ MAX_MEMBER_BYTES = MAX_TEXT_BYTES
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 500
 MAX_RATIO = 200
+# What a damaged or exotic archive raises while being read (found by tests/robustness).
+_UNREADABLE = (
+    zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError,
+    RuntimeError,
+)  # fmt: skip
 
 
 def load_zip(path: Path) -> FilmPackage:
@@ -38,12 +45,12 @@ def load_zip(path: Path) -> FilmPackage:
             _check_members(path, members)
             for info in members:
                 _extract(archive, info, target)
-    except zipfile.BadZipFile:
-        shutil.rmtree(target, ignore_errors=True)
-        raise FilmError(path, _("this is not a readable .zip archive")) from None
     except MismaLunaError:
         shutil.rmtree(target, ignore_errors=True)
         raise
+    except _UNREADABLE:
+        shutil.rmtree(target, ignore_errors=True)
+        raise FilmError(path, _("this is not a readable .zip archive")) from None
     root = _package_root(path, target)
     try:
         film = load_package_dir(root)
@@ -98,7 +105,8 @@ def _check_name(path: Path, info: zipfile.ZipInfo) -> None:
     name = info.filename.replace("\\", "/")
     parts = PurePosixPath(name).parts
     unsafe = (
-        name.startswith("/")
+        not parts
+        or name.startswith("/")
         or (len(name) > 1 and name[1] == ":")
         or ".." in parts
         or stat.S_ISLNK(info.external_attr >> 16)
