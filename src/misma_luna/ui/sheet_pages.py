@@ -6,7 +6,6 @@ whole or not at all. Uses QtGui only, so the headless `sheet` command stays ligh
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,7 +192,7 @@ def _reserve_partial(path: Path) -> Path:
     """Create the temporary file beside `path` that becomes it once complete."""
     if path.is_dir():
         raise SheetError(path, _("this is a folder; give a file name for the PDF"))
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    partial = path.with_name(f".{path.name}.{os.urandom(4).hex()}.part")
     try:
         partial.open("xb").close()
     except OSError as error:
