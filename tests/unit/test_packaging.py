@@ -124,7 +124,7 @@ def test_the_metainfo_describes_this_release() -> None:
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert root.findtext("id") == DESKTOP_FILE_NAME
     assert root.findtext("launchable") == f"{DESKTOP_FILE_NAME}.desktop"
-    assert [r.get("version") for r in root.iter("release")][0] == __version__
+    assert next(r.get("version") for r in root.iter("release")) == __version__
     spanish = [p for p in root.find("description").iter("p") if p.get(lang) == "es"]  # type: ignore[union-attr]
     assert spanish
 
@@ -163,7 +163,8 @@ def test_install_sh_puts_the_app_in_the_menu_and_takes_it_out(tmp_path: Path) ->
     assert (share / "metainfo" / f"{DESKTOP_FILE_NAME}.metainfo.xml").is_file()
     assert (share / "mime/packages" / f"{DESKTOP_FILE_NAME}.xml").is_file()
     if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True)
+        command = ["desktop-file-validate", str(desktop)]
+        check = subprocess.run(command, capture_output=True, check=False)
         assert check.returncode == 0, check.stdout
     assert _run(script, home, "--uninstall").returncode == 0
     assert not desktop.exists()
