@@ -167,3 +167,12 @@ def test_missing_and_outdated_translations_show_the_source_with_a_marker(
     markers = text.count("⚑")
     assert markers == sum(1 for state in states if state.shows_source)
     window.context.language.set_language("en")
+
+
+def test_dropping_on_the_review_text_opens_the_film_too(main_window) -> None:
+    viewport = main_window.review_pane.view.viewport()
+    mime = _mime(HOSTILE / "bare-review-es.md")
+    assert _drag_enter(viewport, mime).isAccepted()
+    _drop(viewport, mime)
+    assert main_window.context.film.path == HOSTILE / "bare-review-es.md"
+    assert main_window.context.film.source_language == "es"
