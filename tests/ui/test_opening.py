@@ -82,7 +82,7 @@ def test_a_bad_drop_keeps_the_film_and_says_why(main_window) -> None:
 
 
 def test_each_bad_file_gets_a_message_naming_it(main_window) -> None:
-    for name in ("traversal.zip", "no-review", "binary-review.md", "bomb.zip"):
+    for name in ("traversal.zip", "no-review", "binary-review.txt", "bomb.zip"):
         assert main_window.opener.open_path(HOSTILE / name) is None
         boxes = _problem_boxes(main_window)
         assert [str(HOSTILE / name) in box.text() for box in boxes] == [True]

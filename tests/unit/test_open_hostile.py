@@ -33,7 +33,7 @@ def test_repair_counts_each_character() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "encoding"), [("resena-cp1252.txt", "cp1252"), ("resena-utf16.md", "utf_16_le")]
+    ("name", "encoding"), [("resena-cp1252.txt", "cp1252"), ("resena-utf16.txt", "utf_16_le")]
 )
 def test_legacy_encodings_are_detected(name: str, encoding: str) -> None:
     film = load_film(HOSTILE / name)
@@ -51,7 +51,7 @@ def test_utf8_bom_is_removed() -> None:
 
 def test_binary_files_are_refused(tmp_path: Path) -> None:
     with pytest.raises(TextFileError, match="binary file"):
-        load_film(HOSTILE / "binary-review.md")
+        load_film(HOSTILE / "binary-review.txt")
 
 
 def test_huge_files_are_refused(tmp_path: Path) -> None:

@@ -20,13 +20,13 @@ def write_encodings() -> None:
     """The same Spanish review in Windows-1252 and in UTF-16 without a BOM, with CRLF lines."""
     crlf = SPANISH.replace("\n", "\r\n")
     (HERE / "resena-cp1252.txt").write_bytes(crlf.encode("cp1252"))
-    (HERE / "resena-utf16.md").write_bytes(crlf.encode("utf-16-le"))
+    (HERE / "resena-utf16.txt").write_bytes(crlf.encode("utf-16-le"))
 
 
 def write_binary() -> None:
-    """A PNG header and noise, named like a review."""
+    """A PNG header and noise, named like a review (.txt: ruff format reads every .md)."""
     data = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
-    (HERE / "binary-review.md").write_bytes(data)
+    (HERE / "binary-review.txt").write_bytes(data)
 
 
 def write_archives() -> None:
