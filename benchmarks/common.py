@@ -127,20 +127,20 @@ def child_env() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ProcessRun:
-    """Wall time and peak memory of one child process."""
+    """Wall time and peak memory of one child process, and its first paint if it said so."""
 
     seconds: float
     max_rss_mb: float
+    first_paint: float | None = None
 
 
 def run_process(command: Sequence[str], timeout: float = 60.0) -> ProcessRun:
     """Run `command` to its end; its own wall time and max RSS (from wait4)."""
     WORK.mkdir(parents=True, exist_ok=True)
-    with (WORK / "stderr.txt").open("w+b") as errors:
+    with (WORK / "stderr.txt").open("w+b") as errors, (WORK / "stdout.txt").open("w+b") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(
-            list(command), env=child_env(), stdout=subprocess.DEVNULL, stderr=errors
-        )
+        spawned = time.monotonic()
+        process = subprocess.Popen(list(command), env=child_env(), stdout=out, stderr=errors)
         try:
             _pid, status, usage = os.wait4(process.pid, 0)
         except BaseException:
@@ -150,11 +150,22 @@ def run_process(command: Sequence[str], timeout: float = 60.0) -> ProcessRun:
         process.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         stderr = errors.read().decode(errors="replace").strip()
+        out.seek(0)
+        painted = _first_paint(out.read().decode(errors="replace"))
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}: {stderr}")
     if elapsed > timeout:
         raise RuntimeError(f"{' '.join(command)} took {elapsed:.1f} s")
-    return ProcessRun(seconds=elapsed, max_rss_mb=usage.ru_maxrss / 1024)
+    first_paint = painted - spawned if painted is not None else None
+    return ProcessRun(seconds=elapsed, max_rss_mb=usage.ru_maxrss / 1024, first_paint=first_paint)
+
+
+def _first_paint(stdout: str) -> float | None:
+    """The `first-paint <time.monotonic()>` a child printed (the clock is system-wide)."""
+    for line in stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1])
+    return None
 
 
 def machine() -> dict[str, str]:

@@ -85,9 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     info = machine()
     print(f"\n{machine_line(info)}; {elapsed:.0f} s")
-    output = options.output or (WORK / "results-smoke.json" if options.smoke else RESULTS)
+    partial = options.smoke or bool(options.only)
+    output = options.output or (WORK / "results-partial.json" if partial else RESULTS)
     write_results(output, figures, info, plan, elapsed)
-    if not options.smoke and not options.only:
+    if not partial:
         update_readme(table, info)
     return 0
 

@@ -7,6 +7,7 @@ the same review HTML the app shows (written to a file), so both paint the same t
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -14,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
 
 class QuitAfterPaint(QObject):
-    """Quits right after the first paint of the watched window."""
+    """Prints the moment of the watched window's first paint, as the app does, and quits."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
+            print(f"first-paint {time.monotonic():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
             watched.removeEventFilter(self)
         return False

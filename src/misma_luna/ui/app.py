@@ -7,6 +7,7 @@ and notes live), then the language (so the first paint is already in it), then t
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,10 +100,15 @@ def first_film(path: Path | None) -> tuple[FilmPackage, MismaLunaError | None]:
 
 
 class _ExitAfterPaint(QObject):
-    """Quits the app right after the window's first paint (for benchmarks)."""
+    """Quits the app right after the window's first paint (for benchmarks).
+
+    It prints `first-paint <time.monotonic()>` on stdout (when there is one), so that the
+    benchmark can tell start-up from shutdown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
+            if sys.stdout is not None:
+                print(f"first-paint {time.monotonic():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
             watched.removeEventFilter(self)
         return False
