@@ -7,13 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from misma_luna.core import catalogs
 from misma_luna.core import formatting as fmt
-from misma_luna.core.alignment import AlignedRow
 from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
 from misma_luna.core.film import FilmPackage
+
+if TYPE_CHECKING:
+    from misma_luna.core.alignment import AlignedRow
 
 Pinned = dict[str, list[Note]]  # block id -> the notes pinned to it, in reading order
 

@@ -9,11 +9,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -136,21 +137,20 @@ class SheetPages:
         painter.restore()
 
     def _paint_footer(self, painter: QPainter, footer: Footer, page: int, pages: int) -> None:
+        """Title left, date centred, page number right, under a hairline."""
         painter.save()
         painter.setFont(self._footer_font())
         top = self.body_height + self._mm(FOOTER_GAP_MM) / 2
         painter.setPen(QPen(QColor("#999999"), self._mm(0.2)))
-        painter.drawLine(0, int(top), int(self.width), int(top))
+        painter.drawLine(QPointF(0, top), QPointF(self.width, top))
         painter.setPen(QColor("#444444"))
-        box = QRectF(0, top, self.width, self.body_height + self.footer_height - top)
-        center = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | center, footer.title)
-        painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | center, footer.date)
-        painter.drawText(
-            box,
-            Qt.AlignmentFlag.AlignRight | center,
-            footer.page_template.format(page=page, pages=pages),
-        )
+        metrics = QFontMetricsF(painter.font(), self.device)
+        box_height = self.body_height + self.footer_height - top
+        baseline = top + (box_height + metrics.ascent() - metrics.descent()) / 2
+        texts = (footer.title, footer.date, footer.page_template.format(page=page, pages=pages))
+        for share, text in zip((0.0, 0.5, 1.0), texts, strict=True):
+            x = (self.width - metrics.horizontalAdvance(text)) * share
+            painter.drawText(QPointF(x, baseline), text)
         painter.restore()
 
 
