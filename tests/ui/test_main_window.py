@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 
 from misma_luna.ui import settings
 from misma_luna.ui.main_window import MainWindow
@@ -54,14 +54,14 @@ def test_window_reopens_as_it_was_left(qtbot, make_context) -> None:
     first = MainWindow(context)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 520)
-    first.splitter.setSizes([200, 500])
-    sizes = first.splitter.sizes()
+    first.resize(first.minimumSizeHint().expandedTo(QSize(640, 480)))
+    first.splitter.setSizes([150, 650])
+    size, sizes = first.size(), first.splitter.sizes()
     first.close()
     second = MainWindow(context)
     qtbot.addWidget(second)
     second.show()
-    assert second.size().width() == 700
+    assert second.size() == size
     assert second.splitter.sizes() == sizes
 
 
