@@ -233,12 +233,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
+    # Copy every commit into the main file at once, so a lost or deleted -wal loses nothing.
+    conn.execute("PRAGMA wal_autocheckpoint = 1")
     return conn
 
 
 def _connect_checked(path: Path) -> tuple[sqlite3.Connection, backup.Recovery | None]:
     """Connect, and if `quick_check` fails, recover from backup and connect again."""
     if path.exists():
+        if path.stat().st_size == 0 and backup.all_backups(path):  # emptied by a crash or a tool
+            recovery = backup.recover(path)
+            return _connect(path), recovery
         try:
             conn = _connect(path)
             if conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
