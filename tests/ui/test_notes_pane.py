@@ -225,3 +225,20 @@ def test_a_read_only_store_shows_a_banner_and_keeps_the_editor_read_only(
     assert not win.actions["notes.add"].isEnabled()
     assert pane.model.rowCount() == 1
     context.notes.close()
+
+
+def test_a_note_pins_to_the_subtitle_row_in_focus_and_leads_back_to_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    subtitles = window.subtitles_pane
+    assert subtitles.model.rowCount() > 4
+    table = subtitles.table
+    table.setFocus()
+    table.setCurrentIndex(subtitles.model.index(4, 1))
+    window.actions["notes.add"].trigger()
+    qtbot.keyClicks(window.notes_pane.editor, "on a line of dialogue")
+    window.notes_pane.flush()
+    (note,) = window.context.notes.all_notes()
+    assert note.anchor is not None and note.anchor.kind == "subtitle"
+    assert note.anchor.id == f"cue:{note.anchor.position}"
+    table.setCurrentIndex(subtitles.model.index(0, 1))
+    window.notes_pane.go_to_anchor(note)
+    assert table.currentIndex().row() == 4

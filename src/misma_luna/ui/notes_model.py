@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
 
 from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
+from misma_luna.core.review import plain_text
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_CHARS = 80
@@ -68,7 +69,7 @@ class NotesListModel(QAbstractListModel):
         return None
 
     def _summary(self, note: Note) -> str:
-        first = shorten(note.body) or _("(empty note)")
+        first = shorten(plain_text(note.body)) or _("(empty note)")
         if note.anchor is not None:
             # TRANSLATORS: second line of a note in the list: the passage it is pinned to.
             where = _("On “{passage}”").format(passage=shorten(note.anchor.quote, 60))

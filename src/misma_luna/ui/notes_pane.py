@@ -7,9 +7,7 @@ The pane talks to `NotesStore` only; the review and subtitle panes give it ancho
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -27,14 +25,12 @@ from PySide6.QtWidgets import (
 from misma_luna.core import formatting as fmt
 from misma_luna.core.anchors import Anchor, Note
 from misma_luna.core.catalogs import _, ngettext
-from misma_luna.core.notes import NotesError
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_anchors import AnchorFinder
 from misma_luna.ui.notes_export_dialog import ask_and_export
 from misma_luna.ui.notes_model import NoteEditor, NotesListModel, NoteView, shorten
-
-AUTOSAVE_MS = 600
+from misma_luna.ui.notes_saver import NoteSaver
 
 
 class NotesPane(QDockWidget):
@@ -47,18 +43,12 @@ class NotesPane(QDockWidget):
         self._window = window
         self.anchors = AnchorFinder(context, window)
         self.setObjectName("notesPane")
-        self._note: Note | None = None  # the note in the editor; None for a new one
-        self._pending_anchor: Anchor | None = None
-        self._film_id = context.film.id
-        self._dirty = False
         self._loading = False
-        self._saved_at: dt.datetime | None = None
-        self._error: NotesError | None = None
         self._build()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.flush)
+        self.saver = NoteSaver(self._store, self.editor.toPlainText, self)
+        self.saver.listChanged.connect(self.refresh)
+        self.saver.noteSaved.connect(self.model.replace)
+        self.saver.statusChanged.connect(self._show_status)
         context.session.filmChanged.connect(self._film_changed)
         window.installEventFilter(self)
         self._connect_actions()
@@ -195,7 +185,8 @@ class NotesPane(QDockWidget):
         else:
             notes = self._store.notes_for_film(film) if film else self._store.all_notes()
         self.model.set_notes(notes, show_film=film is None)
-        self._select_row(self.model.row_of(self._note.id) if self._note else -1)
+        current = self.saver.note
+        self._select_row(self.model.row_of(current.id) if current else -1)
         self._show_count()
         self._update_markers()
 
@@ -233,7 +224,8 @@ class NotesPane(QDockWidget):
         if self._loading or not selected.indexes():
             return
         note = self.model.note_at(selected.indexes()[0].row())
-        if note is not None and (self._note is None or note.id != self._note.id):
+        current = self.saver.note
+        if note is not None and (current is None or note.id != current.id):
             self.flush()
             self._show_note(self._store.get(note.id) or note)
 
@@ -257,16 +249,13 @@ class NotesPane(QDockWidget):
 
     # -- editing
 
-    def _show_note(self, note: Note | None) -> None:
-        self._note = note
-        self._pending_anchor = None
-        self._film_id = note.film_id if note else self._context.film.id
+    def _show_note(self, note: Note | None, anchor: Anchor | None = None) -> None:
         self._loading = True
         try:
             self.editor.setPlainText(note.body if note else "")
         finally:
             self._loading = False
-        self._dirty = False
+        self.saver.load(note, self._context.film.id, anchor)
         self._show_anchor()
         if note is not None and note.body.strip():
             self.show_formatted()
@@ -276,9 +265,7 @@ class NotesPane(QDockWidget):
     def start_note(self, anchor: Anchor | None) -> None:
         """Begin a new note (pinned to `anchor` when given) and put the cursor in it."""
         self.flush()
-        self._show_note(None)
-        self._pending_anchor = anchor
-        self._show_anchor()
+        self._show_note(None, anchor)
         self._select_row(-1)
         self.focus_editor()
 
@@ -310,7 +297,7 @@ class NotesPane(QDockWidget):
         self.search_field.selectAll()
 
     def _show_anchor(self) -> None:
-        anchor = self._note.anchor if self._note else self._pending_anchor
+        anchor = self.saver.anchor
         if anchor is None:
             self.anchor_label.setText(_("Note not pinned to a passage"))
         else:
@@ -320,69 +307,40 @@ class NotesPane(QDockWidget):
     def _text_changed(self) -> None:
         if self._loading:
             return
-        self._dirty = True
-        self._timer.start()
+        self.saver.changed()
 
     def _editor_left(self) -> None:
         self.flush()
-        if self.editor.toPlainText().strip() and not self._error:
+        if self.editor.toPlainText().strip() and self.saver.error is None:
             self.show_formatted()
 
     # -- saving
 
     def flush(self) -> bool:
         """Save the editor's text now if it changed; False (text kept) when saving failed."""
-        self._timer.stop()
-        if not self._dirty or self._store.read_only:
-            return True
-        body = self.editor.toPlainText()
-        try:
-            self._write(body)
-        except NotesError as error:
-            self._error = error
-            self._show_status()
-            return False
-        self._dirty = False
-        self._error = None
-        self._saved_at = dt.datetime.now()
-        self._show_status()
-        return True
-
-    def _write(self, body: str) -> None:
-        if self._note is None:
-            if not body.strip():
-                return
-            self._note = self._store.add(self._film_id, body, self._pending_anchor)
-            self._pending_anchor = None
-            self.refresh()
-        elif not body.strip():
-            self._store.delete(self._note.id)
-            self._note = None
-            self.refresh()
-        else:
-            self._note = self._store.save(self._note, body)
-            self.model.replace(self._note)
+        return self.saver.flush()
 
     def _show_status(self) -> None:
-        if self._error is not None:
+        error = self.saver.error
+        if error is not None:
             self.warning.setText(
                 _("Not saved: {problem}. Your text stays here, and saving is tried again "
-                  "at every change.").format(problem=self._error.message)
+                  "at every change.").format(problem=error.message)
             )  # fmt: skip
             self.warning.show()
         else:
             self.warning.hide()
-        if self._saved_at is None:
+        if self.saver.saved_at is None:
             self.status.setText("")
             return
-        when = fmt.format_time(self._saved_at, self._language())
+        when = fmt.format_time(self.saver.saved_at, self._language())
         # TRANSLATORS: {time} is a time of day, e.g. "10:42".
         self.status.setText(_("Saved at {time}").format(time=when))
 
     @property
     def dirty(self) -> bool:
         """True while the editor holds text not yet saved."""
-        return self._dirty
+        return self.saver.dirty
 
     # -- film change, window close
 
