@@ -39,8 +39,11 @@ def test_headers_and_status_follow_the_language(qtbot, main_window) -> None:
     assert pane.model.headerData(LEFT_COLUMN, Qt.Orientation.Horizontal) == "Español"
     assert pane.model.headerData(RIGHT_COLUMN, Qt.Orientation.Horizontal) == "Inglés"
     assert pane.status_label.text().startswith("30 filas")
+    assert pane.bars[0].encoding_label.text() == "Leído como UTF-8"
+    assert pane.controls.estimate_button.text() == "Calcular desfase"
     main_window.switch_language("en")
-    assert pane.status_label.text().startswith("30 rows")
+    qtbot.waitUntil(lambda: pane.status_label.text().startswith("30 rows"))
+    assert pane.bars[0].encoding_label.text() == "Read as UTF-8"
 
 
 def test_search_steps_through_both_columns(qtbot, main_window) -> None:

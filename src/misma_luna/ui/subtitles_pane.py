@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,9 @@ class SubtitlesPane(QWidget):
             bars.addWidget(bar, 1)
         layout.addLayout(bars)
         layout.addWidget(self.controls)
+        for widget in (*self.bars, self.controls):
+            # The rows above the table may be clipped in a narrow window rather than widen it.
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
         self._connect()
@@ -177,7 +181,7 @@ class SubtitlesPane(QWidget):
         """Declare the track on `side` (0 left, 1 right) to be in `language`."""
         track = self.tracks[side]
         if track is not None:
-            self.tracks[side] = track.with_language(language)
+            self.tracks[side] = track.with_language(language or None)
             self.bars[side].show_track(self.tracks[side])
             self.model.set_languages(*(t.language if t else None for t in self.tracks))
 

@@ -23,7 +23,7 @@ ENCODINGS = ("utf-8", "cp1252", "iso8859-15", "latin-1", "utf-16", "mac-roman", 
 class TrackBar(QWidget):
     """File name, language chooser, 'Read as …' with a reopen menu, and a repair note."""
 
-    languageChosen = Signal(object)  # noqa: N815 (Qt naming); a code or None
+    languageChosen = Signal(str)  # noqa: N815 (Qt naming); a code, or "" for unknown
     encodingChosen = Signal(str)  # noqa: N815 (Qt naming)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -103,8 +103,9 @@ class TrackBar(QWidget):
         for code in codes:
             name = fmt.language_name(code, active_language())
             box.addItem(name[:1].upper() + name[1:], code)
-        box.addItem(_("Unknown language"), None)
-        box.setCurrentIndex(box.findData(current) if current else box.count() - 1)
+        # "" rather than None as item data: PySide6 mishandles None's reference count here.
+        box.addItem(_("Unknown language"), "")
+        box.setCurrentIndex(box.findData(current or ""))
 
     def _language_activated(self, row: int) -> None:
-        self.languageChosen.emit(self.language_box.itemData(row))
+        self.languageChosen.emit(str(self.language_box.itemData(row) or ""))
