@@ -42,7 +42,7 @@ class Plan:
 
 
 FULL = Plan(
-    process_pairs=15, switches=50, subtitle_pairs=7, note_saves=50, note_count=10_000, searches=30
+    process_pairs=21, switches=50, subtitle_pairs=15, note_saves=50, note_count=10_000, searches=30
 )
 SMOKE = Plan(
     process_pairs=1, switches=2, subtitle_pairs=1, note_saves=2, note_count=200, searches=2
@@ -57,7 +57,7 @@ def modules(plan: Plan) -> dict[str, Callable[[], list[Figure]]]:
         "startup": lambda: startup.measure(plan.process_pairs),
         "language": lambda: language.measure(plan.switches),
         "subtitles": lambda: subtitles.measure(plan.subtitle_pairs),
-        "sheet": lambda: sheet.measure(max(1, plan.process_pairs * 2 // 3)),
+        "sheet": lambda: sheet.measure(plan.process_pairs),
         "notes": lambda: notes.measure(plan.note_saves, plan.note_count, plan.searches),
         "bundle": lambda: bundle.measure(plan.process_pairs),
     }

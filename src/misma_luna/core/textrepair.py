@@ -134,41 +134,57 @@ def repair_summary(decoded: DecodedText) -> str | None:
     ).format(count=decoded.repaired)
 
 
-@cache
-def maybe_mojibake() -> re.Pattern[str]:
-    """What mojibake cannot do without: a UTF-8 lead byte then a continuation byte as one
-    encoding reads them, a C1 control, a lead byte whose no-break space became a space,
-    or a replacement character. Text without any is left alone, and ftfy (~25 ms to
+# Where mojibake can start: two non-ASCII characters in a row (checked further below), a C1
+# control or replacement character, or a UTF-8 lead byte whose no-break space became a space.
+_CANDIDATE = re.compile("[^\x00-\x7f](?=[^\x00-\x7f])|[\x80-\x9f\x1a\ufffd]|[ÂÃÅÎÐÙâãð] ")
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """Whether `text` has what mojibake cannot do without: a UTF-8 lead byte followed by a
+    continuation byte as one single-byte encoding reads them, a C1 control, a lost no-break
+    space or a replacement character. Text without any is left alone, and ftfy (~25 ms to
     import) is not loaded before the first paint."""
-    pairs = [
-        f"[{_chars(range(0xC2, 0xF5), name)}][{_chars(range(0x80, 0xC0), name)}]"
-        for name in _MISREAD_AS
-    ]
-    return re.compile("|".join([*pairs, "[\x80-\x9f\x1a\ufffd]", "[ÂÃÅÎÐÙâãð] "]))
+    continuations = _continuations_after()
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        if len(match.group()) == 2 or start + 1 >= len(text):
+            return True
+        lead = match.group()
+        if lead in "\x1a\ufffd" or "\x80" <= lead <= "\x9f":
+            return True
+        if text[start + 1] in continuations.get(lead, ""):
+            return True
+    return False
 
 
-def _chars(values: range, encoding: str) -> str:
-    """The characters `encoding` reads the bytes `values` as, escaped for a [class]; bytes
-    it leaves undefined read as Latin-1, as ftfy's "sloppy" codecs do."""
-    decoded = {_sloppy(bytes([value]), encoding) for value in values}
-    return "".join(re.escape(char) for char in sorted(decoded))
+@cache
+def _continuations_after() -> dict[str, str]:
+    """Each character that reads as a UTF-8 lead byte in some encoding of `_MISREAD_AS`, with
+    the characters that read as continuation bytes in the same encoding (bytes an encoding
+    leaves undefined read as Latin-1, as ftfy's "sloppy" codecs do)."""
+    found: dict[str, set[str]] = {}
+    for name in _MISREAD_AS:
+        continuations = {_sloppy(value, name) for value in range(0x80, 0xC0)}
+        for value in range(0xC2, 0xF5):
+            found.setdefault(_sloppy(value, name), set()).update(continuations)
+    return {lead: "".join(sorted(chars)) for lead, chars in found.items()}
 
 
-def _sloppy(byte: bytes, encoding: str) -> str:
+def _sloppy(value: int, encoding: str) -> str:
+    byte = bytes([value])
     return byte.decode(encoding, errors="ignore") or byte.decode("latin-1")
 
 
 def _repair_mojibake(text: str) -> tuple[str, int]:
     """Fix text that was decoded with the wrong encoding; count the characters repaired."""
-    suspect = maybe_mojibake()
-    if text.isascii() or not suspect.search(text):
+    if text.isascii() or not may_hold_mojibake(text):
         return text, 0
     import ftfy
 
     fixed_lines = []
     count = 0
     for line in text.split("\n"):
-        fixed = ftfy.fix_encoding(line) if suspect.search(line) else line
+        fixed = ftfy.fix_encoding(line) if may_hold_mojibake(line) else line
         if fixed != line:
             count += _changed_characters(line, fixed)
         fixed_lines.append(fixed)
