@@ -153,8 +153,7 @@ def test_partly_valid_file_says_what_was_skipped(qtbot, make_context) -> None:
     pane = SubtitlesPane(make_context())
     qtbot.addWidget(pane)
     pane.open_pair(SUBS / "backwards.srt", SUBS / "pair.en.srt")
-    assert "1 cue skipped" in pane.status_label.text()
-    assert "backwards.srt:6" in pane.status_label.text()
+    assert "backwards.srt:6: 1 cue was skipped" in pane.status_label.text()
 
 
 def test_anchor_and_scroll_back(qtbot, make_context) -> None:
@@ -191,3 +190,14 @@ def test_export_csv(qtbot, make_context, tmp_path: Path) -> None:
         rows = list(csv.reader(stream))
     assert rows[0] == ["start", "end", "es", "en"]
     assert len(rows) == 31
+
+
+def test_command_line_subtitles_reach_the_gui(monkeypatch) -> None:
+    from misma_luna import cli
+    from misma_luna.ui import app
+
+    seen: list[object] = []
+    monkeypatch.setattr(app, "run_gui", lambda *args: seen.append(args) or 0)
+    es, en = SUBS / "pair.es.srt", SUBS / "pair.en.srt"
+    assert cli.main(["--subtitles", str(es), str(en)]) == 0
+    assert seen[0][3] == [es, en]  # type: ignore[index]

@@ -46,11 +46,12 @@ class AlignmentStats:
     def summary(self) -> str:
         """`312 rows: 298 paired by time, 14 unpaired`, in the active language."""
         rows = ngettext("{count} row", "{count} rows", self.rows).format(count=self.rows)
-        # TRANSLATORS: follows "{count} rows: "; {paired} and {unpaired} are numbers of rows.
+        # TRANSLATORS: follows "{count} rows: "; {paired} and {unpaired} count rows. The
+        # plural form follows {paired} ("1 emparejada", "3 emparejadas").
         detail = ngettext(
             "{paired} paired by time, {unpaired} unpaired",
             "{paired} paired by time, {unpaired} unpaired",
-            self.unpaired,
+            self.paired,
         ).format(paired=self.paired, unpaired=self.unpaired)
         return f"{rows}: {detail}"
 

@@ -238,13 +238,5 @@ def _sample(cues: list[Cue]) -> str:
 
 
 def problem_summary(track: Track) -> str:
-    """One line for the reader: how many cues were skipped, and the first problem found."""
-    if not track.problems:
-        return ""
-    first = track.problems[0].message
-    if not track.skipped:
-        return first
-    skipped = ngettext("{count} cue skipped", "{count} cues skipped", track.skipped).format(
-        count=track.skipped
-    )
-    return f"{skipped}: {first}"
+    """Every problem found in `track`, one per line (each names the file and says what)."""
+    return "\n".join(problem.message for problem in track.problems)

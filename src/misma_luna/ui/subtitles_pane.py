@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QSizePolicy,
@@ -64,12 +63,8 @@ class SubtitlesPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        bars = QHBoxLayout()
-        bars.setSpacing(0)
-        for bar in self.bars:
-            bars.addWidget(bar, 1)
-        layout.addLayout(bars)
-        layout.addWidget(self.controls)
+        for widget in (*self.bars, self.controls):
+            layout.addWidget(widget)
         for widget in (*self.bars, self.controls):
             # The rows above the table may be clipped in a narrow window rather than widen it.
             widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
