@@ -1,7 +1,7 @@
 """NotesStore: the reader's notes in SQLite, written so that nothing typed is lost.
 
 WAL with `synchronous=FULL`, one explicit `BEGIN IMMEDIATE` transaction per change,
-`quick_check` at start (a damaged file is replaced by the newest good backup), a daily
+`integrity_check` at start (a damaged file is replaced by the newest good backup), a daily
 backup, and read-only opening for a file from a newer version or a second instance.
 """
 
@@ -239,14 +239,15 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _connect_checked(path: Path) -> tuple[sqlite3.Connection, backup.Recovery | None]:
-    """Connect, and if `quick_check` fails, recover from backup and connect again."""
+    """Connect, and if `integrity_check` fails, recover from backup and connect again."""
     if path.exists():
         if path.stat().st_size == 0 and backup.all_backups(path):  # emptied by a crash or a tool
             recovery = backup.recover(path)
             return _connect(path), recovery
         try:
             conn = _connect(path)
-            if conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
+            # integrity_check, not quick_check: only it sees indexes that disagree with the table.
+            if conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)] and _is_ours(conn):
                 return conn, None
             conn.close()
         except sqlite3.DatabaseError:
@@ -254,6 +255,12 @@ def _connect_checked(path: Path) -> tuple[sqlite3.Connection, backup.Recovery | 
         recovery = backup.recover(path)
         return _connect(path), recovery
     return _connect(path), None
+
+
+def _is_ours(conn: sqlite3.Connection) -> bool:
+    """False for a sound database that is not a notes file (such as another one's -wal applied)."""
+    tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+    return schema.user_version(conn) > 0 or tables == 0
 
 
 def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:
