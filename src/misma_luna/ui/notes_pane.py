@@ -30,7 +30,9 @@ from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_anchors import AnchorFinder
 from misma_luna.ui.notes_export_dialog import ask_and_export
 from misma_luna.ui.notes_model import NoteEditor, NotesListModel, NoteView, shorten
-from misma_luna.ui.notes_saver import NoteSaver
+from misma_luna.ui.notes_saver import AUTOSAVE_MS, NoteSaver
+
+__all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the saver
 
 
 class NotesPane(QDockWidget):
