@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "benchmarks" / "_work"
+# Generated inputs, settings and notes of the runs; MISMA_BENCH_WORK moves it (the smoke test).
+WORK = Path(os.environ.get("MISMA_BENCH_WORK") or ROOT / "benchmarks" / "_work")
 BASELINES = ROOT / "benchmarks" / "baselines"
 VENV_BIN = Path(sys.executable).parent
 

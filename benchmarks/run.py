@@ -21,7 +21,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, WORK, Figure, machine
+from benchmarks.common import ROOT, WORK, Figure, child_env, machine
 
 RESULTS = ROOT / "benchmarks" / "results.json"
 README = ROOT / "benchmarks" / "README.md"
@@ -72,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _fresh_work_dir()
+    # The in-process figures build the real window: its settings and notes stay in _work too.
+    os.environ.update({key: value for key, value in child_env().items() if key.startswith("XDG_")})
     plan = SMOKE if options.smoke else FULL
     chosen = modules(plan)
     names = options.only or list(chosen)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 def test_smoke_run_reports_every_figure(tmp_path: Path) -> None:
     output = tmp_path / "results.json"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MISMA_BENCH_WORK=str(tmp_path / "work"))
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--smoke", "--output", str(output)],
         cwd=ROOT,
