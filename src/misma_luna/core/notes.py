@@ -109,7 +109,7 @@ class NotesStore:
             conn = _connect(Path(":memory:"))
             schema.migrate(conn, lambda _v: None)
         else:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            conn = _connect_read_only(path)
         return cls(conn, path, read_only=True)
 
     def close(self) -> None:
@@ -235,6 +235,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = FULL")
     # Copy every commit into the main file at once, so a lost or deleted -wal loses nothing.
     conn.execute("PRAGMA wal_autocheckpoint = 1")
+    return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Read the notes without writing; on a read-only disk (no -shm can be made), as immutable."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True, isolation_level=None)
     return conn
 
 

@@ -6,6 +6,7 @@ and exits, or, when the first cannot be reached, opens the notes read-only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,8 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a read-only disk: no lock, so notes open read-only
+            data_dir.mkdir(parents=True, exist_ok=True)
         self._name = server_name(data_dir)
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
