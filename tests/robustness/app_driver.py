@@ -35,6 +35,9 @@ def startup_report(started: GuiSession) -> dict[str, object]:
         "read_only": notes.read_only,
         "messages": notes.report.messages(),
         "notes": [note.body for note in notes.all_notes()],
+        "banner": started.window.notes_pane.banner.text()
+        if started.window.notes_pane.banner.isVisibleTo(started.window)
+        else "",
     }
 
 
