@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from misma_luna.core.catalogs import ngettext
 from misma_luna.core.subtitles import Cue
@@ -18,8 +19,7 @@ COARSE_STEP_MS = 100
 DEFAULT_SEARCH_MS = 5 * 60 * 1000
 
 
-@dataclass(frozen=True, slots=True)
-class AlignedRow:
+class AlignedRow(NamedTuple):
     """One row of the pair: its time span and the cue texts of each side (plain text)."""
 
     start_ms: int
@@ -68,8 +68,7 @@ def align(left: Sequence[Cue], right: Sequence[Cue]) -> Alignment:
     """Pair two tracks' cues by time overlap (each track sorted by start)."""
     n_left = len(left)
     parent = list(range(n_left + len(right)))
-    best_left = _best_partners(left, right)
-    best_right = _best_partners(right, left)
+    best_left, best_right = _best_partners(left, right)
     for i, (j, overlap) in enumerate(best_left):
         if j >= 0 and (best_right[j][0] == i or 2 * overlap >= _duration(left[i])):
             _union(parent, i, n_left + j)
@@ -83,22 +82,34 @@ def _duration(cue: Cue) -> int:
     return max(cue.end_ms - cue.start_ms, 1)
 
 
-def _best_partners(cues: Sequence[Cue], others: Sequence[Cue]) -> list[tuple[int, int]]:
-    """For each cue, (index of the other track's cue it overlaps most, overlap ms) or (-1, 0)."""
-    starts = [cue.start_ms for cue in others]
-    lookback = max((_duration(cue) for cue in others), default=0)
-    found: list[tuple[int, int]] = []
-    for cue in cues:
+def _best_partners(
+    left: Sequence[Cue], right: Sequence[Cue]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """For each cue of each track: (index of the other track's cue it overlaps most, overlap ms).
+
+    (-1, 0) when it overlaps none. One sweep over `left` visits every overlapping pair once.
+    """
+    starts = [cue.start_ms for cue in right]
+    ends = [cue.end_ms for cue in right]
+    lookback = max((end - start for start, end in zip(starts, ends, strict=True)), default=0)
+    best_left: list[tuple[int, int]] = []
+    best_right: list[tuple[int, int]] = [(-1, 0)] * len(right)
+    for i, (start, end, *_text) in enumerate(left):
         best, best_overlap = -1, 0
-        j = bisect_left(starts, cue.end_ms) - 1
-        while j >= 0 and starts[j] > cue.start_ms - lookback:
-            other = others[j]
-            overlap = min(cue.end_ms, other.end_ms) - max(cue.start_ms, other.start_ms)
-            if overlap > best_overlap:
-                best, best_overlap = j, overlap
+        j = bisect_left(starts, end) - 1
+        earliest = start - lookback
+        while j >= 0 and starts[j] > earliest:
+            overlap = (end if end < ends[j] else ends[j]) - (
+                start if start > starts[j] else starts[j]
+            )
+            if overlap > 0:
+                if overlap > best_overlap:
+                    best, best_overlap = j, overlap
+                if overlap > best_right[j][1]:
+                    best_right[j] = (i, overlap)
             j -= 1
-        found.append((best, best_overlap))
-    return found
+        best_left.append((best, best_overlap))
+    return best_left, best_right
 
 
 def _find(parent: list[int], node: int) -> int:
@@ -117,23 +128,26 @@ def _union(parent: list[int], a: int, b: int) -> None:
 def _rows(left: Sequence[Cue], right: Sequence[Cue], parent: list[int]) -> Alignment:
     groups: dict[int, tuple[list[Cue], list[Cue]]] = {}
     n_left = len(left)
-    for node in range(len(parent)):
-        sides = groups.setdefault(_find(parent, node), ([], []))
-        if node < n_left:
-            sides[0].append(left[node])
-        else:
-            sides[1].append(right[node - n_left])
+    for node, cue in enumerate(left):
+        groups.setdefault(_find(parent, node), ([], []))[0].append(cue)
+    for node, cue in enumerate(right, n_left):
+        groups.setdefault(_find(parent, node), ([], []))[1].append(cue)
     rows = [_row(lefts, rights) for lefts, rights in groups.values()]
-    rows.sort(key=lambda row: (row.start_ms, row.end_ms))
+    rows.sort()
     paired = sum(1 for row in rows if row.paired)
     return Alignment(rows, AlignmentStats(len(rows), paired, len(rows) - paired))
 
 
 def _row(lefts: list[Cue], rights: list[Cue]) -> AlignedRow:
+    if len(lefts) == 1 and len(rights) == 1:  # the common case, kept cheap
+        a, b = lefts[0], rights[0]
+        start = a.start_ms if a.start_ms < b.start_ms else b.start_ms
+        end = a.end_ms if a.end_ms > b.end_ms else b.end_ms
+        return AlignedRow(start, end, [a.text], [b.text], [a.markup], [b.markup])
     cues = lefts + rights
     return AlignedRow(
-        start_ms=min(cue.start_ms for cue in cues),
-        end_ms=max(cue.end_ms for cue in cues),
+        start_ms=min(c.start_ms for c in cues),
+        end_ms=max(c.end_ms for c in cues),
         left=[cue.text for cue in lefts],
         right=[cue.text for cue in rights],
         left_markup=[cue.markup for cue in lefts],

@@ -15,6 +15,11 @@ from misma_luna.core.errors import SubtitleError
 
 _STAMP = re.compile(r"(\d{1,2}):(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 _DOTTED = re.compile(r"\d:\d{1,2}\.\d")
+_ARROW = re.compile("-->")
+_STAMP_COMMA = r"\d{1,2}:\d{1,2}:\d{1,2},\d{1,3}"
+_CUE_HEAD = rf"[ \t]*\d+[ \t]*\n[ \t]*{_STAMP_COMMA}[ \t]*-->[ \t]*{_STAMP_COMMA}"
+_FIRST_CUE = re.compile(_CUE_HEAD)
+_NEXT_CUE = re.compile(rf"\n\n{_CUE_HEAD}")
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,6 @@ class SrtReport:
     text: str
     problems: tuple[SubtitleError, ...] = ()
     skipped: int = 0
-    timing_lines: list[int] = field(default_factory=list)  # 1-based, one per kept cue
 
 
 @dataclass
@@ -34,35 +38,55 @@ class _Findings:
     broken: list[int] = field(default_factory=list)
     unseparated: list[int] = field(default_factory=list)
     dotted: list[int] = field(default_factory=list)
-    timing_lines: list[int] = field(default_factory=list)
     dropped: list[tuple[int, int]] = field(default_factory=list)  # [start, end) line indexes
 
 
 def check_srt(text: str, path: Path) -> SrtReport:
     """Check an SRT text; return the text without unreadable cues, and the problems found."""
+    if _well_formed(text):
+        return SrtReport(text)
     lines = text.split("\n")
     found = _Findings()
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if "-->" not in line:
-            index += 1
-            continue
-        if len(_STAMP.findall(line)) == 2:
+    resume = 0
+    for index in _arrow_lines(text):
+        if index < resume:
+            continue  # inside a cue already dropped
+        if len(_STAMP.findall(lines[index])) == 2:
             _check_timing(lines, index, found)
-            index += 1
         else:
-            index = _drop_block(lines, index, found)
+            resume = _drop_block(lines, index, found)
     return SrtReport(
         text=_without(lines, found.dropped) if found.dropped else text,
         problems=tuple(_problems(path, found)),
         skipped=len(found.broken),
-        timing_lines=found.timing_lines,
     )
 
 
+def _well_formed(text: str) -> bool:
+    """Whether every `-->` is on a comma timing line after a blank line and a number."""
+    heads = len(_NEXT_CUE.findall(text)) + (1 if _FIRST_CUE.match(text) else 0)
+    return text.count("-->") == heads  # so every timing line has comma timestamps too
+
+
+def timing_lines(text: str) -> list[int]:
+    """1-based numbers of the lines holding two timestamps, one per cue pysubs2 reads."""
+    lines = text.split("\n")
+    return [i + 1 for i in _arrow_lines(text) if len(_STAMP.findall(lines[i])) == 2]
+
+
+def _arrow_lines(text: str) -> list[int]:
+    """Indexes of the lines holding `-->`, found without visiting every line in Python."""
+    indexes: list[int] = []
+    line, position = 0, 0
+    for match in _ARROW.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        if not indexes or indexes[-1] != line:
+            indexes.append(line)
+    return indexes
+
+
 def _check_timing(lines: list[str], index: int, found: _Findings) -> None:
-    found.timing_lines.append(index + 1)
     if _DOTTED.search(lines[index]):
         found.dotted.append(index + 1)
     if index == 0:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 _MARKUP = re.compile(r"\{([^}]*)\}|<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _ITALIC_TAG = re.compile(r"\\i(\d?)")
+_UNTIDY = re.compile(r"\s\s|[^\S\n ]")
+_NEEDS_CLEANING = re.compile(r"[{<>&\\]|\s\s|[^\S\n ]")
 _TIME = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
 
 # ISO 639-2 codes for the languages people are likely to name subtitle files with.
@@ -47,10 +49,15 @@ def clean_cue(raw: str) -> tuple[str, str]:
 
     Accepts SubStation overrides (`{\\i1}`, `{\\an8}`, `\\N`) and SRT/WebVTT HTML tags alike.
     """
-    text = raw.replace("\\N", "\n").replace("\\n", "\n").replace("\\h", " ")
+    if not _NEEDS_CLEANING.search(raw) and raw == raw.strip():
+        return raw, raw.replace("\n", "<br>") if "\n" in raw else raw
+    text = raw.replace("\\N", "\n").replace("\\n", "\n") if "\\" in raw else raw
+    if "\\h" in text:
+        text = text.replace("\\h", " ")
     if "{" not in text and "<" not in text:
         plain = _tidy(text)
-        return plain, escape(plain, quote=False).replace("\n", "<br>")
+        markup = escape(plain, quote=False) if "&" in plain or ">" in plain else plain
+        return plain, markup.replace("\n", "<br>")
     plain_parts: list[str] = []
     markup_parts: list[str] = []
     italic = False
@@ -88,6 +95,9 @@ def _append(piece: str, italic: bool, plain: list[str], markup: list[str]) -> No
 
 
 def _tidy(text: str) -> str:
+    """Single spaces, no blank lines, nothing around the lines (cheap when already so)."""
+    if not _UNTIDY.search(text) and text == text.strip():
+        return text
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

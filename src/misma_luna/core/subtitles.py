@@ -10,18 +10,18 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.errors import SubtitleError, TextFileError
-from misma_luna.core.srtcheck import SrtReport, check_srt
+from misma_luna.core.srtcheck import SrtReport, check_srt, timing_lines
 from misma_luna.core.subtitle_text import clean_cue, language_from_name, language_from_text
 from misma_luna.core.textrepair import DecodedText, decode_bytes, read_text
 
 MAX_SUBTITLE_BYTES = 10 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """One subtitle: when it shows, its plain text and its display markup (`<i>`, `<br>`)."""
 
     start_ms: int
@@ -124,7 +124,8 @@ def parse_track(decoded: DecodedText, path: Path, language: str | None = None) -
     cues, backwards = _clean_events(events)
     problems = list(report.problems)
     if backwards:
-        problems.append(_backwards_problem(path, backwards, report.timing_lines))
+        lines = timing_lines(text) if format_ == "srt" else []
+        problems.append(_backwards_problem(path, backwards, lines))
     if not cues:
         if problems:
             raise problems[0]
@@ -187,7 +188,7 @@ def _parse_events(text: str, format_: str, path: Path) -> list[tuple[int, int, s
     return [
         (event.start, event.end, event.text)
         for event in subs.events
-        if not event.is_comment and not ("\\p" in event.text and event.is_drawing)
+        if event.type != "Comment" and not ("\\p" in event.text and event.is_drawing)
     ]
 
 
