@@ -7,6 +7,7 @@ AppContext and subscribe to it. The window remembers its geometry and splitter l
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
@@ -23,9 +24,18 @@ from misma_luna.ui.film_pane import FilmPane
 from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_pane import NotesPane
 from misma_luna.ui.opening import FilmOpener
-from misma_luna.ui.printing import SheetPrinter
 from misma_luna.ui.review_pane import ReviewPane
 from misma_luna.ui.subtitles_pane import SubtitlesPane
+
+if TYPE_CHECKING:
+    from misma_luna.ui.printing import SheetPrinter
+
+# The printing actions, and the SheetPrinter slot each one ends in.
+PRINT_SLOTS = (
+    ("file.print", "print_sheet"),
+    ("file.print_preview", "preview"),
+    ("file.export_pdf", "export_pdf"),
+)
 
 # Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
 # for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
@@ -86,7 +96,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([320, 880])
         self.setCentralWidget(self.splitter)
         self.opener = FilmOpener(context, self)
-        self.sheet_printer = SheetPrinter(context, self)
+        self._sheet_printer: SheetPrinter | None = None
+        self._connect_printing()
         self.notes_pane = NotesPane(context, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_pane)
 
@@ -102,6 +113,27 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # -- construction
+
+    @property
+    def sheet_printer(self) -> SheetPrinter:
+        """Print, preview and PDF export, built on first use (Qt's print module is heavy)."""
+        if self._sheet_printer is None:
+            from misma_luna.ui.printing import SheetPrinter
+
+            self._sheet_printer = SheetPrinter(self.context, self)  # connects PRINT_SLOTS
+        return self._sheet_printer
+
+    def _connect_printing(self) -> None:
+        for action_id, slot in PRINT_SLOTS:
+            if action_id in self.actions:
+                self.actions[action_id].triggered.connect(
+                    lambda _checked=False, s=slot: self._first_print(s)
+                )
+
+    def _first_print(self, slot: str) -> None:
+        """The first printing action builds the printer, which answers every later one."""
+        if self._sheet_printer is None:
+            getattr(self.sheet_printer, slot)()
 
     def _connect_actions(self) -> None:
         a = self.actions
