@@ -85,6 +85,8 @@ def main(argv: list[str]) -> int:
         return 0
     emit({"started": startup_report(started)})
     if argv[0] == "write":
+        if started.window.context.notes.read_only:
+            return app.exec()  # another instance writes: this one only shows
         typist = Typist(started, int(argv[1]), int(argv[2]))
         QTimer.singleShot(0, typist.next_note)
         return app.exec()
