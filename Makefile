@@ -42,6 +42,11 @@ pot: $(STAMP)
 bench: $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
+# The robustness suite at length: thousands of fuzzed cases per reader, 50 kill cycles;
+# writes tests/robustness/figures.json (the README's reliability figures).
+fuzz: $(STAMP) catalogs
+	QT_QPA_PLATFORM=offscreen MISMA_LUNA_FUZZ=1 $(PY) -m pytest -q tests/robustness
+
 # The frozen app (packaging/): dist/misma-luna/ and dist/misma-luna-<version>-linux-<arch>.tar.gz.
 bundle: $(VENV)/.bundle-stamp catalogs
 	$(PY) packaging/build_bundle.py
