@@ -42,7 +42,7 @@ def extract() -> Catalog:
 def pot_text(catalog: Catalog) -> str:
     """The template as text, without the volatile creation date."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_by_file=True, omit_header=False)
+    write_po(buffer, catalog, width=100, sort_by_file=True, include_lineno=False)
     lines = buffer.getvalue().decode("utf-8").splitlines()
     return "\n".join(line for line in lines if not line.startswith('"POT-Creation-Date:'))
 
@@ -56,7 +56,14 @@ def update() -> None:
             catalog = read_po(source, locale=po_path.parent.parent.name)
         catalog.update(template, update_header_comment=False)
         with po_path.open("wb") as target:
-            write_po(target, catalog, width=100, sort_by_file=True, ignore_obsolete=True)
+            write_po(
+                target,
+                catalog,
+                width=100,
+                sort_by_file=True,
+                ignore_obsolete=True,
+                include_lineno=False,
+            )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
         return 0
     pane = started.window.notes_pane
     if argv[0] == "type":
-        started.window.actions["notes.focus"].trigger()
+        started.window.action_registry["notes.focus"].trigger()
         QTest.keyClicks(pane.editor, argv[1])
         print("typed", flush=True)
         return app.exec()

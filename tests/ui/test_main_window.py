@@ -16,24 +16,24 @@ def test_window_shows_the_bundled_film(main_window) -> None:
 
 
 def test_find_counts_and_steps_through_matches(qtbot, main_window) -> None:
-    main_window.actions["edit.find"].trigger()
+    main_window.action_registry["edit.find"].trigger()
     bar = main_window.review_pane.find_bar
     assert bar.isVisible()
     qtbot.keyClicks(bar.field, "Carlitos")
     total = main_window.review_pane.view.toPlainText().count("Carlitos")
     assert total > 2
     assert bar.count_label.text() == f"1 of {total} matches"
-    main_window.actions["edit.find_next"].trigger()
+    main_window.action_registry["edit.find_next"].trigger()
     assert bar.count_label.text() == f"2 of {total} matches"
-    main_window.actions["edit.find_previous"].trigger()
-    main_window.actions["edit.find_previous"].trigger()
+    main_window.action_registry["edit.find_previous"].trigger()
+    main_window.action_registry["edit.find_previous"].trigger()
     assert bar.count_label.text() == f"{total} of {total} matches"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
 
 
 def test_find_reports_no_match(qtbot, main_window) -> None:
-    main_window.actions["edit.find"].trigger()
+    main_window.action_registry["edit.find"].trigger()
     qtbot.keyClicks(main_window.review_pane.find_bar.field, "zzzqqq")
     assert main_window.review_pane.find_bar.count_label.text() == "No matches"
 
@@ -41,11 +41,11 @@ def test_find_reports_no_match(qtbot, main_window) -> None:
 def test_zoom_changes_the_text_size_and_is_remembered(qtbot, main_window) -> None:
     view = main_window.review_pane.view
     size = view.document().defaultFont().pointSizeF()
-    main_window.actions["view.zoom_in"].trigger()
-    main_window.actions["view.zoom_in"].trigger()
+    main_window.action_registry["view.zoom_in"].trigger()
+    main_window.action_registry["view.zoom_in"].trigger()
     assert view.document().defaultFont().pointSizeF() > size
     assert main_window.context.preferences.get(settings.REVIEW_ZOOM) == 2
-    main_window.actions["view.zoom_reset"].trigger()
+    main_window.action_registry["view.zoom_reset"].trigger()
     assert view.document().defaultFont().pointSizeF() == size
 
 
@@ -68,7 +68,7 @@ def test_window_reopens_as_it_was_left(qtbot, make_context) -> None:
 def test_every_action_has_a_text_and_menu(main_window) -> None:
     in_menus = {a for menu in main_window.menuBar().actions() for a in menu.menu().actions()}
     for spec_id in ("file.open", "file.quit", "edit.find", "view.zoom_in", "help.about"):
-        action = main_window.actions[spec_id]
+        action = main_window.action_registry[spec_id]
         assert action.text() and action.toolTip()
         assert action in in_menus
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,7 +24,7 @@ def _mime(*paths: Path) -> QMimeData:
 
 def _drag_enter(window, mime: QMimeData) -> QDragEnterEvent:  # type: ignore[no-untyped-def]
     event = QDragEnterEvent(
-        QPointF(400, 300),
+        QPoint(400, 300),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -131,7 +131,7 @@ def test_recent_files_skip_missing_ones(main_window, tmp_path: Path) -> None:
 def test_repair_report_and_original_text(qtbot, main_window) -> None:
     main_window.opener.open_path(HOSTILE / "hostile-film")
     assert main_window.statusBar().currentMessage() == "Repaired 2 mis-encoded characters"
-    main_window.actions["view.show_original"].trigger()
+    main_window.action_registry["view.show_original"].trigger()
     dialog = main_window.findChild(OriginalTextDialog)
     assert dialog is not None
     qtbot.waitExposed(dialog)

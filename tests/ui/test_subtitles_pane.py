@@ -69,7 +69,7 @@ def test_search_steps_through_both_columns(qtbot, main_window) -> None:
 
 def test_ctrl_g_jumps_to_a_time(qtbot, main_window) -> None:
     pane = main_window.subtitles_pane
-    main_window.actions["subtitles.jump"].trigger()
+    main_window.action_registry["subtitles.jump"].trigger()
     assert pane.controls.jump_field.hasFocus()
     qtbot.keyClicks(pane.controls.jump_field, "0:21")
     qtbot.keyClick(pane.controls.jump_field, Qt.Key.Key_Return)
@@ -174,10 +174,10 @@ def test_anchor_and_scroll_back(qtbot, make_context) -> None:
 def test_zoom_follows_the_review_pane(main_window) -> None:
     pane = main_window.subtitles_pane
     size = pane.table.font().pointSizeF()
-    main_window.actions["view.zoom_in"].trigger()
+    main_window.action_registry["view.zoom_in"].trigger()
     assert pane.table.zoom == main_window.review_pane.zoom == 1
     assert pane.table.font().pointSizeF() > size
-    main_window.actions["view.zoom_reset"].trigger()
+    main_window.action_registry["view.zoom_reset"].trigger()
     assert pane.table.font().pointSizeF() == size
 
 

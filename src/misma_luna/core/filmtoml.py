@@ -100,7 +100,9 @@ class _Reader:
     def fail(self, key: str, problem: str) -> FilmError:
         return FilmError(self.path, problem, _line_of(self.source, key))
 
-    def get(self, table: dict[str, Any], key: str, kind: type[T], required: bool = False) -> T | None:
+    def get(
+        self, table: dict[str, Any], key: str, kind: type[T], required: bool = False
+    ) -> T | None:
         value = table.get(key)
         if value is None:
             if required:
@@ -134,7 +136,9 @@ def parse_film_toml(source: str, path: Path) -> FilmFacts:
         match = _AT_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
         detail = _AT_LINE.sub("", str(exc)).strip()
-        raise FilmError(path, _("this is not valid TOML ({detail})").format(detail=detail), line) from exc
+        raise FilmError(
+            path, _("this is not valid TOML ({detail})").format(detail=detail), line
+        ) from exc
     return _facts(_Reader(data, source, path))
 
 
@@ -179,7 +183,9 @@ def _titles(r: _Reader, table: dict[str, Any]) -> Titles:
 
 
 def _cast(r: _Reader, item: dict[str, Any]) -> CastMember:
-    return CastMember(name=r.get(item, "name", str, required=True) or "", role=r.get(item, "role", str))
+    return CastMember(
+        name=r.get(item, "name", str, required=True) or "", role=r.get(item, "role", str)
+    )
 
 
 def _rating(r: _Reader) -> Rating | None:

@@ -52,15 +52,29 @@ class AboutDialog(QDialog):
         paragraphs = [
             f"<h2>{escape(APP_NAME)}</h2>",
             escape(_("Version {version}").format(version=__version__)),
-            escape(_("A bilingual reader for the films people care about: facts, review, "
-                     "subtitles and your own notes, in Spanish and English.")),
+            escape(
+                _(
+                    "A bilingual reader for the films people care about: facts, review, "
+                    "subtitles and your own notes, in Spanish and English."
+                )
+            ),
             escape(_("Released under the MIT License.")),
-            escape(_("The review, its translation and the sample subtitles were written "
-                     "for this app by the Misma Luna team; film facts are facts.")),
-            escape(_("Built with Qt and PySide6, Babel, polib, markdown-it-py, pysubs2, "
-                     "charset-normalizer and ftfy.")),
+            escape(
+                _(
+                    "The review, its translation and the sample subtitles were written "
+                    "for this app by the Misma Luna team; film facts are facts."
+                )
+            ),
+            escape(
+                _(
+                    "Built with Qt and PySide6, Babel, polib, markdown-it-py, pysubs2, "
+                    "charset-normalizer and ftfy."
+                )
+            ),
         ]
-        self._body.setText("".join(f"<p>{p}</p>" if not p.startswith("<h") else p for p in paragraphs))
+        self._body.setText(
+            "".join(f"<p>{p}</p>" if not p.startswith("<h") else p for p in paragraphs)
+        )
 
 
 def report_problem(parent: QWidget, title: str, error: MismaLunaError | str) -> QMessageBox:

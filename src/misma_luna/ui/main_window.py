@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
         self._menus: list[tuple[str, QMenu]] = []
         self._about: AboutDialog | None = None
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)
         self._connect_actions()
-        self.subtitles_pane.connect_actions(self.actions)
+        self.subtitles_pane.connect_actions(self.action_registry)
         self._build_menus()
         context.session.filmChanged.connect(self.retranslate)
         context.language.languageChanged.connect(self._check_language_action)
@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
 
     def _connect_printing(self) -> None:
         for action_id, slot in PRINT_SLOTS:
-            if action_id in self.actions:
-                self.actions[action_id].triggered.connect(
+            if action_id in self.action_registry:
+                self.action_registry[action_id].triggered.connect(
                     lambda _checked=False, s=slot: self._first_print(s)
                 )
 
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
             getattr(self.sheet_printer, slot)()
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.action_registry
         a["file.quit"].triggered.connect(self.close)
         a["edit.find"].triggered.connect(self.review_pane.find_bar.open_bar)
         a["edit.find_next"].triggered.connect(self.review_pane.find_bar.next)
@@ -161,8 +161,8 @@ class MainWindow(QMainWindow):
                     builder = self.submenus.get(entry[1:])
                     if builder is not None:
                         builder(menu)
-                elif entry in self.actions:
-                    menu.addAction(self.actions[entry])
+                elif entry in self.action_registry:
+                    menu.addAction(self.action_registry[entry])
 
     def _fill_language_menu(self, parent: QMenu) -> None:
         self.language_menu = parent.addMenu("")
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         """Window title, menus, actions and status bar in the active language."""
         film = self.context.localized_film()
         self.setWindowTitle(f"{film.title} — {APP_NAME}")
-        self.actions.retranslate()
+        self.action_registry.retranslate()
         for title, menu in self._menus:
             menu.setTitle(_(title))
         self.language_menu.setTitle(_("&Language"))

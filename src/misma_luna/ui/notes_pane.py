@@ -131,7 +131,7 @@ class NotesPane(QDockWidget):
         self.setWidget(body)
 
     def _connect_actions(self) -> None:
-        actions = getattr(self._window, "actions", None)
+        actions = getattr(self._window, "action_registry", None)
         if actions is None:
             return
         wiring = {

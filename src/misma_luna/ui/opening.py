@@ -36,7 +36,7 @@ class FilmOpener(QObject):
         self._window = window
         self.recent_menu: QMenu | None = None
         self._original: OriginalTextDialog | None = None
-        actions = getattr(window, "actions", None)
+        actions = getattr(window, "action_registry", None)
         if actions is not None and "file.open" in actions:
             actions["file.open"].triggered.connect(self.choose_and_open)
         if actions is not None and "view.show_original" in actions:

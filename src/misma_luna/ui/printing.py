@@ -49,7 +49,7 @@ class SheetPrinter(QObject):
         self._context = context
         self._window = window
         self._preview_printer: QPrinter | None = None
-        actions = getattr(window, "actions", None)
+        actions = getattr(window, "action_registry", None)
         if actions is not None:
             for action_id, slot in (
                 ("file.print", self.print_sheet),

@@ -90,7 +90,8 @@ class ReviewPane(QWidget):
         self.render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
+        # Language and colour scheme (light/dark) both change what the review looks like.
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
             self.render()
         super().changeEvent(event)
 

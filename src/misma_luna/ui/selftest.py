@@ -40,11 +40,14 @@ def visible_texts(window: object) -> dict[str, str]:
 
     assert isinstance(window, QMainWindow)
     texts = {"window title": window.windowTitle()}
+    # Menus and declared actions (ids like "file.open"); dynamic entries such as language,
+    # encoding or file names are the same in every language and are left out.
     for menu in window.findChildren(QMenu):
-        texts[f"menu {menu.objectName() or id(menu)}"] = menu.title()
+        if menu.objectName().startswith("menu-") or menu.objectName() == "languageMenu":
+            texts[f"menu {menu.objectName()}"] = menu.title()
     for action in window.findChildren(type(window.menuBar().actions()[0])):
-        if action.text():
-            texts[f"action {action.objectName() or action.text()}"] = action.text()
+        if "." in action.objectName() and action.text():
+            texts[f"action {action.objectName()}"] = action.text()
     for index, label in enumerate(window.findChildren(QLabel)):
         if label.text():
             texts[f"label {index}"] = label.text()
