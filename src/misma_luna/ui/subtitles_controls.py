@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,19 +50,22 @@ class SubtitlesControls(QWidget):
         self.next_button.setArrowType(Qt.ArrowType.DownArrow)
         self.count_label = QLabel(self)
         self._jump_error = False
-        layout = QHBoxLayout(self)
+        # Two rows, so that nothing is clipped when the reading column is narrow.
+        timing = QHBoxLayout()
+        for widget in (self.offset_label, self.offset_box, self.estimate_button):
+            timing.addWidget(widget)
+        timing.addStretch(1)
+        timing.addWidget(self.jump_field)
+        finding = QHBoxLayout()
+        for widget in (self.search_field, self.previous_button, self.next_button):
+            finding.addWidget(widget)
+        finding.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        first: tuple[QWidget, ...] = (self.offset_label, self.offset_box, self.estimate_button)
-        for widget in first:
-            layout.addWidget(widget)
-        layout.addSpacing(12)
-        layout.addWidget(self.jump_field)
-        layout.addSpacing(12)
-        search: tuple[QWidget, ...] = (self.search_field, self.previous_button, self.next_button)
-        for widget in search:
-            layout.addWidget(widget)
-        layout.addWidget(self.count_label)
-        layout.addStretch(1)
+        layout.setSpacing(2)
+        layout.addLayout(timing)
+        layout.addLayout(finding)
+        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._count: tuple[int, int] = (-1, 0)
         self.retranslate()
 
