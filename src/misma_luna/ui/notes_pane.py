@@ -28,7 +28,6 @@ from misma_luna.core.catalogs import _, ngettext
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_anchors import AnchorFinder
-from misma_luna.ui.notes_export_dialog import ask_and_export
 from misma_luna.ui.notes_model import NoteEditor, NotesListModel, NoteView, shorten
 from misma_luna.ui.notes_saver import AUTOSAVE_MS, NoteSaver
 
@@ -359,6 +358,8 @@ class NotesPane(QDockWidget):
     def export(self) -> None:
         """File → Export notes…: the notes on show (this film's, or all) to a file."""
         self.flush()
+        from misma_luna.ui.notes_export_dialog import ask_and_export  # on first export only
+
         written = ask_and_export(self._window, self._context, self.all_films.isChecked())
         if written is not None:
             self.status.setText(_("Notes exported to {path}").format(path=written))
