@@ -187,7 +187,8 @@ def estimate_offset(
     if not left or not right:
         return 0
     coarse = _coarse_offset(left, right, search_ms // COARSE_STEP_MS)
-    candidates = range(coarse - COARSE_STEP_MS, coarse + COARSE_STEP_MS + 1, 10)
+    low, high = max(coarse - COARSE_STEP_MS, -search_ms), min(coarse + COARSE_STEP_MS, search_ms)
+    candidates = range(low, high + 1, 10)
     return max(candidates, key=lambda shift: (total_overlap(left, right, shift), -abs(shift)))
 
 
