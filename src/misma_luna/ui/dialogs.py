@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from misma_luna import APP_NAME, __version__
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
+from misma_luna.ui.retranslating import Retranslating
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     """Version, license and credits, in the active language."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,11 +41,6 @@ class AboutDialog(QDialog):
         layout.addWidget(self._buttons)
         self.setMinimumWidth(420)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Texts in the active language."""

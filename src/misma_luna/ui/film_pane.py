@@ -7,7 +7,7 @@ in the source language for want of a translation.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from misma_luna.core import formatting as fmt
@@ -15,9 +15,10 @@ from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.content import Shown
 from misma_luna.core.film import FilmPackage, LocalizedFilm
 from misma_luna.ui.context import AppContext
+from misma_luna.ui.retranslating import Retranslating
 
 
-class FilmPane(QScrollArea):
+class FilmPane(Retranslating, QScrollArea):
     """Read-only facts of the current film, rebuilt on film or language change."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -47,11 +48,6 @@ class FilmPane(QScrollArea):
         self.setWidget(body)
         context.session.filmChanged.connect(self.retranslate)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self, *_args: object) -> None:
         """Rebuild every label and value in the active language."""

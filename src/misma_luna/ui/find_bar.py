@@ -5,7 +5,7 @@ It is hidden until Find is chosen; Escape hides it again and gives focus back to
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from misma_luna.core.catalogs import _, ngettext
+from misma_luna.ui.retranslating import Retranslating
 
 
-class FindBar(QWidget):
+class FindBar(Retranslating, QWidget):
     """Find-as-you-type over one QTextEdit's document."""
 
     def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
@@ -49,11 +50,6 @@ class FindBar(QWidget):
         layout.addWidget(self._close)
         self.retranslate()
         self.hide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
@@ -24,6 +24,7 @@ from misma_luna.ui.film_pane import FilmPane
 from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_pane import NotesPane
 from misma_luna.ui.opening import FilmOpener
+from misma_luna.ui.retranslating import Retranslating
 from misma_luna.ui.review_pane import ReviewPane
 from misma_luna.ui.subtitles_pane import SubtitlesPane
 
@@ -69,7 +70,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 )  # fmt: skip
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """One film on screen: facts, review, and whatever panes the context provides."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -190,11 +191,6 @@ class MainWindow(QMainWindow):
     def _check_language_action(self, code: str) -> None:
         for action in self._language_group.actions():
             action.setChecked(action.data() == code)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self, *_args: object) -> None:
         """Window title, menus, actions and status bar in the active language."""

@@ -30,11 +30,12 @@ from misma_luna.ui.link_dialog import confirm_and_open_link
 from misma_luna.ui.notes_anchors import AnchorFinder
 from misma_luna.ui.notes_model import NoteEditor, NotesListModel, NoteView, shorten
 from misma_luna.ui.notes_saver import AUTOSAVE_MS, NoteSaver
+from misma_luna.ui.retranslating import Retranslating
 
 __all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the saver
 
 
-class NotesPane(QDockWidget):
+class NotesPane(Retranslating, QDockWidget):
     """The current film's notes (or all notes), an editor, search and the save status."""
 
     def __init__(self, context: AppContext, window: QMainWindow) -> None:
@@ -150,11 +151,6 @@ class NotesPane(QDockWidget):
             review.noteMarkerClicked.connect(self.select_note)
 
     # -- language
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text of the pane in the active language (the notes themselves stay as typed)."""

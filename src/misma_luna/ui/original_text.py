@@ -6,7 +6,6 @@ was repaired, so the reader can judge the repair for themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
 from misma_luna.core.catalogs import _
 from misma_luna.core.film import FilmPackage
 from misma_luna.core.textrepair import repair_summary
+from misma_luna.ui.retranslating import Retranslating
 
 
-class OriginalTextDialog(QDialog):
+class OriginalTextDialog(Retranslating, QDialog):
     """The current film's review file exactly as read, before mojibake repair."""
 
     def __init__(self, film: FilmPackage, parent: QWidget | None = None) -> None:
@@ -44,11 +44,6 @@ class OriginalTextDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 560)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Title and summary in the active language."""

@@ -6,7 +6,7 @@ notes, subtitle transcript, paper and type size. Every change is saved and annou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from misma_luna.core.catalogs import _, pgettext
@@ -22,6 +22,7 @@ from misma_luna.core.sheet import (
 )
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
+from misma_luna.ui.retranslating import Retranslating
 
 FONT_SIZES = (8, 16)
 
@@ -51,7 +52,7 @@ def sheet_options(context: AppContext) -> SheetOptions:
     )
 
 
-class SheetOptionsPanel(QWidget):
+class SheetOptionsPanel(Retranslating, QWidget):
     """Language, notes, transcript, paper and type size of the review sheet."""
 
     changed = Signal()
@@ -80,11 +81,6 @@ class SheetOptionsPanel(QWidget):
         self.notes.toggled.connect(self._save)
         self.transcript.toggled.connect(self._save)
         self.font_size.valueChanged.connect(self._save)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Texts in the active language."""

@@ -5,7 +5,7 @@ Only widgets and their texts live here; the pane connects them to what they do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from misma_luna.core.catalogs import _, ngettext
+from misma_luna.ui.retranslating import Retranslating
 
 OFFSET_LIMIT_MS = 10 * 60 * 1000
 
 
-class SubtitlesControls(QWidget):
+class SubtitlesControls(Retranslating, QWidget):
     """Offset spin box and estimate button; time field; search field with previous/next."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,15 +52,10 @@ class SubtitlesControls(QWidget):
         self.count_label = QLabel(self)
         self._jump_error = False
         # Two rows, so that nothing is clipped when the reading column is narrow.
-        timing = QHBoxLayout()
-        for widget in (self.offset_label, self.offset_box, self.estimate_button):
-            timing.addWidget(widget)
-        timing.addStretch(1)
-        timing.addWidget(self.jump_field)
-        finding = QHBoxLayout()
-        for widget in (self.search_field, self.previous_button, self.next_button):
-            finding.addWidget(widget)
-        finding.addWidget(self.count_label)
+        timing = _row(
+            self.offset_label, self.offset_box, self.estimate_button, None, self.jump_field
+        )
+        finding = _row(self.search_field, self.previous_button, self.next_button, self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(2)
@@ -68,11 +64,6 @@ class SubtitlesControls(QWidget):
         self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._count: tuple[int, int] = (-1, 0)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Texts in the active language."""
@@ -121,3 +112,14 @@ class SubtitlesControls(QWidget):
                     index=index + 1, count=total
                 )
             )
+
+
+def _row(*widgets: QWidget | None) -> QHBoxLayout:
+    """A row of widgets; None stands for the stretch between two groups."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(widget)
+    return row

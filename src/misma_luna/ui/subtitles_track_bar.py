@@ -6,7 +6,7 @@ bar only shows a `core.subtitles.Track` and emits what the reader asked for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
@@ -14,13 +14,14 @@ from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import _, active_language, ngettext
 from misma_luna.core.subtitle_text import encoding_name
 from misma_luna.core.subtitles import Track
+from misma_luna.ui.retranslating import Retranslating
 
 LANGUAGES = ("es", "en", "fr", "de", "it", "pt")
 # Codec names offered when a file was guessed wrong (what Spanish and English files use).
 ENCODINGS = ("utf-8", "cp1252", "iso8859-15", "latin-1", "utf-16", "mac-roman", "cp850")
 
 
-class TrackBar(QWidget):
+class TrackBar(Retranslating, QWidget):
     """File name, language chooser, 'Read as …' with a reopen menu, and a repair note."""
 
     languageChosen = Signal(str)  # noqa: N815 (Qt naming); a code, or "" for unknown
@@ -51,11 +52,6 @@ class TrackBar(QWidget):
         layout.addWidget(self.repair_label)
         layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_track(self, track: Track | None) -> None:
         """Show what is known of `track` (or that no track is loaded)."""
