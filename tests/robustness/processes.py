@@ -43,14 +43,16 @@ class App:
     """The driver script running as a process; its JSON lines arrive on `lines`."""
 
     def __init__(self, home: Path, *args: str) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(DRIVER), *args],
-            env=environment(home),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            encoding="utf-8",
-        )
+        self.errors = home / "stderr.log"
+        with self.errors.open("ab") as errors:
+            self.process = subprocess.Popen(
+                [sys.executable, str(DRIVER), *args],
+                env=environment(home),
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+                encoding="utf-8",
+            )
         self.lines: queue.Queue[dict[str, object] | None] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -64,6 +66,15 @@ class App:
     def next(self, timeout: float = START_TIMEOUT_S) -> dict[str, object] | None:
         """The next JSON line, or None once the process has ended."""
         return self.lines.get(timeout=timeout)
+
+    def first(self) -> dict[str, object]:
+        """The line the app prints once started; its error output if it died instead."""
+        line = self.next()
+        if line is None:
+            self.process.wait()
+            tail = self.errors.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise AssertionError(f"the app ended ({self.process.returncode}):\n{tail}")
+        return line
 
     def rest(self) -> list[dict[str, object]]:
         """Every line still to come, after the process ended."""

@@ -34,7 +34,7 @@ def read_only_home(tmp_path: Path) -> Iterator[tuple[Path, list[str]]]:
         pytest.skip(f"this machine does not allow mounting a tmpfs ({mounted.stderr!r})")
     try:
         app = App(tmp_path, "write", "1", "7")
-        assert app.next() is not None
+        app.first()
         typed = [str(app.next()["typed"]) for _ in range(3)]  # type: ignore[index]
         app.kill()
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True, timeout=30)

@@ -20,7 +20,7 @@ def test_two_instances_at_once_one_writes_the_other_is_told(tmp_path: Path) -> N
     typed: list[str] = []
     for round_ in range(1, ROUNDS + 1):
         apps = [App(tmp_path, "write", str(round_), str(seed)) for seed in (1, 2)]
-        firsts = [app.next() for app in apps]
+        firsts = [app.first() for app in apps]
         writers = [i for i, first in enumerate(firsts) if _writes(first)]
         assert len(writers) == 1, firsts
         other = firsts[1 - writers[0]]
