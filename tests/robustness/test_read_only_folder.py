@@ -55,11 +55,6 @@ def test_the_app_starts_read_only_and_shows_the_notes(
     figures.record("read_only_starts")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 3: the read-only banner always blames another open window; on a read-only "
-    "disk it should say that the notes folder cannot be written to",
-)
 def test_the_banner_gives_the_real_reason(read_only_home: tuple[Path, list[str]]) -> None:
     found = run_report(read_only_home[0])["started"]
     assert isinstance(found, dict)

@@ -47,4 +47,9 @@ def _writes(first: dict[str, object] | None) -> bool:
 
 def _told_read_only(first: dict[str, object]) -> bool:
     started = first.get("started")
-    return isinstance(started, dict) and started["read_only"] is True and bool(started["banner"])
+    # Told the real reason: another window holds the notes (not a read-only disk).
+    return (
+        isinstance(started, dict)
+        and started["read_only"] is True
+        and "Another Misma Luna window" in str(started["banner"])
+    )

@@ -163,6 +163,7 @@ def start_gui(path: Path | None, language: str | None) -> GuiSession | None:
     film, error = first_film(path)
     notes = open_notes(read_only=not owner)
     context = create_context(film, language, notes=notes)
+    context.notes_held_elsewhere = not owner and instance.held_elsewhere()
     window = MainWindow(context)
     window.show()
     if owner:

@@ -46,6 +46,8 @@ class AppContext:
     session: FilmSession
     data_dir: Path
     notes: NotesStore
+    # True when the notes are read-only because another window holds the single-writer lock.
+    notes_held_elsewhere: bool = False
 
     @property
     def film(self) -> FilmPackage:

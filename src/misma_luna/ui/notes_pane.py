@@ -155,10 +155,7 @@ class NotesPane(Retranslating, QDockWidget):
     def retranslate(self) -> None:
         """Every text of the pane in the active language (the notes themselves stay as typed)."""
         self.setWindowTitle(_("Notes"))
-        self.banner.setText(
-            _("Another Misma Luna window is open and keeps your notes. Here they are "
-              "read-only: write them in the other window.")
-        )  # fmt: skip
+        self.banner.setText(self._read_only_reason())
         self.search_field.setPlaceholderText(_("Search notes"))
         self.search_field.setAccessibleName(_("Search notes"))
         self.all_films.setText(_("All films"))
@@ -170,6 +167,20 @@ class NotesPane(Retranslating, QDockWidget):
         self._show_anchor()
         self._show_count()
         self._show_status()
+
+    def _read_only_reason(self) -> str:
+        """Why the notes cannot be edited here, in the words the reader needs."""
+        if self._store.report.newer_version is not None:
+            return _("These notes were saved by a newer version of Misma Luna: read-only here.")
+        if self._context.notes_held_elsewhere:
+            return _(
+                "Another Misma Luna window is open and keeps your notes. Here they are "
+                "read-only: write them in the other window."
+            )
+        return _(
+            "Your notes folder cannot be written to (a read-only or full disk?), so your "
+            "notes are read-only here: {folder}"
+        ).format(folder=self._store.path.parent)
 
     # -- listing and searching
 

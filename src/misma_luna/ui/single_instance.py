@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         with contextlib.suppress(OSError):  # a read-only disk: no lock, so notes open read-only
             data_dir.mkdir(parents=True, exist_ok=True)
+        self._data_dir = data_dir
         self._name = server_name(data_dir)
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
@@ -40,6 +42,12 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """Take the lock; False when another live instance holds it."""
         return self._lock.tryLock(0)
+
+    def held_elsewhere(self) -> bool:
+        """After a failed `acquire()`: True if a live instance holds the lock, False if the
+        folder cannot be written to (a stale lock on a read-only disk fails the same way)."""
+        held = self._lock.error() == QLockFile.LockError.LockFailedError
+        return held and os.access(self._data_dir, os.W_OK)
 
     def release(self) -> None:
         """Let the next launch write."""
