@@ -88,3 +88,14 @@ def test_a_broken_film_is_reported_and_the_current_film_stays(qtbot, main_window
     assert main_window.context.film is before
     boxes = [w for w in main_window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and f"{broken / 'film.toml'}:2:" in boxes[-1].text()
+
+
+def test_a_subtitle_file_given_alone_is_routed_to_the_subtitles_pane(tmp_path) -> None:
+    from pathlib import Path
+
+    from misma_luna.ui.app import route_subtitle_path
+
+    track = Path("movie.es.srt")
+    assert route_subtitle_path(track, None) == (None, [track])
+    film = Path("film-folder")
+    assert route_subtitle_path(film, None) == (film, None)

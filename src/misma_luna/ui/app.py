@@ -114,6 +114,19 @@ class _ExitAfterPaint(QObject):
         return False
 
 
+# Files the desktop hands over that are subtitle tracks rather than films or reviews.
+OPENED_AS_SUBTITLES = (".srt", ".vtt", ".ass", ".ssa", ".sub")
+
+
+def route_subtitle_path(
+    path: Path | None, subtitles: list[Path] | None
+) -> tuple[Path | None, list[Path] | None]:
+    """A subtitle file given alone (a double-click on an .srt) opens beside the bundled film."""
+    if path is not None and path.suffix.lower() in OPENED_AS_SUBTITLES:
+        return None, [path, *(subtitles or [])]
+    return path, subtitles
+
+
 def run_gui(
     path: Path | None,
     language: str | None,
@@ -122,11 +135,12 @@ def run_gui(
 ) -> int:
     """Open the main window on `path` (or the bundled film) and run until it closes."""
     app = make_application()
+    path, subtitles = route_subtitle_path(path, subtitles)
     started = start_gui(path, language)
     if started is None:
         return 0
     if subtitles:
-        started.window.subtitles_pane.open_pair(subtitles[0], subtitles[1])
+        started.window.subtitles_pane.open_files(list(subtitles))
     if exit_after_paint:
         watcher = _ExitAfterPaint(started.window)
         started.window.installEventFilter(watcher)
