@@ -70,4 +70,3 @@ def test_python_dash_m_runs_the_same_command(module: str, tmp_path: Path) -> Non
         [sys.executable, "-m", module, "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("misma-luna ")
-
