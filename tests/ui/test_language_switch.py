@@ -136,3 +136,15 @@ def test_a_dropped_in_catalog_adds_a_language(qtbot, make_context, tmp_path: Pat
     switch(qtbot, window, "pt")
     assert menu_titles(window)[0] == "&Arquivo"
     switch(qtbot, window, "en")
+
+
+def test_an_unreadable_spanish_catalog_falls_back_to_english(qtbot, make_context, tmp_path) -> None:
+    locales = Path(shutil.copytree(locale_dir(), tmp_path / "locale"))
+    (locales / "es" / "LC_MESSAGES" / "misma_luna.mo").write_bytes(b"\xde\x12\x04\x95broken")
+    context = make_context(language="es", locales=locales)
+    assert context.language.language == "en"
+    [problem] = context.language.problems
+    assert problem.path == locales / "es" / "LC_MESSAGES" / "misma_luna.mo"
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    assert menu_titles(window)[0] == "&File"
