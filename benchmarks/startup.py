@@ -62,7 +62,12 @@ def measure(pairs: int) -> list[Figure]:
             not_measured(TIME_NAME, "ms", f"≤ {TIME_LIMIT:g}×", reason),
             not_measured(MEMORY_NAME, "MB", f"≤ {MEMORY_LIMIT:g}×", reason),
         ]
-    base_command = [sys.executable, str(BASELINES / "bare_window.py"), str(review_html_file())]
+    base_command = [
+        sys.executable,
+        str(BASELINES / "bare_window.py"),
+        str(review_html_file()),
+        "--exit-after-paint",
+    ]
     runs: dict[str, list[ProcessRun]] = {"app": [], "base": []}
 
     def run(command: list[str], key: str) -> float:

@@ -1,7 +1,9 @@
-"""Baseline for start-up: PySide6 shows the review in a QTextBrowser and quits after one paint.
+"""Baseline for start-up: PySide6 shows text in a QTextBrowser, the least a Qt reader can do.
 
-The least a Qt reader can do: no settings, no catalogs, no menus. The harness hands it
-the same review HTML the app shows (written to a file), so both paint the same text.
+No settings, no catalogs, no menus. The harness hands it the same review HTML the app shows
+(a file path); frozen by packaging/bare_window.spec it shows a line of its own. It prints the
+moment of its first paint (`first-paint <time.monotonic()>`), as `misma-luna` does, and with
+`--exit-after-paint` quits right after it.
 """
 
 from __future__ import annotations
@@ -14,27 +16,36 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser
 
 
-class QuitAfterPaint(QObject):
-    """Prints the moment of the watched window's first paint, as the app does, and quits."""
+class FirstPaint(QObject):
+    """Prints the moment of the watched window's first paint; quits then if asked to."""
+
+    def __init__(self, window: QObject, quit_after: bool) -> None:
+        super().__init__(window)
+        self._quit_after = quit_after
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
             print(f"first-paint {time.monotonic():.6f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+            if self._quit_after:
+                QTimer.singleShot(0, QApplication.quit)
             watched.removeEventFilter(self)
         return False
 
 
 def main() -> int:
-    """Show the HTML in argv[1] and exit after the first paint."""
+    """Show the HTML file given (or a line of text) until closed or after the first paint."""
+    files = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
+    window.setWindowTitle("Bare window")
     browser = QTextBrowser(window)
-    browser.setHtml(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    if files:
+        browser.setHtml(Path(files[0]).read_text(encoding="utf-8"))
+    else:
+        browser.setHtml("<h1>Bare window</h1><p>A QTextBrowser in a QMainWindow.</p>")
     window.setCentralWidget(browser)
     window.resize(1200, 800)
-    watcher = QuitAfterPaint(window)
-    window.installEventFilter(watcher)
+    window.installEventFilter(FirstPaint(window, "--exit-after-paint" in sys.argv[1:]))
     window.show()
     return app.exec()
 
