@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,30 +19,17 @@ from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.ui.main_window import MainWindow
 
 from . import figures
+from .disks import tmpfs
 
 SIZE = "1m"
 PASTED = "La madre de Carlitos trabaja en Los Ángeles; él cruza la frontera. " * 400
 
 
-def _mount(*args: str) -> None:
-    subprocess.run(["mount", *args], check=True, capture_output=True, timeout=30)
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MB file system of our own, unmounted afterwards."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a size-limited tmpfs needs root; run the suite as root (CI does)")
-    mount_point = tmp_path / "disk"
-    mount_point.mkdir()
-    try:
-        _mount("-t", "tmpfs", "-o", f"size={SIZE},mode=0700", "tmpfs", str(mount_point))
-    except (OSError, subprocess.CalledProcessError) as error:
-        pytest.skip(f"this machine does not allow mounting a tmpfs ({error})")
-    try:
+    with tmpfs(tmp_path / "disk", f"size={SIZE},mode=0700") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False, timeout=30)
 
 
 @pytest.fixture

@@ -6,41 +6,26 @@ skipped with the reason otherwise). Notes written before are shown; nothing is w
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from . import figures
+from .disks import remount_read_only, tmpfs
 from .processes import App, run_report
 
 
 @pytest.fixture
 def read_only_home(tmp_path: Path) -> Iterator[tuple[Path, list[str]]]:
     """A home whose data disk holds notes written by the app, then turned read-only."""
-    if os.geteuid() != 0:
-        pytest.skip("remounting a tmpfs read-only needs root; run the suite as root (CI does)")
-    disk = tmp_path / "data"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)],
-        check=False,
-        capture_output=True,
-        timeout=30,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"this machine does not allow mounting a tmpfs ({mounted.stderr!r})")
-    try:
+    with tmpfs(tmp_path / "data", "size=4m"):
         app = App(tmp_path, "write", "1", "7")
         app.first()
         typed = [str(app.next()["typed"]) for _ in range(3)]  # type: ignore[index]
         app.kill()
-        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True, timeout=30)
+        remount_read_only(tmp_path / "data")
         yield tmp_path, typed
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False, timeout=30)
 
 
 def test_the_app_starts_read_only_and_shows_the_notes(
@@ -59,25 +44,12 @@ def test_the_banner_gives_the_real_reason(read_only_home: tuple[Path, list[str]]
     found = run_report(read_only_home[0])["started"]
     assert isinstance(found, dict)
     assert "Another Misma Luna window" not in str(found["banner"])
+    assert "cannot be written to" in str(found["banner"])
 
 
 def test_the_app_starts_when_its_data_folder_cannot_even_be_made(tmp_path: Path) -> None:
-    if os.geteuid() != 0:
-        pytest.skip("mounting a read-only tmpfs needs root; run the suite as root (CI does)")
-    disk = tmp_path / "data"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k,ro", "tmpfs", str(disk)],
-        check=False,
-        capture_output=True,
-        timeout=30,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"this machine does not allow mounting a tmpfs ({mounted.stderr!r})")
-    try:
+    with tmpfs(tmp_path / "data", "size=64k,ro"):
         found = run_report(tmp_path)["started"]
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False, timeout=30)
     assert isinstance(found, dict)
     assert found["read_only"] is True and found["notes"] == []
     figures.record("read_only_starts")

@@ -5,45 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QMessageBox
 
 from misma_luna.core.content import TranslationState
 from misma_luna.ui import settings
 from misma_luna.ui.original_text import OriginalTextDialog
 
+from .dragging import drag_enter, drop, files
+
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
-
-
-def _mime(*paths: Path) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    return mime
-
-
-def _drag_enter(window, mime: QMimeData) -> QDragEnterEvent:  # type: ignore[no-untyped-def]
-    event = QDragEnterEvent(
-        QPoint(400, 300),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, event)
-    return event
-
-
-def _drop(window, mime: QMimeData) -> QDropEvent:  # type: ignore[no-untyped-def]
-    event = QDropEvent(
-        QPointF(400, 300),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, event)
-    return event
 
 
 def _problem_boxes(window) -> list[QMessageBox]:  # type: ignore[no-untyped-def]
@@ -51,9 +22,9 @@ def _problem_boxes(window) -> list[QMessageBox]:  # type: ignore[no-untyped-def]
 
 
 def test_dropping_a_zipped_package_opens_it(main_window) -> None:
-    mime = _mime(HOSTILE / "hostile-film.zip")
-    assert _drag_enter(main_window, mime).isAccepted()
-    assert _drop(main_window, mime).isAccepted()
+    mime = files(HOSTILE / "hostile-film.zip")
+    assert drag_enter(main_window, mime).isAccepted()
+    assert drop(main_window, mime).isAccepted()
     assert main_window.context.film.id == "hostile-film"
     assert main_window.windowTitle().startswith("Under the Same Moon")
     assert "Adrián Alonso plays" in main_window.review_pane.view.toPlainText()
@@ -62,18 +33,18 @@ def test_dropping_a_zipped_package_opens_it(main_window) -> None:
 def test_dropping_something_else_is_refused(main_window, tmp_path: Path) -> None:
     other = tmp_path / "poster.png"
     other.write_bytes(b"\x89PNG")
-    mime = _mime(other)
-    assert not _drag_enter(main_window, mime).isAccepted()
+    mime = files(other)
+    assert not drag_enter(main_window, mime).isAccepted()
     text_only = QMimeData()
     text_only.setText("https://example.com/film.zip")
-    assert not _drag_enter(main_window, text_only).isAccepted()
+    assert not drag_enter(main_window, text_only).isAccepted()
     assert main_window.context.film.id == "bajo-la-misma-luna"
 
 
 def test_a_bad_drop_keeps_the_film_and_says_why(main_window) -> None:
-    mime = _mime(HOSTILE / "broken-toml")
-    assert _drag_enter(main_window, mime).isAccepted()
-    _drop(main_window, mime)
+    mime = files(HOSTILE / "broken-toml")
+    assert drag_enter(main_window, mime).isAccepted()
+    drop(main_window, mime)
     assert main_window.context.film.id == "bajo-la-misma-luna"
     boxes = _problem_boxes(main_window)
     assert len(boxes) == 1
@@ -171,8 +142,8 @@ def test_missing_and_outdated_translations_show_the_source_with_a_marker(
 
 def test_dropping_on_the_review_text_opens_the_film_too(main_window) -> None:
     viewport = main_window.review_pane.view.viewport()
-    mime = _mime(HOSTILE / "bare-review-es.md")
-    assert _drag_enter(viewport, mime).isAccepted()
-    _drop(viewport, mime)
+    mime = files(HOSTILE / "bare-review-es.md")
+    assert drag_enter(viewport, mime).isAccepted()
+    drop(viewport, mime)
     assert main_window.context.film.path == HOSTILE / "bare-review-es.md"
     assert main_window.context.film.source_language == "es"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from misma_luna.core.subtitles import load_track
 from misma_luna.ui.subtitles_model import LEFT_COLUMN, RIGHT_COLUMN, TIME_COLUMN
 from misma_luna.ui.subtitles_pane import SubtitlesPane
+
+from .dragging import drag_enter, drop, files
 
 SUBS = Path(__file__).resolve().parent.parent / "data" / "subtitles"
 
@@ -122,16 +123,9 @@ def test_reopen_in_another_encoding(qtbot, make_context) -> None:
 def test_drop_of_a_subtitle_file_replaces_the_track_in_its_language(qtbot, make_context) -> None:
     pane = SubtitlesPane(make_context())
     qtbot.addWidget(pane)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(SUBS / "pair.en.srt"))])
-    event = QDropEvent(
-        QPoint(5, 5),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    pane.dropEvent(event)
+    dragged = files(SUBS / "pair.en.srt")
+    assert drag_enter(pane, dragged).isAccepted()
+    assert drop(pane, dragged).isAccepted()
     assert pane.tracks[1] is not None and pane.tracks[1].path.name == "pair.en.srt"
     assert pane.tracks[0] is not None and pane.tracks[0].path.name == "es.srt"
 

@@ -7,6 +7,7 @@ check drops such cues (and counts them), and notes missing blank lines and dotte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,29 +123,26 @@ def _without(lines: list[str], dropped: list[tuple[int, int]]) -> str:
 
 
 def _problems(path: Path, found: _Findings) -> list[SubtitleError]:
-    problems = []
-    if found.broken:
-        count = len(found.broken)
-        message = ngettext(
+    """One error per kind of problem, counting its cues and naming the first line."""
+    kinds: tuple[tuple[list[int], Callable[[int], str]], ...] = (
+        (found.broken, lambda n: ngettext(
             "{count} cue was skipped because its timing line cannot be read",
             "{count} cues were skipped because their timing lines cannot be read",
-            count,
-        ).format(count=count)
-        problems.append(SubtitleError(path, message, found.broken[0]))
-    if found.unseparated:
-        count = len(found.unseparated)
-        message = ngettext(
+            n,
+        )),
+        (found.unseparated, lambda n: ngettext(
             "{count} cue is not separated from the one before by a blank line (read anyway)",
             "{count} cues are not separated from the one before by a blank line (read anyway)",
-            count,
-        ).format(count=count)
-        problems.append(SubtitleError(path, message, found.unseparated[0]))
-    if found.dotted:
-        count = len(found.dotted)
-        message = ngettext(
+            n,
+        )),
+        (found.dotted, lambda n: ngettext(
             "{count} timing line writes milliseconds after a dot, not a comma (read anyway)",
             "{count} timing lines write milliseconds after a dot, not a comma (read anyway)",
-            count,
-        ).format(count=count)
-        problems.append(SubtitleError(path, message, found.dotted[0]))
-    return problems
+            n,
+        )),
+    )  # fmt: skip
+    return [
+        SubtitleError(path, message(len(lines)).format(count=len(lines)), lines[0])
+        for lines, message in kinds
+        if lines
+    ]
