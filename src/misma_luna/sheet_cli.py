@@ -7,7 +7,6 @@ Qt is imported only in `run()`, and runs offscreen when there is no display.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -144,24 +143,8 @@ def _write(
     extras: tuple[Sequence[Note], Transcript | None],
     output: Path,
 ) -> None:
-    from misma_luna import APP_NAME, __version__
-    from misma_luna.core import formatting as fmt
     from misma_luna.core.resources import locale_dir
-    from misma_luna.core.sheet import (
-        compose_sheet,
-        label_language,
-        labels_in,
-        page_template,
-        pdf_xmp,
-        sheet_title,
-    )
-    from misma_luna.ui.sheet_pages import Footer, PdfInfo, SheetJob, write_pdf
+    from misma_luna.ui.sheet_pages import compose_job, write_pdf
 
-    language = label_language(options, _user_language())
-    with labels_in(language, locale_dir()) as active:
-        html = compose_sheet(film, options, *extras)
-        title = sheet_title(film, options)
-        footer = Footer(title, fmt.format_date(dt.date.today(), active), page_template())
-        creator = f"{APP_NAME} {__version__}"
-        info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
-        write_pdf(output, SheetJob(html, options.font_size, footer), options.paper, info)
+    job, info = compose_job(film, options, extras, _user_language(), locale_dir())
+    write_pdf(output, job, options.paper, info)

@@ -6,7 +6,6 @@ every destination paints through `sheet_pages`, so paper and PDF look the same.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -19,26 +18,27 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QHBoxLayout, QMessageBox, QWidget
 
-from misma_luna import APP_NAME, __version__
-from misma_luna.core import formatting as fmt
+from misma_luna import APP_NAME
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
 from misma_luna.core.sheet import (
     BOTH,
     SheetOptions,
     Transcript,
-    compose_sheet,
-    label_language,
-    labels_in,
-    page_template,
-    pdf_xmp,
     sheet_title,
 )
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.dialogs import report_problem
 from misma_luna.ui.sheet_options import SheetOptionsPanel, sheet_options
-from misma_luna.ui.sheet_pages import Footer, PdfInfo, SheetJob, page_layout, print_sheet, write_pdf
+from misma_luna.ui.sheet_pages import (
+    PdfInfo,
+    SheetJob,
+    compose_job,
+    page_layout,
+    print_sheet,
+    write_pdf,
+)
 
 
 class SheetPrinter(QObject):
@@ -64,16 +64,10 @@ class SheetPrinter(QObject):
     def _compose(self, options: SheetOptions) -> tuple[SheetJob, PdfInfo]:
         """The sheet's HTML, footer and PDF metadata, labels in the sheet's language."""
         film = self._context.film
-        language = label_language(options, self._context.language.language)
-        with labels_in(language, self._context.language.locale_dir) as active:
-            notes = self._context.notes.notes_for_film(film.id) if options.include_notes else []
-            html = compose_sheet(film, options, notes, self._transcript(options))
-            title = sheet_title(film, options)
-            date = fmt.format_date(dt.date.today(), active)
-            footer = Footer(title, date, page_template())
-            job = SheetJob(html, options.font_size, footer)
-        creator = f"{APP_NAME} {__version__}"
-        return job, PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
+        notes = self._context.notes.notes_for_film(film.id) if options.include_notes else []
+        extras = (notes, self._transcript(options))
+        language = self._context.language
+        return compose_job(film, options, extras, language.language, language.locale_dir)
 
     def _transcript(self, options: SheetOptions) -> Transcript | None:
         if not options.include_transcript:

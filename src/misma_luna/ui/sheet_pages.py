@@ -5,7 +5,9 @@ whole or not at all. Uses QtGui only, so the headless `sheet` command stays ligh
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +26,23 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from misma_luna import APP_NAME, __version__
+from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
-from misma_luna.core.sheet import Paper
+from misma_luna.core.film import FilmPackage
+from misma_luna.core.formatting import format_date
+from misma_luna.core.sheet import (
+    Paper,
+    SheetOptions,
+    Transcript,
+    compose_sheet,
+    label_language,
+    labels_in,
+    page_template,
+    pdf_xmp,
+    sheet_title,
+)
 from misma_luna.ui.fonts import SERIF_FALLBACKS, register_bundled_fonts
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -60,6 +76,25 @@ class PdfInfo:
     title: str
     creator: str
     xmp: bytes
+
+
+def compose_job(
+    film: FilmPackage,
+    options: SheetOptions,
+    extras: tuple[Sequence[Note], Transcript | None],
+    ui_language: str,
+    locales: Path,
+) -> tuple[SheetJob, PdfInfo]:
+    """The sheet's HTML, footer and PDF metadata, labels in the sheet's language (one
+    recipe for the window's print, preview and PDF and for `misma-luna sheet`)."""
+    language = label_language(options, ui_language)
+    with labels_in(language, locales) as active:
+        html = compose_sheet(film, options, *extras)
+        title = sheet_title(film, options)
+        footer = Footer(title, format_date(dt.date.today(), active), page_template())
+    creator = f"{APP_NAME} {__version__}"
+    info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
+    return SheetJob(html, options.font_size, footer), info
 
 
 class SheetError(MismaLunaError):
