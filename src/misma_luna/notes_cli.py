@@ -66,17 +66,10 @@ def _activate_language(code: str | None) -> None:
     from misma_luna.core.resources import locale_dir
 
     available = catalogs.available_languages(locale_dir())
-    language = code or catalogs.best_language(_system_languages(), available)
+    language = code or catalogs.best_language(catalogs.environment_languages(), available)
     if language not in available:
         raise MismaLunaError(None, _("unknown language: {language}").format(language=language))
     catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
-
-
-def _system_languages() -> list[str]:
-    import os
-
-    found = [os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    return [tag.split(".")[0] for value in found for tag in value.split(":") if tag]
 
 
 def _bundled_titles() -> dict[str, str]:

@@ -89,11 +89,8 @@ def _user_language() -> str:
     from misma_luna.core import catalogs
     from misma_luna.core.resources import locale_dir
 
-    preferred: list[str] = []
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        preferred += [tag.split(".")[0] for tag in os.environ.get(variable, "").split(":") if tag]
     available = catalogs.available_languages(locale_dir())
-    return catalogs.best_language(preferred, available)
+    return catalogs.best_language(catalogs.environment_languages(), available)
 
 
 def _options(args: argparse.Namespace) -> SheetOptions:

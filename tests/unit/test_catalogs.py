@@ -87,3 +87,12 @@ def test_damaged_catalog_is_reported(tmp_path: Path) -> None:
 )
 def test_best_language_follows_the_system(preferred: list[str], expected: str) -> None:
     assert catalogs.best_language(preferred, ["en", "es"]) == expected
+
+
+def test_environment_languages_in_posix_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANGUAGE", "es_MX:en")
+    monkeypatch.setenv("LC_ALL", "")
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "pt_BR.UTF-8")
+    assert catalogs.environment_languages() == ["es_MX", "en", "pt_BR"]
+    assert catalogs.best_language(catalogs.environment_languages(), ["en", "es"]) == "es"

@@ -8,6 +8,7 @@ built after a language switch is in the new language. Film content has its own c
 from __future__ import annotations
 
 import gettext
+import os
 import struct
 from pathlib import Path
 
@@ -84,6 +85,12 @@ def load_translations(locale_dir: Path, language: str) -> gettext.NullTranslatio
         raise CatalogError(path, _("there is no catalog for this language")) from None
     except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
         raise CatalogError(path, _("the catalog is damaged ({reason})").format(reason=exc)) from exc
+
+
+def environment_languages() -> list[str]:
+    """The user's languages as the POSIX environment states them, most wanted first."""
+    found = [os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    return [tag.split(".")[0] for value in found for tag in value.split(":") if tag]
 
 
 def best_language(preferred: list[str], available: list[str]) -> str:

@@ -7,7 +7,6 @@ reach every widget, whose `retranslate()` resets its texts.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -54,9 +53,7 @@ class LanguageManager(QObject):
 
     def system_language(self) -> str:
         """The first of the system's UI languages that we offer, else English."""
-        preferred = list(QLocale.system().uiLanguages())
-        if lang := os.environ.get("LANGUAGE"):
-            preferred = lang.split(":") + preferred
+        preferred = [*catalogs.environment_languages(), *QLocale.system().uiLanguages()]
         offered = [code for code, _name in self.languages()]
         return catalogs.best_language(preferred, offered)
 
