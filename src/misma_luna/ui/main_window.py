@@ -124,20 +124,14 @@ class MainWindow(Retranslating, QMainWindow):
         if self._sheet_printer is None:
             from misma_luna.ui.printing import SheetPrinter
 
-            self._sheet_printer = SheetPrinter(self.context, self)  # connects PRINT_SLOTS
+            self._sheet_printer = SheetPrinter(self.context, self)
         return self._sheet_printer
 
     def _connect_printing(self) -> None:
         for action_id, slot in PRINT_SLOTS:
-            if action_id in self.action_registry:
-                self.action_registry[action_id].triggered.connect(
-                    lambda _checked=False, s=slot: self._first_print(s)
-                )
-
-    def _first_print(self, slot: str) -> None:
-        """The first printing action builds the printer, which answers every later one."""
-        if self._sheet_printer is None:
-            getattr(self.sheet_printer, slot)()
+            self.action_registry[action_id].triggered.connect(
+                lambda _checked=False, s=slot: getattr(self.sheet_printer, s)()
+            )
 
     def _connect_actions(self) -> None:
         a = self.action_registry

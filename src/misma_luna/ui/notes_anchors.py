@@ -1,48 +1,33 @@
 """Where a new note is pinned, and how to go back there: the review or the subtitles.
 
-The subtitles pane is optional: when the window has one and it holds the focus, its
-selected row is the anchor; otherwise the review block at the cursor is.
+When the subtitles pane holds the focus, its selected row is the anchor; otherwise the
+review block at the cursor is.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from PySide6.QtWidgets import QMainWindow
+from typing import TYPE_CHECKING
 
 from misma_luna.core.anchors import Anchor
 from misma_luna.core.review import plain_text
 from misma_luna.ui.context import AppContext
 
-
-class SubtitleAnchors(Protocol):
-    """What the notes need from a subtitles pane."""
-
-    def anchor_at_selection(self) -> Anchor | None:
-        """The selected subtitle row as an anchor."""
-
-    def scroll_to_anchor(self, anchor_id: str) -> None:
-        """Bring the row `anchor_id` into view."""
+if TYPE_CHECKING:
+    from misma_luna.ui.main_window import MainWindow
 
 
 class AnchorFinder:
     """Finds the anchor at the reader's cursor and scrolls back to an anchor."""
 
-    def __init__(self, context: AppContext, window: QMainWindow) -> None:
+    def __init__(self, context: AppContext, window: MainWindow) -> None:
         self._context = context
         self._window = window
 
-    def _subtitles(self) -> SubtitleAnchors | None:
-        pane = getattr(self._window, "subtitles_pane", None)
-        if pane is None or not hasattr(pane, "anchor_at_selection"):
-            return None
-        return pane  # type: ignore[no-any-return]
-
     def anchor_here(self) -> Anchor | None:
         """The subtitle row in focus, else the review block at the cursor, else None."""
-        subtitles = self._subtitles()
+        subtitles = self._window.subtitles_pane
         focused = self._window.focusWidget()
-        if subtitles is not None and focused is not None and _contains(subtitles, focused):
+        if focused is not None and (focused is subtitles or subtitles.isAncestorOf(focused)):
             anchor = subtitles.anchor_at_selection()
             if anchor is not None:
                 return anchor
@@ -50,8 +35,7 @@ class AnchorFinder:
 
     def review_anchor(self) -> Anchor | None:
         """The review block holding the review's cursor, as an anchor quoting it as shown."""
-        review = getattr(self._window, "review_pane", None)
-        block_id = review.block_at_cursor() if review is not None else None
+        block_id = self._window.review_pane.block_at_cursor()
         if block_id is None:
             return None
         film = self._context.localized_film()
@@ -63,15 +47,6 @@ class AnchorFinder:
     def scroll_to(self, anchor: Anchor) -> None:
         """Bring `anchor` into view in its pane."""
         if anchor.kind == "block":
-            review = getattr(self._window, "review_pane", None)
-            if review is not None:
-                review.scroll_to_block(anchor.id)
-            return
-        subtitles = self._subtitles()
-        if subtitles is not None:
-            subtitles.scroll_to_anchor(anchor.id)
-
-
-def _contains(pane: object, widget: object) -> bool:
-    is_ancestor = getattr(pane, "isAncestorOf", None)
-    return bool(pane is widget or (is_ancestor is not None and is_ancestor(widget)))
+            self._window.review_pane.scroll_to_block(anchor.id)
+        else:
+            self._window.subtitles_pane.scroll_to_anchor(anchor.id)

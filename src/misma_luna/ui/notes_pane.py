@@ -7,6 +7,8 @@ The pane talks to `NotesStore` only; the review and subtitle panes give it ancho
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,13 +33,16 @@ from misma_luna.ui.notes_model import NoteEditor, NotesListModel, NoteView, shor
 from misma_luna.ui.notes_saver import AUTOSAVE_MS, NoteSaver
 from misma_luna.ui.retranslating import Retranslating
 
+if TYPE_CHECKING:
+    from misma_luna.ui.main_window import MainWindow
+
 __all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the saver
 
 
 class NotesPane(Retranslating, QDockWidget):
     """The current film's notes (or all notes), an editor, search and the save status."""
 
-    def __init__(self, context: AppContext, window: QMainWindow) -> None:
+    def __init__(self, context: AppContext, window: MainWindow) -> None:
         super().__init__(window)
         self._context = context
         self._store = context.notes
@@ -131,24 +135,19 @@ class NotesPane(Retranslating, QDockWidget):
         self.setWidget(body)
 
     def _connect_actions(self) -> None:
-        actions = getattr(self._window, "action_registry", None)
-        if actions is None:
-            return
+        actions = self._window.action_registry
         wiring = {
             "notes.add": self.add_note_here,
             "notes.focus": self.focus_editor,
             "notes.search": self.focus_search,
         }
         for action_id, slot in wiring.items():
-            if action_id in actions:
-                actions[action_id].triggered.connect(slot)
-                actions[action_id].setEnabled(not self._store.read_only or action_id != "notes.add")
-        if "file.export_notes" in actions:
-            actions["file.export_notes"].triggered.connect(self.export)
-        review = getattr(self._window, "review_pane", None)
-        if review is not None and "notes.add" in actions:
-            review.add_context_action(actions["notes.add"])
-            review.noteMarkerClicked.connect(self.select_note)
+            actions[action_id].triggered.connect(slot)
+        actions["notes.add"].setEnabled(not self._store.read_only)
+        actions["file.export_notes"].triggered.connect(self.export)
+        review = self._window.review_pane
+        review.add_context_action(actions["notes.add"])
+        review.noteMarkerClicked.connect(self.select_note)
 
     # -- language
 
@@ -208,9 +207,7 @@ class NotesPane(Retranslating, QDockWidget):
         self.count_label.setText(text.format(count=fmt.format_number(count, self._language())))
 
     def _update_markers(self) -> None:
-        review = getattr(self._window, "review_pane", None)
-        if review is None:
-            return
+        review = self._window.review_pane
         pinned = {
             n.anchor.id: n.id
             for n in reversed(self._store.notes_for_film(self._context.film.id))

@@ -8,10 +8,11 @@ say) are reported too, without blocking; what text repair did is said in the sta
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
@@ -22,6 +23,9 @@ from misma_luna.ui.context import AppContext
 from misma_luna.ui.dialogs import report_problem
 from misma_luna.ui.original_text import OriginalTextDialog
 
+if TYPE_CHECKING:
+    from misma_luna.ui.main_window import MainWindow
+
 MAX_RECENT = 8
 OPENABLE_SUFFIXES = (".zip", ".md", ".markdown", ".txt")
 STATUS_MILLISECONDS = 10_000
@@ -30,20 +34,15 @@ STATUS_MILLISECONDS = 10_000
 class FilmOpener(QObject):
     """Loads films into the session and reports problems to the reader."""
 
-    def __init__(self, context: AppContext, window: QWidget) -> None:
+    def __init__(self, context: AppContext, window: MainWindow) -> None:
         super().__init__(window)
         self._context = context
         self._window = window
         self.recent_menu: QMenu | None = None
         self._original: OriginalTextDialog | None = None
-        actions = getattr(window, "action_registry", None)
-        if actions is not None and "file.open" in actions:
-            actions["file.open"].triggered.connect(self.choose_and_open)
-        if actions is not None and "view.show_original" in actions:
-            actions["view.show_original"].triggered.connect(self.show_original)
-        submenus = getattr(window, "submenus", None)
-        if isinstance(submenus, dict):
-            submenus["recent"] = self._add_recent_menu
+        window.action_registry["file.open"].triggered.connect(self.choose_and_open)
+        window.action_registry["view.show_original"].triggered.connect(self.show_original)
+        window.submenus["recent"] = self._add_recent_menu
         window.setAcceptDrops(True)
         window.installEventFilter(self)
         context.language.languageChanged.connect(self.retranslate)

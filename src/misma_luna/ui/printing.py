@@ -49,15 +49,6 @@ class SheetPrinter(QObject):
         self._context = context
         self._window = window
         self._preview_printer: QPrinter | None = None
-        actions = getattr(window, "action_registry", None)
-        if actions is not None:
-            for action_id, slot in (
-                ("file.print", self.print_sheet),
-                ("file.print_preview", self.preview),
-                ("file.export_pdf", self.export_pdf),
-            ):
-                if action_id in actions:
-                    actions[action_id].triggered.connect(slot)
 
     # -- composing
 
