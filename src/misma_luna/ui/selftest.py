@@ -13,8 +13,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from misma_luna import __version__
+
+if TYPE_CHECKING:
+    from misma_luna.core.film import FilmPackage
+    from misma_luna.ui.main_window import MainWindow
 
 
 @dataclass
@@ -34,18 +39,18 @@ def _isolate(home: Path) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
-def visible_texts(window: object) -> dict[str, str]:
+def visible_texts(window: MainWindow) -> dict[str, str]:
     """Every text a reader sees in the window, keyed by where it is."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QMenu
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
 
-    assert isinstance(window, QMainWindow)
     texts = {"window title": window.windowTitle()}
     # Menus and declared actions (ids like "file.open"); dynamic entries such as language,
     # encoding or file names are the same in every language and are left out.
     for menu in window.findChildren(QMenu):
         if menu.objectName().startswith("menu-") or menu.objectName() == "languageMenu":
             texts[f"menu {menu.objectName()}"] = menu.title()
-    for action in window.findChildren(type(window.menuBar().actions()[0])):
+    for action in window.findChildren(QAction):
         if "." in action.objectName() and action.text():
             texts[f"action {action.objectName()}"] = action.text()
     for index, label in enumerate(window.findChildren(QLabel)):
@@ -54,9 +59,7 @@ def visible_texts(window: object) -> dict[str, str]:
     for index, button in enumerate(window.findChildren(QAbstractButton)):
         if button.text() or button.toolTip():
             texts[f"button {index}"] = button.text() + button.toolTip()
-    review = getattr(window, "review_pane", None)
-    if review is not None:
-        texts["review"] = review.view.toPlainText()[:400]
+    texts["review"] = window.review_pane.view.toPlainText()[:400]
     return texts
 
 
@@ -87,29 +90,73 @@ def _run_checks() -> list[Check]:
         except Exception as error:
             checks.append(Check(name, False, f"{type(error).__name__}: {error}"))
 
-    state: dict[str, object] = {}
-    check("bundled film loads", lambda: _load_film(state))
-    check("catalogs offered", lambda: _catalogs(state))
-    check("main window paints", lambda: _build_window(state))
-    check("switch to Spanish changes every text", lambda: _switch(state, "es"))
+    run = _Run()
+    check("bundled film loads", run.load_film)
+    check("catalogs offered", _catalogs)
+    check("main window paints", run.build_window)
+    check("switch to Spanish changes every text", lambda: run.switch("es"))
     check("Qt's own dialogs follow the language", _qt_translation)
-    check("switch back to English restores every text", lambda: _switch(state, "en"))
-    check("switch to Spanish again", lambda: _switch(state, "es"))
+    check("switch back to English restores every text", lambda: run.switch("en"))
+    check("switch to Spanish again", lambda: run.switch("es"))
     return checks
 
 
-def _load_film(state: dict[str, object]) -> str:
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir
+class _Run:
+    """The film and window the checks share; a check that needs a missing one fails."""
 
-    film = load_film(bundled_film_dir())
-    if film.warnings:
-        raise RuntimeError("; ".join(w.message for w in film.warnings))
-    state["film"] = film
-    return f"{film.id}: {len(film.review.blocks)} blocks, languages {film.content_languages()}"
+    def __init__(self) -> None:
+        self.film: FilmPackage | None = None
+        self.window: MainWindow | None = None
+        self.english: dict[str, str] = {}
+
+    def load_film(self) -> str:
+        from misma_luna.core.film import load_film
+        from misma_luna.core.resources import bundled_film_dir
+
+        film = load_film(bundled_film_dir())
+        if film.warnings:
+            raise RuntimeError("; ".join(w.message for w in film.warnings))
+        self.film = film
+        return f"{film.id}: {len(film.review.blocks)} blocks, languages {film.content_languages()}"
+
+    def build_window(self) -> str:
+        from misma_luna.ui.app import create_context, make_application
+        from misma_luna.ui.main_window import MainWindow
+
+        if self.film is None:
+            raise RuntimeError("no film to show")
+        app = make_application()
+        self.window = MainWindow(create_context(self.film, "en"))
+        self.window.show()
+        app.processEvents()
+        image = self.window.grab()
+        if image.isNull() or image.width() < 100:
+            raise RuntimeError("the window did not paint")
+        self.english = visible_texts(self.window)
+        return f"{image.width()}×{image.height()}"
+
+    def switch(self, language: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        if self.window is None:
+            raise RuntimeError("no window to switch")
+        self.window.context.language.set_language(language)
+        QCoreApplication.processEvents()
+        now, before = visible_texts(self.window), self.english
+        if language == "en":
+            changed = [key for key in before if now.get(key) != before[key]]
+            if changed:
+                raise RuntimeError(f"not restored: {changed[:5]}")
+            return f"{len(now)} texts restored"
+        kept = [k for k in ("window title", "review") if now.get(k) == before.get(k)]
+        menus = [k for k in before if k.startswith(("menu", "action")) and now.get(k) == before[k]]
+        translated = [k for k in menus if not _untranslatable(before[k])]
+        if kept or translated:
+            raise RuntimeError(f"still in English: {(kept + translated)[:8]}")
+        return f"{sum(1 for k in before if now.get(k) != before[k])} of {len(before)} texts changed"
 
 
-def _catalogs(state: dict[str, object]) -> str:
+def _catalogs() -> str:
     from misma_luna.core.catalogs import available_languages
     from misma_luna.core.resources import locale_dir
 
@@ -117,42 +164,6 @@ def _catalogs(state: dict[str, object]) -> str:
     if "es" not in languages:
         raise RuntimeError(f"no Spanish catalog in {locale_dir()}")
     return ", ".join(languages)
-
-
-def _build_window(state: dict[str, object]) -> str:
-    from misma_luna.ui.app import create_context, make_application
-    from misma_luna.ui.main_window import MainWindow
-
-    app = make_application()
-    context = create_context(state["film"], "en")  # type: ignore[arg-type]
-    window = MainWindow(context)
-    window.show()
-    app.processEvents()
-    image = window.grab()
-    if image.isNull() or image.width() < 100:
-        raise RuntimeError("the window did not paint")
-    state.update(app=app, window=window, texts={"en": visible_texts(window)})
-    return f"{image.width()}×{image.height()}"
-
-
-def _switch(state: dict[str, object], language: str) -> str:
-    window = state["window"]
-    texts: dict[str, dict[str, str]] = state["texts"]  # type: ignore[assignment]
-    window.context.language.set_language(language)  # type: ignore[attr-defined]
-    state["app"].processEvents()  # type: ignore[attr-defined]
-    now = visible_texts(window)
-    before = texts["en"]
-    if language == "en":
-        changed = [key for key in before if now.get(key) != before[key]]
-        if changed:
-            raise RuntimeError(f"not restored: {changed[:5]}")
-        return f"{len(now)} texts restored"
-    kept = [k for k in ("window title", "review") if now.get(k) == before.get(k)]
-    menus = [k for k in before if k.startswith(("menu", "action")) and now.get(k) == before[k]]
-    translated = [k for k in menus if not _untranslatable(before[k])]
-    if kept or translated:
-        raise RuntimeError(f"still in English: {(kept + translated)[:8]}")
-    return f"{sum(1 for k in before if now.get(k) != before[k])} of {len(before)} texts changed"
 
 
 def _untranslatable(text: str) -> bool:
