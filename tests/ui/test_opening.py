@@ -83,7 +83,7 @@ def test_recent_files_menu(main_window) -> None:
     stored = main_window.context.preferences.get(settings.RECENT_FILES)
     assert stored == [str((HOSTILE / n).resolve()) for n in ("hostile-film", "plain-review.txt")]
     menu.actions()[1].trigger()
-    assert main_window.context.film.id == "plain-review"
+    assert main_window.context.film.id == "review-plain-review"
     assert menu.actions()[0].text() == "&1 plain-review.txt"
     menu.actions()[-1].trigger()
     assert main_window.context.preferences.get(settings.RECENT_FILES) == []

@@ -133,7 +133,13 @@ def test_bare_text_review_title_and_language() -> None:
     film = load_film(HOSTILE / "plain-review.txt")
     assert film.source_language == "en"
     assert film.facts.titles.original == "plain review"
-    assert film.id == "plain-review"
+    assert film.id == "review-plain-review"
+
+
+def test_bare_review_never_takes_a_packages_id(tmp_path: Path) -> None:
+    review = tmp_path / "mine.md"
+    review.write_text("# Bajo la misma luna\n\nMi reseña.\n", encoding="utf-8")
+    assert load_film(review).id == "review-bajo-la-misma-luna"
 
 
 def test_bare_review_title_comes_from_first_heading(tmp_path: Path) -> None:

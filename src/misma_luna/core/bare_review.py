@@ -78,7 +78,8 @@ def facts_for(
              if (field := _LIST_FIELDS.get(key))}  # fmt: skip
     genre = _value(meta, "genre")
     return FilmFacts(
-        id=_value(meta, "id") or slug(title) or "review",
+        # A bare review is not the film itself: its notes never mix with a package's.
+        id=_value(meta, "id") or f"review-{slug(title) or 'untitled'}",
         source_language=language,
         titles=Titles(original=title, by_language={language: title}),
         year=_number(path, meta, "year"),
@@ -122,4 +123,4 @@ def detect_language(text: str) -> str:
 def slug(title: str) -> str:
     """A film id from a title: lowercase ASCII letters, digits and hyphens."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:80].strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:72].strip("-")
