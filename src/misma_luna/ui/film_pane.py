@@ -7,6 +7,8 @@ in the source language for want of a translation.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -53,9 +55,9 @@ class FilmPane(Retranslating, QScrollArea):
         """Rebuild every label and value in the active language."""
         self.setAccessibleName(_("Film facts"))
         film = self._context.localized_film()
-        self._title.setText(f"<h2 style='margin:0'>{_escape(film.title)}</h2>")
+        self._title.setText(f"<h2 style='margin:0'>{escape(film.title)}</h2>")
         self._title.setAccessibleName(film.title)
-        self._subtitle.setText(_escape(_original_title_line(film)).replace("\n", "<br>"))
+        self._subtitle.setText(escape(_original_title_line(film)).replace("\n", "<br>"))
         self._subtitle.setVisible(bool(self._subtitle.text()))
         while self._form.rowCount():
             self._form.removeRow(0)
@@ -63,7 +65,7 @@ class FilmPane(Retranslating, QScrollArea):
             self._add_row(label, value)
 
     def _add_row(self, label: str, value: str) -> None:
-        caption = QLabel(f"<b>{_escape(label)}</b>")
+        caption = QLabel(f"<b>{escape(label)}</b>")
         text = QLabel(value)
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
@@ -71,10 +73,6 @@ class FilmPane(Retranslating, QScrollArea):
         text.setAccessibleName(label)
         caption.setBuddy(text)
         self._form.addRow(caption, text)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _original_title_line(film: LocalizedFilm) -> str:
@@ -94,12 +92,12 @@ def _original_title_line(film: LocalizedFilm) -> str:
 def _shown(shown: Shown | None, film: LocalizedFilm) -> str:
     if shown is None:
         return ""
-    text = _escape(shown.text)
+    text = escape(shown.text)
     if shown.state.shows_source:
         source = fmt.language_name(film.film.source_language, film.language)
         # TRANSLATORS: marks a film fact shown untranslated; {language} is e.g. "English".
         note = _("(not translated: shown in {language})").format(language=source)
-        text += f" <i>{_escape(note)}</i>"
+        text += f" <i>{escape(note)}</i>"
     return text
 
 
@@ -117,25 +115,25 @@ def _fact_rows(film: LocalizedFilm) -> list[tuple[str, str]]:
     add(_("Genre"), _shown(film.field("genre"), film))
     add(
         ngettext("Country", "Countries", len(facts.countries)),
-        _escape(fmt.format_list([fmt.country_name(c, lang) for c in facts.countries], lang)),
+        escape(fmt.format_list([fmt.country_name(c, lang) for c in facts.countries], lang)),
     )
     add(
         _("Director") if len(facts.directors) < 2 else _("Directors"),
-        _escape(fmt.format_list(list(facts.directors), lang)),
+        escape(fmt.format_list(list(facts.directors), lang)),
     )
-    add(_("Screenplay"), _escape(fmt.format_list(list(facts.writers), lang)))
-    add(_("Cast"), "<br>".join(_escape(_cast_line(m.name, m.role)) for m in facts.cast))
+    add(_("Screenplay"), escape(fmt.format_list(list(facts.writers), lang)))
+    add(_("Cast"), "<br>".join(escape(_cast_line(m.name, m.role)) for m in facts.cast))
     if facts.runtime_minutes:
-        add(_("Running time"), _escape(_runtime(facts.runtime_minutes, lang)))
+        add(_("Running time"), escape(_runtime(facts.runtime_minutes, lang)))
     if facts.rating:
-        add(_("Rating"), _escape(_rating(film.film, lang)))
+        add(_("Rating"), escape(_rating(film.film, lang)))
     add(
         _("Languages"),
-        _escape(fmt.format_list([fmt.language_name(c, lang) for c in facts.languages], lang)),
+        escape(fmt.format_list([fmt.language_name(c, lang) for c in facts.languages], lang)),
     )
     add(_("Premiere"), _release_line(film, "premiere"))
     add(_("Release"), _release_line(film, "release"))
-    add(_("Distribution"), _escape(fmt.format_list(list(facts.distributors), lang)))
+    add(_("Distribution"), escape(fmt.format_list(list(facts.distributors), lang)))
     add(_("Synopsis"), _shown(film.field("synopsis"), film))
     add(_("Reception"), _shown(film.field("reception"), film))
     awards = [_shown(film.field(name), film) for name in facts.awards]
@@ -175,9 +173,9 @@ def _release_line(film: LocalizedFilm, which: str) -> str:
     if release is None:
         return ""
     when = fmt.format_year_month(release.year, release.month, film.language)
-    parts = [_escape(when)]
+    parts = [escape(when)]
     if which == "premiere":
         parts.append(_shown(film.field("premiere.event"), film))
     elif release.country:
-        parts.append(_escape(fmt.country_name(release.country, film.language)))
+        parts.append(escape(fmt.country_name(release.country, film.language)))
     return ", ".join(p for p in parts if p)
