@@ -47,7 +47,7 @@ def _window() -> tuple[Any, Any]:
     app = make_application()
     WORK.mkdir(parents=True, exist_ok=True)
     store = QSettings(str(WORK / "language-settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(create_context(load_film(bundled_film_dir()), "es", store))
+    window = MainWindow(create_context(load_film(bundled_film_dir()), "es", store=store))
     window.show()
     return app, window
 

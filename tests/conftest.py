@@ -47,7 +47,9 @@ def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore
 
     def build(film=None, language: str = "en", locales: Path | None = None):  # type: ignore[no-untyped-def]
         store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        return create_context(film or load_film(bundled_film_dir()), language, store, locales)
+        return create_context(
+            film or load_film(bundled_film_dir()), language, store=store, locales=locales
+        )
 
     return build
 

@@ -42,7 +42,7 @@ def window_on(qtbot, make_context, small_disk: Path, tmp_path: Path):  # type: i
     make_context  # noqa: B018 (the fixture makes the QApplication and names it)
     store = NotesStore.open(notes_path(small_disk))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = create_context(load_film(bundled_film_dir()), "en", settings, notes=store)
+    context = create_context(load_film(bundled_film_dir()), "en", store=settings, notes=store)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

@@ -1,12 +1,13 @@
 """AppContext: the services every pane needs, handed over explicitly (no globals).
 
-It holds the preferences, the language manager, the film being read and the notes store;
-panes subscribe to `FilmSession.filmChanged` and `LanguageManager.languageChanged`.
+It holds the preferences, the language manager, the film being read, the notes store and
+the work that waits for the first paint; panes subscribe to `FilmSession.filmChanged` and
+`LanguageManager.languageChanged`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +16,7 @@ from misma_luna.core.film import FilmPackage, LocalizedFilm
 from misma_luna.core.notes import NotesStore
 from misma_luna.ui.language import LanguageManager
 from misma_luna.ui.settings import Preferences
+from misma_luna.ui.startup import StartupQueue
 
 
 class FilmSession(QObject):
@@ -48,6 +50,8 @@ class AppContext:
     notes: NotesStore
     # True when the notes are read-only because another window holds the single-writer lock.
     notes_held_elsewhere: bool = False
+    # Work the first paint does not need (held during the app's own start only).
+    startup: StartupQueue = field(default_factory=StartupQueue)
 
     @property
     def film(self) -> FilmPackage:

@@ -46,16 +46,18 @@ class LanguageManager(QObject):
         """The code of the active language (`en`, `es`, ...)."""
         return self._language
 
+    def codes(self) -> list[str]:
+        """The codes of the offered languages (English and those with a catalog), sorted."""
+        return catalogs.available_languages(self.locale_dir)
+
     def languages(self) -> list[tuple[str, str]]:
         """Every offered language as (code, its name in itself), in display order."""
-        codes = catalogs.available_languages(self.locale_dir)
-        return sorted(((c, native_language_name(c)) for c in codes), key=lambda item: item[1])
+        return sorted(((c, native_language_name(c)) for c in self.codes()), key=lambda i: i[1])
 
     def system_language(self) -> str:
         """The first of the system's UI languages that we offer, else English."""
         preferred = [*catalogs.environment_languages(), *QLocale.system().uiLanguages()]
-        offered = [code for code, _name in self.languages()]
-        return catalogs.best_language(preferred, offered)
+        return catalogs.best_language(preferred, self.codes())
 
     def set_language(self, code: str) -> str:
         """Switch the UI to `code`; fall back to English if its catalog is unreadable."""

@@ -165,15 +165,18 @@ class MainWindow(Retranslating, QMainWindow):
     def _fill_language_menu(self, parent: QMenu) -> None:
         self.language_menu = parent.addMenu("")
         self.language_menu.setObjectName("languageMenu")
-        group = QActionGroup(self)
+        self._language_group = QActionGroup(self)
+        # Each language is named in itself (babel's data): not needed for the first paint.
+        self.context.startup.later(self._add_language_actions)
+
+    def _add_language_actions(self) -> None:
         for code, name in self.context.language.languages():
-            action = QAction(name, group)
+            action = QAction(name, self._language_group)
             action.setCheckable(True)
             action.setData(code)
             action.setChecked(code == self.context.language.language)
             action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
             self.language_menu.addAction(action)
-        self._language_group = group
 
     # -- language
 

@@ -11,9 +11,12 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork is loaded when a socket is needed, after the first paint
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "misma-luna.lock"
 RAISE_MESSAGE = b"raise\n"
@@ -57,6 +60,8 @@ class SingleInstance(QObject):
 
     def wake_running(self) -> bool:
         """Ask the instance holding the lock to bring its window forward."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket(self)
         socket.connectToServer(self._name)
         if not socket.waitForConnected(TIMEOUT_MS):
@@ -68,6 +73,8 @@ class SingleInstance(QObject):
 
     def listen(self, on_wake: Callable[[], None]) -> bool:
         """Answer later launches by calling `on_wake`."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)  # a socket left by a killed instance
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

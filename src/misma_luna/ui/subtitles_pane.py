@@ -73,7 +73,7 @@ class SubtitlesPane(QWidget):
         self._connect()
         self.table.set_zoom(context.preferences.get(settings.REVIEW_ZOOM))
         context.session.filmChanged.connect(self.show_film)
-        self.show_film(context.film)
+        context.startup.later(lambda: self.show_film(context.film))
 
     def _connect(self) -> None:
         c = self.controls
