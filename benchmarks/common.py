@@ -117,8 +117,13 @@ def alternate(
 
 
 def child_env() -> dict[str, str]:
-    """An environment for child processes: headless, with settings and data kept in _work."""
+    """An environment for child processes: headless, with settings and data kept in _work.
+
+    Bytecode is written and read, as in an installed app (pip and PyInstaller compile it):
+    a shell's PYTHONDONTWRITEBYTECODE would otherwise recompile every module on each start.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["XDG_CONFIG_HOME"] = str(WORK / "config")
     env["XDG_DATA_HOME"] = str(WORK / "data")
@@ -132,7 +137,8 @@ class ProcessRun:
 
     seconds: float
     max_rss_mb: float
-    first_paint: float | None = None
+    first_paint: float | None = None  # seconds from spawn
+    cpu_to_paint: float | None = None  # CPU seconds the process spent until then
 
 
 def run_process(command: Sequence[str], timeout: float = 60.0) -> ProcessRun:
@@ -152,21 +158,28 @@ def run_process(command: Sequence[str], timeout: float = 60.0) -> ProcessRun:
         errors.seek(0)
         stderr = errors.read().decode(errors="replace").strip()
         out.seek(0)
-        painted = _first_paint(out.read().decode(errors="replace"))
+        painted, cpu = _first_paint(out.read().decode(errors="replace"))
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}: {stderr}")
     if elapsed > timeout:
         raise RuntimeError(f"{' '.join(command)} took {elapsed:.1f} s")
-    first_paint = painted - spawned if painted is not None else None
-    return ProcessRun(seconds=elapsed, max_rss_mb=usage.ru_maxrss / 1024, first_paint=first_paint)
+    return ProcessRun(
+        seconds=elapsed,
+        max_rss_mb=usage.ru_maxrss / 1024,
+        first_paint=painted - spawned if painted is not None else None,
+        cpu_to_paint=cpu,
+    )
 
 
-def _first_paint(stdout: str) -> float | None:
-    """The `first-paint <time.monotonic()>` a child printed (the clock is system-wide)."""
+def _first_paint(stdout: str) -> tuple[float | None, float | None]:
+    """The `first-paint <time.monotonic()> [cpu <time.process_time()>]` a child printed
+    (the monotonic clock is system-wide): the moment, and the CPU time until then."""
     for line in stdout.splitlines():
-        if line.startswith("first-paint "):
-            return float(line.split()[1])
-    return None
+        fields = line.split()
+        if fields[:1] == ["first-paint"] and len(fields) >= 2:
+            cpu = float(fields[3]) if fields[2:3] == ["cpu"] and len(fields) >= 4 else None
+            return float(fields[1]), cpu
+    return None, None
 
 
 def machine() -> dict[str, str]:

@@ -1,8 +1,9 @@
 """Start to first paint, and peak memory, of the app beside a bare PySide6 window.
 
-Both processes show the same review text (Spanish, the bundled film), print the moment
-of their first paint (`first-paint <time.monotonic()>`) and quit; start-up is spawn to that
-moment, memory is max RSS from wait4. Spawn to exit is kept beside it, as context.
+Both processes show the same review text (Spanish, the bundled film), print the moment of
+their first paint and their CPU time until then (`first-paint <time.monotonic()> cpu
+<time.process_time()>`) and quit; start-up is spawn to that moment, memory is max RSS from
+wait4. Spawn to exit and CPU to first paint are kept beside it, as context.
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def measure(pairs: int) -> list[Figure]:
     app_runs, base_runs = runs["app"][-pairs:], runs["base"][-pairs:]
     exits = [statistics.median(r.seconds * 1000 for r in rs) for rs in (app_runs, base_runs)]
     time_note = f"spawn to exit {exits[0]:.0f} ms vs {exits[1]:.0f} ms"
+    app_cpu = [r.cpu_to_paint * 1000 for r in app_runs if r.cpu_to_paint is not None]
+    base_cpu = [r.cpu_to_paint * 1000 for r in base_runs if r.cpu_to_paint is not None]
+    if app_cpu and base_cpu:
+        cpu = statistics.median(app_cpu), statistics.median(base_cpu)
+        time_note += f"; CPU to first paint {cpu[0]:.0f} ms vs {cpu[1]:.0f} ms"
     if any(r.first_paint is None for r in app_runs + base_runs):
         time_note += "; a process did not report its paint: spawn to exit used"
     return [

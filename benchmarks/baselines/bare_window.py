@@ -2,7 +2,8 @@
 
 No settings, no catalogs, no menus. The harness hands it the same review HTML the app shows
 (a file path); frozen by packaging/bare_window.spec it shows a line of its own. It prints the
-moment of its first paint (`first-paint <time.monotonic()>`), as `misma-luna` does, and with
+moment of its first paint and the CPU time spent until then (`first-paint
+<time.monotonic()> cpu <time.process_time()>`), as `misma-luna` does, and with
 `--exit-after-paint` quits right after it.
 """
 
@@ -25,7 +26,8 @@ class FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.monotonic():.6f}", flush=True)
+            now, cpu = time.monotonic(), time.process_time()
+            print(f"first-paint {now:.6f} cpu {cpu:.6f}", flush=True)
             if self._quit_after:
                 QTimer.singleShot(0, QApplication.quit)
             watched.removeEventFilter(self)
