@@ -26,8 +26,7 @@ EXIT_USAGE = 2
 
 # Plain-Python modules every window start imports anyway (see load_plain_python_first).
 PLAIN_PYTHON_FIRST = (
-    "babel.dates", "babel.lists", "babel.units", "markdown_it",
-    "misma_luna.core.film", "misma_luna.core.notes", "misma_luna.core.formatting",
+    "misma_luna.core.film_cache", "misma_luna.core.notes",
     "misma_luna.core.subtitles", "misma_luna.core.alignment",
 )  # fmt: skip
 
@@ -87,7 +86,9 @@ def load_plain_python_first() -> None:
     """Import what every window start needs and that never touches Qt before PySide6 does.
 
     PySide6 reads the source of each module imported after it, looking for its own name
-    (PYSIDE-2029): for the core, markdown-it and babel that cost ~12 ms and ~4 MB at start.
+    (PYSIDE-2029): for the core that costs milliseconds and megabytes at start. Parsers
+    (markdown-it, polib) and babel's data are not here: the film cache and the first
+    paint do without them.
     """
     for name in PLAIN_PYTHON_FIRST:
         importlib.import_module(name)

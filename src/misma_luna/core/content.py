@@ -48,6 +48,13 @@ class ContentCatalog:
         self.language = language
         self._entries = entries
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ContentCatalog):
+            return NotImplemented
+        return (self.language, self._entries) == (other.language, other._entries)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable: not hashable
+
     @classmethod
     def from_file(cls, path: Path, language: str) -> ContentCatalog:
         """Read `path`; raise `CatalogError` naming the line of a syntax error."""

@@ -14,7 +14,7 @@ from misma_luna.core.catalogs import _
 from misma_luna.core.content import ContentCatalog, Shown, TranslationState
 from misma_luna.core.errors import CatalogError, FilmError, MismaLunaError
 from misma_luna.core.filmtoml import FilmFacts, parse_film_toml
-from misma_luna.core.review import Block, Review, parse_review
+from misma_luna.core.review import Block, Review, inline_html, parse_review
 from misma_luna.core.textrepair import DecodedText, read_text
 
 SUBTITLE_SUFFIXES = (".srt", ".vtt", ".ass", ".ssa", ".sub", ".txt", ".json", ".tmp")
@@ -31,6 +31,8 @@ class FilmPackage:
     catalogs: dict[str, ContentCatalog] = field(default_factory=dict)
     subtitle_tracks: dict[str, Path] = field(default_factory=dict)
     warnings: tuple[MismaLunaError, ...] = ()
+    # Inline Markdown already rendered as screen HTML, by text (see `inline_html`).
+    rendered: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -49,6 +51,19 @@ class FilmPackage:
     def localized(self, language: str) -> LocalizedFilm:
         """The package's text in `language`, translated where a translation exists."""
         return LocalizedFilm(self, language)
+
+    def inline_html(self, text: str) -> str:
+        """A block's text (in any of the film's languages) as safe screen HTML, kept once made."""
+        html = self.rendered.get(text)
+        if html is None:
+            html = self.rendered[text] = inline_html(text)
+        return html
+
+    def render_all(self) -> None:
+        """Render every block in every language now, so that a cached copy needs no parser."""
+        for language in self.content_languages():
+            for _block, shown in self.localized(language).blocks():
+                self.inline_html(shown.text)
 
 
 class LocalizedFilm:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from misma_luna import APP_NAME, DESKTOP_FILE_NAME, ORGANIZATION, __version__
 from misma_luna.core import catalogs
 from misma_luna.core.errors import MismaLunaError
-from misma_luna.core.film import FilmPackage, load_film
+from misma_luna.core.film import FilmPackage
+from misma_luna.core.film_cache import FilmCache
 from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.resources import bundled_film_dir, locale_dir
 from misma_luna.ui import settings
@@ -92,14 +93,21 @@ def create_context(
     )
 
 
+def film_cache() -> FilmCache:
+    """Parsed film packages, kept where the platform keeps caches (XDG_CACHE_HOME on Linux)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return FilmCache(Path(location) / "films")
+
+
 def first_film(path: Path | None) -> tuple[FilmPackage, MismaLunaError | None]:
     """The film asked for, or the bundled one (with the reason) when it cannot be opened."""
+    films = film_cache()
     if path is not None:
         try:
-            return load_film(path), None
+            return films.load(path), None
         except MismaLunaError as error:
-            return load_film(bundled_film_dir()), error
-    return load_film(bundled_film_dir()), None
+            return films.load(bundled_film_dir()), error
+    return films.load(bundled_film_dir()), None
 
 
 class _PaintClock(QObject):

@@ -17,7 +17,7 @@ from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import _
 from misma_luna.core.content import Shown
 from misma_luna.core.film import LocalizedFilm
-from misma_luna.core.review import Block, inline_html
+from misma_luna.core.review import Block
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.find_bar import FindBar
 from misma_luna.ui.fonts import SERIF_FAMILY
@@ -208,7 +208,7 @@ p.untranslated {{ color: {muted}; font-size: 80%; margin-bottom: 0; }}
 
 def _block_html(block: Block, shown: Shown, film: LocalizedFilm, note_id: int | None) -> str:
     anchor = f'<a name="{escape(block.id)}"></a>'
-    body = anchor + _note_marker(note_id) + inline_html(shown.text)
+    body = anchor + _note_marker(note_id) + film.film.inline_html(shown.text)
     marker = _untranslated_marker(shown, film)
     if block.kind == "heading":
         level = min(max(block.level, 1), 3)
