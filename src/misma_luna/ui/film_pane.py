@@ -49,14 +49,23 @@ class FilmPane(Retranslating, QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         context.session.filmChanged.connect(self.retranslate)
-        self.retranslate()
+        self._show_title()
+        # The facts need babel's locale data, which the first paint can do without.
+        context.startup.later(self._show_facts)
 
     def retranslate(self, *_args: object) -> None:
         """Rebuild every label and value in the active language."""
+        self._show_title()
+        self._show_facts()
+
+    def _show_title(self) -> None:
         self.setAccessibleName(_("Film facts"))
         film = self._context.localized_film()
         self._title.setText(f"<h2 style='margin:0'>{escape(film.title)}</h2>")
         self._title.setAccessibleName(film.title)
+
+    def _show_facts(self) -> None:
+        film = self._context.localized_film()
         self._subtitle.setText(escape(_original_title_line(film)).replace("\n", "<br>"))
         self._subtitle.setVisible(bool(self._subtitle.text()))
         while self._form.rowCount():

@@ -197,8 +197,12 @@ class MainWindow(Retranslating, QMainWindow):
         for title, menu in self._menus:
             menu.setTitle(_(title))
         self.language_menu.setTitle(_("&Language"))
-        self._translation_label.setText(translation_status(self.context))
+        # Names of languages come from babel's locale data: not needed for the first paint.
+        self.context.startup.later(self._show_translation_status)
         self.splitter.setAccessibleName(_("Film and review"))
+
+    def _show_translation_status(self) -> None:
+        self._translation_label.setText(translation_status(self.context))
 
     # -- actions
 

@@ -59,8 +59,9 @@ class NotesPane(Retranslating, QDockWidget):
         window.installEventFilter(self)
         self._connect_actions()
         self.retranslate()
-        self.refresh()
         self._show_note(None)
+        # The list and its count (a number in the reader's language) can follow the first paint.
+        context.startup.later(self.refresh)
 
     # -- construction
 
@@ -164,7 +165,7 @@ class NotesPane(Retranslating, QDockWidget):
         self.list_view.setAccessibleName(_("Notes"))
         self.model.retranslate()
         self._show_anchor()
-        self._show_count()
+        self._context.startup.later(self._show_count)  # a number in babel's locale data
         self._show_status()
 
     def _read_only_reason(self) -> str:
