@@ -1,7 +1,9 @@
 """What goes into a frozen Misma Luna, shared by the app's spec and the bare-window baseline.
 
 PyInstaller's Qt hooks collect every plugin of a used module and Qt's translations in every
-language; these rules keep only what the app loads, so both specs are trimmed the same way.
+language, and its analysis follows imports the app never runs (type-checking ones, fallbacks
+for old Pythons); these rules keep only what the app loads, so both specs are trimmed the same
+way. tests/e2e/test_bundle.py checks the frozen app against the source after each build.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 QT_PREFIX = "PySide6/Qt/"
@@ -57,7 +61,24 @@ PYTHON_EXCLUDES = [
     "PIL",
     "numpy",
     "shiboken6.Shiboken.pyi",
+    # Imported only under `if TYPE_CHECKING:` (babel, markdown-it); frozen, it pulled in
+    # asyncio, concurrent.futures, multiprocessing, ctypes, ssl and OpenSSL's libssl.
+    "typing_extensions",
+    # babel.messages' fallback for Pythons before 3.10 (and its run-time hook, which would
+    # import it at every start): packaging, pdb, ctypes, plistlib with it.
+    "pkg_resources",
+    # hashlib's OpenSSL backend, the only user of libcrypto (4.7 MB); the digests the app takes
+    # (sha1 of paths and texts) are built into Python, and nothing speaks TLS.
+    "_hashlib",
+    # Optional C accelerator: wcwidth falls back to its own Python code when it is missing
+    # (only ftfy imports wcwidth, for `explain_unicode`, which the app never calls).
+    "wcwidth._wcwidth_c",
 ]
+
+# Compiled (mypyc) copies of modules whose Python source ships beside them: the source goes in
+# instead. charset-normalizer's md and cd are the same code either way, ~2 ms slower on a
+# 100 kB legacy-encoded file, which the app only meets when a file is not UTF-8.
+PURE_PYTHON = ("charset_normalizer.md", "charset_normalizer.cd")
 
 # Libraries left to the system: the CUPS client must match the local print server (and it
 # would drag GnuTLS and Kerberos in); without it, printing to PDF still works.
@@ -87,9 +108,34 @@ def system_library_closure(binaries: list[tuple[str, str, str]]) -> set[str]:
 
 
 def languages(root: Path = ROOT) -> list[str]:
-    """The app's languages: English (the source) plus every catalog in i18n/."""
+    """The app's languages: English (the source) plus every catalog in i18n/ or compiled."""
     found = {p.parent.parent.name for p in (root / "i18n").glob("*/LC_MESSAGES/misma_luna.po")}
+    compiled = root / "src" / "misma_luna" / "locale"
+    found |= {p.parent.parent.name for p in compiled.glob("*/LC_MESSAGES/misma_luna.mo")}
     return sorted(found | {"en"})
+
+
+@cache
+def babel_locales(codes: frozenset[str]) -> frozenset[str]:
+    """babel's locales for languages `codes`, every regional variant, and all they inherit from.
+
+    A locale's data is merged over its parent's (es_MX over es_419 over es over root); the
+    parent is mostly the same language, but CLDR has exceptions (nb and nn inherit from no, ht
+    from fr_HT), and a missing parent file would break formatting in that language.
+    """
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    exceptions = get_global("parent_exceptions")
+    kept = {"root"} | {name for name in locale_identifiers() if name.split("_")[0] in codes}
+    pending = list(kept)
+    while pending:
+        name = pending.pop()
+        parent: str = exceptions.get(name) or (name.rsplit("_", 1)[0] if "_" in name else "root")
+        if parent not in kept:
+            kept.add(parent)
+            pending.append(parent)
+    return frozenset(kept)
 
 
 def qt_excludes() -> list[str]:
@@ -118,16 +164,17 @@ def keep_plugin(dest: str) -> bool:
 
 
 def keep_data(dest: str, langs: Iterable[str]) -> bool:
-    """Qt's qtbase translations and babel's CLDR data only for the app's languages."""
+    """Qt's qtbase translations and babel's CLDR data only for the app's languages; no stubs."""
     path = PurePosixPath(dest.replace("\\", "/"))
     text = str(path)
     codes = set(langs)
+    if path.suffix == ".pyi" or path.name == "py.typed":  # for type checkers only
+        return False
     if text.startswith(QT_PREFIX + "translations/"):
         match = re.fullmatch(r"qtbase_(\w+)\.qm", path.name)
         return bool(match) and match.group(1) in codes  # type: ignore[union-attr]
     if text.startswith("babel/locale-data/"):
-        locale = path.stem
-        return locale == "root" or locale.split("_")[0] in codes
+        return path.stem in babel_locales(frozenset(codes))
     return keep_plugin(text)
 
 
@@ -159,13 +206,27 @@ def babel_datas(datas: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(src, dst) for src, dst in datas if keep_data(f"{dst}/{Path(src).name}", codes)]
 
 
-def trim(analysis: object, langs: Iterable[str]) -> None:
-    """Filter an Analysis' binaries and datas in place."""
+def pure_python_source(dest: str, src: str) -> tuple[str, str] | None:
+    """(module name, .py path) when binary `dest` is in PURE_PYTHON and its source ships too."""
+    path = PurePosixPath(dest.replace("\\", "/"))
+    name = ".".join([*path.parent.parts, path.name.split(".", maxsplit=1)[0]])
+    source = Path(src).with_name(name.rsplit(".", maxsplit=1)[-1] + ".py")
+    return (name, str(source)) if name in PURE_PYTHON and source.is_file() else None
+
+
+def trim(analysis: Any, langs: Iterable[str]) -> None:
+    """Filter an Analysis' binaries and datas in place; PURE_PYTHON modules go in as source."""
     codes = list(langs)
-    binaries = [e for e in analysis.binaries if keep_binary(e[0])]  # type: ignore[attr-defined]
+    sources = [pure_python_source(dest, src) for dest, src, _ in analysis.binaries]
+    analysis.pure += [(name, src, "PYMODULE") for name, src in filter(None, sources)]
+    binaries = [
+        entry
+        for entry, source in zip(analysis.binaries, sources, strict=True)
+        if source is None and keep_binary(entry[0])
+    ]
     dragged = system_library_closure(binaries)
-    analysis.binaries = [e for e in binaries if PurePosixPath(e[0]).name not in dragged]  # type: ignore[attr-defined]
-    analysis.datas = [e for e in analysis.datas if keep_data(e[0], codes)]  # type: ignore[attr-defined]
+    analysis.binaries = [e for e in binaries if PurePosixPath(e[0]).name not in dragged]
+    analysis.datas = [e for e in analysis.datas if keep_data(e[0], codes)]
 
 
 def platform_tag() -> str:

@@ -40,8 +40,15 @@ QT = "PySide6/Qt/"
         (QT + "translations/qtdeclarative_es.qm", False),
         ("babel/locale-data/root.dat", True),
         ("babel/locale-data/es_MX.dat", True),
+        ("babel/locale-data/es_US.dat", True),
+        ("babel/locale-data/es_419.dat", True),
+        ("babel/locale-data/en_GB.dat", True),
+        ("babel/locale-data/en_001.dat", True),
         ("babel/locale-data/fr.dat", False),
+        ("babel/locale-data/fr_HT.dat", False),
         ("babel/global.dat", True),
+        ("babel/py.typed", False),
+        ("wcwidth/_wcwidth_c.pyi", False),
         (QT + "plugins/platforms/libqxcb.so", True),
         (QT + "plugins/platforms/libqwayland.so", True),
         (QT + "plugins/platforms/libqeglfs.so", False),
@@ -56,6 +63,59 @@ QT = "PySide6/Qt/"
 )
 def test_trimming_keeps_only_what_the_app_loads(dest: str, kept: bool) -> None:
     assert bundle_rules.keep_data(dest, ["en", "es"]) is kept
+
+
+def test_babel_keeps_every_variant_and_the_locales_they_inherit_from() -> None:
+    kept = bundle_rules.babel_locales(frozenset({"en", "es", "nb", "ht"}))
+    assert {"root", "es", "es_419", "es_MX", "es_US", "en", "en_001", "en_GB", "en_US"} <= kept
+    assert {"nb", "no", "ht", "fr_HT", "fr"} <= kept  # nb inherits from no, ht from fr_HT
+    assert not {"fr_FR", "de", "pt"} & kept
+
+
+def test_the_kept_babel_data_formats_every_variant_and_english_stands_in_for_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    import babel.localedata
+
+    from misma_luna.core import formatting as fmt
+
+    for path in Path(babel.localedata._dirname).glob("*.dat"):
+        if bundle_rules.keep_data(f"babel/locale-data/{path.name}", ["en", "es"]):
+            shutil.copy2(path, tmp_path / path.name)
+    # the bundle's babel: its data folder holds only the kept files
+    monkeypatch.setattr(babel.localedata, "_dirname", str(tmp_path))
+    monkeypatch.setattr(babel.localedata, "_cache", {})
+    babel.localedata.locale_identifiers.cache_clear()
+    fmt._locale.cache_clear()
+    day = dt.date(2026, 11, 21)
+    try:
+        for path in tmp_path.glob("*_*.dat"):  # every regional variant, with all it inherits
+            assert fmt.format_date(day, path.stem), path.stem
+            assert fmt.format_minutes(109, path.stem) and fmt.format_number(1.5, path.stem)
+        assert fmt.format_date(day, "es_MX") == "21 de noviembre de 2026"
+        assert fmt.format_date(day, "en_GB") == "21 November 2026"
+        assert fmt.format_date(day, "pt_BR") == fmt.format_date(day, "en")  # no data: English
+    finally:
+        babel.localedata.locale_identifiers.cache_clear()
+        fmt._locale.cache_clear()
+
+
+def test_compiled_copies_go_in_as_their_python_source(tmp_path: Path) -> None:
+    package = tmp_path / "charset_normalizer"
+    package.mkdir()
+    (package / "md.py").write_text("", encoding="utf-8")
+    compiled = str(package / "md.cpython-311-x86_64-linux-gnu.so")
+    found = (
+        bundle_rules.pure_python_source(
+            "charset_normalizer/md.cpython-311-x86_64-linux-gnu.so", compiled
+        ),
+        bundle_rules.pure_python_source("charset_normalizer\\md.cp311-win_amd64.pyd", compiled),
+    )
+    assert found == (("charset_normalizer.md", str(package / "md.py")),) * 2
+    assert bundle_rules.pure_python_source("charset_normalizer/cd.abi3.so", compiled) is None
+    assert bundle_rules.pure_python_source("PySide6/QtCore.abi3.so", compiled) is None
 
 
 def test_the_cups_client_is_left_to_the_system() -> None:
