@@ -55,23 +55,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the sheet; a user's mistake ends as one stderr line and exit 2."""
+    """Write the sheet; a user's mistake ends as one stderr line and exit 2.
+
+    The sheet is composed before PySide6 is imported: PySide6 reads the source of every
+    module imported after it (PYSIDE-2029), and composing imports babel and its data.
+    """
     from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir
+    from misma_luna.core.resources import bundled_film_dir, locale_dir
+    from misma_luna.core.sheet import compose_job
 
     film = load_film(
         args.path.parent
         if args.path and args.path.name == "film.toml"
         else args.path or bundled_film_dir()
     )
+    language = _user_language()
+    options = _options(args, language)
+    notes = _notes(film) if options.include_notes else []
+    transcript = _transcript(film, args.subtitles) if options.include_transcript else None
+    job, info = compose_job(film, options, (notes, transcript), language, locale_dir())
     _ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
+    from misma_luna.ui.sheet_pages import locale_paper, write_pdf
+
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    options = _options(args)
-    notes = _notes(film) if options.include_notes else []
-    transcript = _transcript(film, args.subtitles) if options.include_transcript else None
-    _write(film, options, (notes, transcript), args.output)
+    write_pdf(args.output, job, args.paper or locale_paper(), info)
     del app
     return 0
 
@@ -93,18 +102,16 @@ def _user_language() -> str:
     return catalogs.best_language(catalogs.environment_languages(), available)
 
 
-def _options(args: argparse.Namespace) -> SheetOptions:
-    from PySide6.QtCore import QLocale
+def _options(args: argparse.Namespace, user_language: str) -> SheetOptions:
+    """What goes on the sheet. Its paper is decided when the PDF is written: the locale's
+    default paper needs Qt, which starts after the sheet is composed (see `run`)."""
+    from misma_luna.core.sheet import SheetOptions, languages_for
 
-    from misma_luna.core.sheet import SheetOptions, default_paper, languages_for
-
-    choice = args.lang or _user_language()
-    territory = QLocale.territoryToCode(QLocale.system().territory())
+    choice = args.lang or user_language
     return SheetOptions(
         languages=languages_for(choice if choice in LANGUAGE_CHOICES else "en"),
         include_notes=args.notes,
         include_transcript=bool(args.transcript or args.subtitles),
-        paper=args.paper or default_paper(territory),
         font_size=min(max(args.font_size, 6.0), 24.0),
     )
 
@@ -132,16 +139,3 @@ def _transcript(film: FilmPackage, paths: Sequence[Path] | None) -> Transcript |
     left, right = (load_track(path) for path in paths)
     rows = align(left.cues, right.cues).rows
     return Transcript(left.language, right.language, rows)
-
-
-def _write(
-    film: FilmPackage,
-    options: SheetOptions,
-    extras: tuple[Sequence[Note], Transcript | None],
-    output: Path,
-) -> None:
-    from misma_luna.core.resources import locale_dir
-    from misma_luna.ui.sheet_pages import compose_job, write_pdf
-
-    job, info = compose_job(film, options, extras, _user_language(), locale_dir())
-    write_pdf(output, job, options.paper, info)

@@ -9,11 +9,13 @@ import pytest
 from misma_luna.core import catalogs
 from misma_luna.core.alignment import AlignedRow
 from misma_luna.core.anchors import Anchor, Note
+from misma_luna.core.formatting import format_date
 from misma_luna.core.resources import locale_dir
 from misma_luna.core.sheet import (
     SheetOptions,
     Transcript,
     choice_for,
+    compose_job,
     compose_sheet,
     default_paper,
     label_language,
@@ -135,3 +137,14 @@ def test_pdf_metadata_names_title_creator_and_languages() -> None:
     assert "Bajo la misma luna &amp; co" in xmp
     assert "<rdf:li>es</rdf:li><rdf:li>en</rdf:li>" in xmp
     assert "Misma Luna 0.1.0" in xmp
+
+
+def test_job_has_footer_and_metadata_in_the_sheet_language(bundled_film) -> None:
+    options = SheetOptions(languages=("es",), font_size=12.0)
+    job, info = compose_job(bundled_film, options, ([], None), "en", locale_dir())
+    assert "Duración" in job.html and job.font_size == 12.0
+    assert job.footer.title == info.title == "Bajo la misma luna"
+    assert job.footer.page_template == "Página {page} de {pages}"
+    assert job.footer.date == format_date(dt.date.today(), "es")  # "21 de noviembre de 2026"
+    assert info.creator.startswith("Misma Luna ") and b"<rdf:li>es</rdf:li>" in info.xmp
+    assert catalogs.active_language() == "en"

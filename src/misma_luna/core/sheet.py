@@ -3,20 +3,23 @@ and the reader's notes; pure text in, HTML out, laid out on pages by `ui.printin
 
 Labels come from the active catalog (`labels_in` makes the sheet's language active for a
 while); film content comes from the film's own catalogs, one language per column.
+`compose_job` is the one recipe for the window's print, preview and PDF and for
+`misma-luna sheet`, which runs it before it starts Qt.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from misma_luna import APP_NAME, __version__
 from misma_luna.core import catalogs
 from misma_luna.core import formatting as fmt
-from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.content import Shown, TranslationState
 from misma_luna.core.errors import CatalogError
@@ -32,7 +35,12 @@ from misma_luna.core.sheet_sections import (
     transcript_section,
 )
 
-__all__ = ["SheetOptions", "Transcript", "compose_sheet", "pdf_xmp"]
+if TYPE_CHECKING:
+    from misma_luna.core.anchors import Note
+
+__all__ = [
+    "PdfInfo", "SheetJob", "SheetOptions", "Transcript", "compose_job", "compose_sheet", "pdf_xmp"
+]  # fmt: skip
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -58,6 +66,33 @@ class SheetOptions:
     def side_by_side(self) -> bool:
         """Whether the review is printed as a parallel text in two columns."""
         return len(self.languages) > 1
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page's footer says besides its number."""
+
+    title: str
+    date: str
+    page_template: str  # "Page {page} of {pages}", already in the sheet's language
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    """A composed sheet ready to lay out: its HTML, type size and footer."""
+
+    html: str
+    font_size: float
+    footer: Footer
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    """The PDF's metadata."""
+
+    title: str
+    creator: str
+    xmp: bytes
 
 
 def languages_for(choice: str) -> tuple[str, ...]:
@@ -108,6 +143,24 @@ def page_template() -> str:
     """`Page {page} of {pages}` in the active language, filled in when pages are painted."""
     # TRANSLATORS: the footer of every page of a printed review sheet: "Page 1 of 3".
     return _("Page {page} of {pages}")
+
+
+def compose_job(
+    film: FilmPackage,
+    options: SheetOptions,
+    extras: tuple[Sequence[Note], Transcript | None],
+    ui_language: str,
+    locales: Path,
+) -> tuple[SheetJob, PdfInfo]:
+    """The sheet's HTML, footer and PDF metadata, labels in the sheet's language."""
+    language = label_language(options, ui_language)
+    with labels_in(language, locales) as active:
+        html = compose_sheet(film, options, *extras)
+        title = sheet_title(film, options)
+        footer = Footer(title, fmt.format_date(dt.date.today(), active), page_template())
+    creator = f"{APP_NAME} {__version__}"
+    info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
+    return SheetJob(html, options.font_size, footer), info
 
 
 def compose_sheet(

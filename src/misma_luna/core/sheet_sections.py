@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 from misma_luna.core import catalogs
 from misma_luna.core import formatting as fmt
-from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
 from misma_luna.core.film import FilmPackage
 
 if TYPE_CHECKING:
     from misma_luna.core.alignment import AlignedRow
+    from misma_luna.core.anchors import Note
 
-Pinned = dict[str, list[Note]]  # block id -> the notes pinned to it, in reading order
+Pinned = dict[str, list["Note"]]  # block id -> the notes pinned to it, in reading order
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,9 @@ def pdf_xmp(title: str, creator: str, languages: Sequence[str]) -> bytes:
 # -- notes
 
 
-def sort_notes(
-    film: FilmPackage, notes: Sequence[Note]
-) -> tuple[dict[str, list[Note]], list[Note]]:
+def sort_notes(film: FilmPackage, notes: Sequence[Note]) -> tuple[Pinned, list[Note]]:
     """Notes pinned to a block the review still has, by block id; the others in order."""
-    pinned: dict[str, list[Note]] = {}
+    pinned: Pinned = {}
     others: list[Note] = []
     for note in sorted(notes, key=lambda n: n.reading_order):
         anchor = note.anchor

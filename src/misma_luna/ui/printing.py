@@ -23,22 +23,18 @@ from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
 from misma_luna.core.sheet import (
     BOTH,
+    PdfInfo,
+    SheetJob,
     SheetOptions,
     Transcript,
+    compose_job,
     sheet_title,
 )
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.dialogs import report_problem
 from misma_luna.ui.sheet_options import SheetOptionsPanel, sheet_options
-from misma_luna.ui.sheet_pages import (
-    PdfInfo,
-    SheetJob,
-    compose_job,
-    page_layout,
-    print_sheet,
-    write_pdf,
-)
+from misma_luna.ui.sheet_pages import page_layout, print_sheet, write_pdf
 
 
 class SheetPrinter(QObject):

@@ -6,7 +6,7 @@ notes, subtitle transcript, paper and type size. Every change is saved and annou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from misma_luna.core.catalogs import _, pgettext
@@ -14,22 +14,16 @@ from misma_luna.core.sheet import (
     BOTH,
     LANGUAGE_CHOICES,
     PAPERS,
-    Paper,
     SheetOptions,
     choice_for,
-    default_paper,
     languages_for,
 )
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.retranslating import Retranslating
+from misma_luna.ui.sheet_pages import locale_paper
 
 FONT_SIZES = (8, 16)
-
-
-def locale_paper() -> Paper:
-    """The usual paper where the reader lives: Letter in the US, Canada, Mexico...; else A4."""
-    return default_paper(QLocale.territoryToCode(QLocale.system().territory()))
 
 
 def can_transcribe(context: AppContext) -> bool:

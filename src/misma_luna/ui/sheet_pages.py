@@ -1,17 +1,16 @@
 """Review sheets on paper: core.sheet's HTML laid out by a QTextDocument against the device
 it prints on (a QPrinter, a preview, a QPdfWriter), a footer on every page, PDFs written
-whole or not at all. Uses QtGui only, so the headless `sheet` command stays light.
+whole or not at all. Uses QtGui only, so the headless `sheet` command stays light, and
+never the `Qt` namespace, whose ~90 enums PySide builds on first use (about 10 ms).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -21,80 +20,31 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPainterPath,
     QPdfWriter,
     QPen,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
 )
 
-from misma_luna import APP_NAME, __version__
-from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
-from misma_luna.core.film import FilmPackage
-from misma_luna.core.formatting import format_date
-from misma_luna.core.sheet import (
-    Paper,
-    SheetOptions,
-    Transcript,
-    compose_sheet,
-    label_language,
-    labels_in,
-    page_template,
-    pdf_xmp,
-    sheet_title,
-)
+from misma_luna.core.sheet import Footer, Paper, PdfInfo, SheetJob, default_paper
 from misma_luna.ui.fonts import SERIF_FALLBACKS, register_bundled_fonts
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(20, 18, 20, 12)
 FOOTER_GAP_MM = 6.0
+FOOTER_INK = "#444444"
+RULE_INK = "#999999"
+RULE_MM = 0.2
 PDF_RESOLUTION = 1200
-
-
-@dataclass(frozen=True)
-class Footer:
-    """What every page's footer says besides its number."""
-
-    title: str
-    date: str
-    page_template: str  # "Page {page} of {pages}", already in the sheet's language
-
-
-@dataclass(frozen=True)
-class SheetJob:
-    """A composed sheet ready to lay out: its HTML, type size and footer."""
-
-    html: str
-    font_size: float
-    footer: Footer
-
-
-@dataclass(frozen=True)
-class PdfInfo:
-    """The PDF's metadata."""
-
-    title: str
-    creator: str
-    xmp: bytes
-
-
-def compose_job(
-    film: FilmPackage,
-    options: SheetOptions,
-    extras: tuple[Sequence[Note], Transcript | None],
-    ui_language: str,
-    locales: Path,
-) -> tuple[SheetJob, PdfInfo]:
-    """The sheet's HTML, footer and PDF metadata, labels in the sheet's language (one
-    recipe for the window's print, preview and PDF and for `misma-luna sheet`)."""
-    language = label_language(options, ui_language)
-    with labels_in(language, locales) as active:
-        html = compose_sheet(film, options, *extras)
-        title = sheet_title(film, options)
-        footer = Footer(title, format_date(dt.date.today(), active), page_template())
-    creator = f"{APP_NAME} {__version__}"
-    info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
-    return SheetJob(html, options.font_size, footer), info
+# How far (device pixels) a block may poke past a page edge and still belong to its own page.
+EDGE = 1.0
+# Passes of cutting paragraphs at page breaks; one suffices, the others only check.
+CUT_PASSES = 3
+LINE_SEPARATOR = "\u2028"  # what <br/> becomes inside a QTextDocument block
 
 
 class SheetError(MismaLunaError):
@@ -109,6 +59,11 @@ def page_layout(paper: Paper) -> QPageLayout:
     )
 
 
+def locale_paper() -> Paper:
+    """The usual paper where the reader lives: Letter in the US, Canada, Mexico...; else A4."""
+    return default_paper(QLocale.territoryToCode(QLocale.system().territory()))
+
+
 def sheet_font(point_size: float) -> QFont:
     """The bundled serif at `point_size`."""
     register_bundled_fonts()
@@ -118,32 +73,100 @@ def sheet_font(point_size: float) -> QFont:
     return font
 
 
+def cut_at_page_breaks(document: QTextDocument, page_height: float) -> None:
+    """Cut every paragraph that runs over a page break in two, at the break.
+
+    QTextLayout.draw also paints the line just above its clip: a paragraph across a break
+    would put the last line of one page into the next page too, hidden by the clip but
+    there twice for text extraction, search and screen readers. Cut in two, each page
+    paints only its own lines. The cut moves nothing: the second half starts where Qt
+    had already carried its first line, at the top of the next page.
+    """
+    layout = document.documentLayout()
+    for _pass in range(CUT_PASSES):
+        layout.documentSize()  # finish the layout: Qt lays documents out lazily
+        cuts = [cut for block in _blocks(document) for cut in _page_breaks(block, page_height)]
+        if not cuts:
+            return
+        _cut(document, cuts)
+
+
+def _blocks(document: QTextDocument) -> list[QTextBlock]:
+    """Every block, table cells included, in document order."""
+    blocks = []
+    block = document.begin()
+    while block.isValid():
+        blocks.append(block)
+        block = block.next()
+    return blocks
+
+
+def _page_breaks(block: QTextBlock, page_height: float) -> list[int]:
+    """The document positions where `block`'s lines move on to another page."""
+    rect = block.document().documentLayout().blockBoundingRect(block)
+    top = rect.top()
+    if (top + EDGE) // page_height == (rect.bottom() - EDGE) // page_height:
+        return []  # on one page (most blocks): no need to look at its lines
+    lines = block.layout()
+    cuts: list[int] = []
+    previous = None
+    for index in range(lines.lineCount()):
+        line = lines.lineAt(index)
+        page = (top + line.y() + line.height() / 2) // page_height
+        if previous is not None and page != previous:
+            cuts.append(block.position() + line.textStart())
+        previous = page
+    return cuts
+
+
+def _cut(document: QTextDocument, positions: list[int]) -> None:
+    """Split blocks at `positions`: no space between the halves, no indent on the second."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for position in sorted(positions, reverse=True):
+        cursor.setPosition(position)
+        if document.characterAt(position - 1) == LINE_SEPARATOR:
+            cursor.deletePreviousChar()  # a <br/> at the break becomes the break itself
+        first, second = cursor.blockFormat(), cursor.blockFormat()
+        first.setBottomMargin(0)
+        second.setTopMargin(0)
+        second.setTextIndent(0)
+        cursor.setBlockFormat(first)
+        cursor.insertBlock(second)
+    cursor.endEditBlock()
+
+
 class SheetPages:
     """One sheet laid out for one device: its pages, painted with a footer each."""
 
     def __init__(self, html: str, font_size: float, device: QPagedPaintDevice) -> None:
         """Lay `html` out on `device`'s page size, less the footer."""
         self.device = device
-        self.font_size = font_size
         rect = device.pageLayout().paintRectPixels(device.logicalDpiY())
         self.width = float(rect.width())
+        self.footer_font = sheet_font(max(font_size * 0.75, 6.0))
+        self.footer_metrics = QFontMetricsF(self.footer_font, device)
         self.footer_height = self._footer_height()
         self.body_height = float(rect.height()) - self.footer_height
-        self.document = QTextDocument()
-        self.document.documentLayout().setPaintDevice(device)
-        self.document.setDefaultFont(sheet_font(font_size))
-        self.document.setDocumentMargin(0)
+        self.document = self._text_document(sheet_font(font_size))
         self.document.setHtml(html)
         self.document.setPageSize(QSizeF(self.width, self.body_height))
+        cut_at_page_breaks(self.document, self.body_height)
+
+    def _text_document(self, font: QFont) -> QTextDocument:
+        """An empty document laid out for the device, in `font`, with no margin."""
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)
+        document.documentLayout().setPaintDevice(self.device)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(0)
+        return document
 
     def _mm(self, millimetres: float) -> float:
         return millimetres / 25.4 * float(self.device.logicalDpiY())
 
-    def _footer_font(self) -> QFont:
-        return sheet_font(max(self.font_size * 0.75, 6.0))
-
     def _footer_height(self) -> float:
-        line = self._footer_font().pointSizeF() / 72 * float(self.device.logicalDpiY()) * 1.6
+        line = self.footer_font.pointSizeF() / 72 * float(self.device.logicalDpiY()) * 1.6
         return self._mm(FOOTER_GAP_MM) + line
 
     @property
@@ -166,27 +189,40 @@ class SheetPages:
         painter.translate(0, -top)
         painter.setClipRect(QRectF(0, top, self.width, self.body_height))
         context = QAbstractTextDocumentLayout.PaintContext()
-        # A line that starts exactly at the page break belongs to the next page only.
-        context.clip = QRectF(0, top, self.width, self.body_height - 1)
+        # Only the blocks of this page: one touching its edge belongs to the page beside.
+        context.clip = QRectF(0, top + EDGE, self.width, self.body_height - 2 * EDGE)
         self.document.documentLayout().draw(painter, context)
         painter.restore()
 
     def _paint_footer(self, painter: QPainter, footer: Footer, page: int, pages: int) -> None:
         """Title left, date centred, page number right, under a hairline."""
-        painter.save()
-        painter.setFont(self._footer_font())
         top = self.body_height + self._mm(FOOTER_GAP_MM) / 2
-        painter.setPen(QPen(QColor("#999999"), self._mm(0.2)))
-        painter.drawLine(QPointF(0, top), QPointF(self.width, top))
-        painter.setPen(QColor("#444444"))
-        metrics = QFontMetricsF(painter.font(), self.device)
+        rule = QPainterPath(QPointF(0, top))
+        rule.lineTo(QPointF(self.width, top))
+        painter.strokePath(rule, self._rule_pen(painter))
+        metrics = self.footer_metrics
         box_height = self.body_height + self.footer_height - top
         baseline = top + (box_height + metrics.ascent() - metrics.descent()) / 2
         texts = (footer.title, footer.date, footer.page_template.format(page=page, pages=pages))
         for share, text in zip((0.0, 0.5, 1.0), texts, strict=True):
+            painter.save()
             x = (self.width - metrics.horizontalAdvance(text)) * share
-            painter.drawText(QPointF(x, baseline), text)
-        painter.restore()
+            painter.translate(x, baseline - metrics.ascent())
+            self._footer_text(text).drawContents(painter)
+            painter.restore()
+
+    def _rule_pen(self, painter: QPainter) -> QPen:
+        """The footer's hairline pen (QPainter.setPen would build the Qt namespace's enums)."""
+        pen = painter.pen()
+        pen.setColor(QColor(RULE_INK))
+        pen.setWidthF(self._mm(RULE_MM))
+        return pen
+
+    def _footer_text(self, text: str) -> QTextDocument:
+        """One line of footer text in its ink, ready to draw at its top left corner."""
+        document = self._text_document(self.footer_font)
+        document.setHtml(f'<span style="color:{FOOTER_INK}">{escape(text)}</span>')
+        return document
 
 
 def print_sheet(job: SheetJob, device: QPagedPaintDevice) -> int:
