@@ -165,3 +165,18 @@ def test_unwritable_output_exits_2_with_one_line_and_no_file(tmp_path: Path, whe
         assert not [p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".part")]
     finally:
         locked.chmod(0o700)
+
+
+def test_spanish_sections_are_in_spanish(tmp_path: Path) -> None:
+    from misma_luna.core.notes import NotesStore
+
+    film = load_film(bundled_film_dir())
+    db = tmp_path / "data" / "Misma Luna" / "Misma Luna" / "notes.sqlite3"
+    with NotesStore.open(db) as store:
+        store.add(film.id, "Llevar un mapa de la frontera.")
+    out = tmp_path / "es.pdf"
+    result = sheet("-o", str(out), "--lang", "es", "--notes", "--transcript", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(pages(out))
+    assert "Mis notas" in text and "Transcripción de los subtítulos" in text
+    assert "My notes" not in text and "Subtitle transcript" not in text

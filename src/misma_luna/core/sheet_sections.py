@@ -76,7 +76,8 @@ def note_html(note: Note) -> str:
 
 
 def notes_section(notes: list[Note]) -> str:
-    parts = [f"<h2>{escape(_('My notes'))}</h2>"]
+    heading = escape(_("My notes"))  # outside the f-string, where extraction finds it
+    parts = [f"<h2>{heading}</h2>"]
     for note in notes:
         if note.anchor is not None and note.anchor.quote:
             parts.append(f'<p class="pinned">“{escape(note.anchor.quote)}”</p>')
@@ -106,7 +107,8 @@ def transcript_section(transcript: Transcript) -> str:
             f'<td class="cell" width="46%">{right}</td></tr>'
         )
     table = '<table class="transcript" width="100%" cellspacing="0" cellpadding="0">'
-    return f"<h2>{escape(_('Subtitle transcript'))}</h2>{table}{''.join(rows)}</table>"
+    heading = escape(_("Subtitle transcript"))  # outside the f-string, for extraction
+    return f"<h2>{heading}</h2>{table}{''.join(rows)}</table>"
 
 
 def _clock(milliseconds: int) -> str:
