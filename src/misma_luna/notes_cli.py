@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def default_db_path() -> Path:
     """The notes database the GUI uses, found the way the GUI finds it."""
-    from misma_luna.ui.app import data_dir, set_application_names
+    from misma_luna.ui.locations import data_dir, set_application_names
 
     set_application_names()
     return notes_path(data_dir())

@@ -12,7 +12,8 @@ import sys
 
 from PySide6.QtTest import QTest
 
-from misma_luna.ui.app import data_dir, make_application, start_gui
+from misma_luna.ui.app import make_application, start_gui
+from misma_luna.ui.locations import data_dir
 
 
 def main(argv: list[str]) -> int:

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from misma_luna.ui.app import GuiSession, data_dir, make_application, start_gui
+from misma_luna.ui.app import GuiSession, make_application, start_gui
+from misma_luna.ui.locations import data_dir
 
 WORDS = ("luna", "frontera", "niño", "camión", "¿dónde?", "mamá", "moon", "border", "ñandú")
 

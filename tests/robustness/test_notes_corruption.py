@@ -73,7 +73,8 @@ def test_the_app_starts_and_tells_the_reader(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from misma_luna.ui.app import data_dir, make_application, start_gui
+    from misma_luna.ui.app import make_application, start_gui
+    from misma_luna.ui.locations import data_dir
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(_private(tmp_path / "runtime")))

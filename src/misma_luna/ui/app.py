@@ -12,27 +12,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QObject,
     QSettings,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from misma_luna import APP_NAME, DESKTOP_FILE_NAME, ORGANIZATION, __version__
+from misma_luna import DESKTOP_FILE_NAME
 from misma_luna.core import catalogs
 from misma_luna.core.errors import MismaLunaError
 from misma_luna.core.film import FilmPackage
-from misma_luna.core.film_cache import FilmCache
 from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.resources import bundled_film_dir, locale_dir
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext, FilmSession
 from misma_luna.ui.fonts import register_bundled_fonts
 from misma_luna.ui.language import LanguageManager
+from misma_luna.ui.locations import data_dir, film_cache, set_application_names
 from misma_luna.ui.settings import Preferences
 from misma_luna.ui.startup import FirstPaint, StartupQueue
 
@@ -52,19 +50,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     register_bundled_fonts()
     return app
-
-
-def set_application_names() -> None:
-    """Name the app (no QApplication needed), so that headless commands find the same data."""
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
-
-
-def data_dir() -> Path:
-    """Where the reader's notes live (XDG_DATA_HOME moves it, as usual on Linux)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location)
 
 
 def create_context(
@@ -91,12 +76,6 @@ def create_context(
         notes=notes if notes is not None else NotesStore.open(notes_path(data_dir())),
         startup=startup if startup is not None else StartupQueue(),
     )
-
-
-def film_cache() -> FilmCache:
-    """Parsed film packages, kept where the platform keeps caches (XDG_CACHE_HOME on Linux)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return FilmCache(Path(location) / "films")
 
 
 def first_film(path: Path | None) -> tuple[FilmPackage, MismaLunaError | None]:
@@ -170,6 +149,7 @@ class GuiSession:
 
     def stop(self) -> None:
         """Close the notes and let the next launch write."""
+        self.window.context.startup.discard()  # work held for a first paint that never came
         self.window.context.notes.close()
         self.instance.release()
 
