@@ -7,6 +7,7 @@ Qt is imported only in `run()`, and runs offscreen when there is no display.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from misma_luna.core.sheet import LANGUAGE_CHOICES, PAPERS
+
+# What composing a sheet imports, loaded before PySide6 (see `run`).
+PLAIN_PYTHON_FIRST = (
+    "misma_luna.core.film_cache", "misma_luna.core.sheet", "misma_luna.core.formatting",
+    "babel.dates", "babel.lists", "babel.numbers", "babel.units",
+)  # fmt: skip
 
 if TYPE_CHECKING:
     from misma_luna.core.anchors import Note
@@ -57,18 +64,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the sheet; a user's mistake ends as one stderr line and exit 2.
 
-    The sheet is composed before PySide6 is imported: PySide6 reads the source of every
-    module imported after it (PYSIDE-2029), and composing imports babel and its data.
+    Plain-Python modules come before PySide6, which reads the source of every module
+    imported after it (PYSIDE-2029); the film comes from the same cache as the window's.
     """
-    from misma_luna.core.film import load_film
+    for name in PLAIN_PYTHON_FIRST:
+        importlib.import_module(name)
     from misma_luna.core.resources import bundled_film_dir, locale_dir
     from misma_luna.core.sheet import compose_job
+    from misma_luna.ui.locations import film_cache, set_application_names
 
-    film = load_film(
-        args.path.parent
-        if args.path and args.path.name == "film.toml"
-        else args.path or bundled_film_dir()
-    )
+    set_application_names()
+    film = film_cache().load(args.path or bundled_film_dir())
     language = _user_language()
     options = _options(args, language)
     notes = _notes(film) if options.include_notes else []
@@ -119,9 +125,8 @@ def _options(args: argparse.Namespace, user_language: str) -> SheetOptions:
 def _notes(film: FilmPackage) -> Sequence[Note]:
     """The reader's notes on `film`, from the notes store."""
     from misma_luna.core.notes import NotesStore, notes_path
-    from misma_luna.ui.app import data_dir, set_application_names
+    from misma_luna.ui.locations import data_dir
 
-    set_application_names()
     with NotesStore.open(notes_path(data_dir()), read_only=True) as store:
         return store.notes_for_film(film.id)
 

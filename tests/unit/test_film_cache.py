@@ -59,7 +59,8 @@ def test_the_cached_copy_holds_every_block_rendered_in_every_language(
     cached = FilmCache(tmp_path / "cache").load(package)
     for language in cached.content_languages():
         for _block, shown in cached.localized(language).blocks():
-            assert shown.text in cached.rendered
+            assert (shown.text, False) in cached.rendered
+            assert (shown.text, True) in cached.rendered
     assert len(cached.content_languages()) == 2
 
 
@@ -70,8 +71,8 @@ def test_showing_a_cached_film_needs_no_parser(package: Path, tmp_path: Path) ->
         "from pathlib import Path\n"
         "from misma_luna.core.film_cache import FilmCache\n"
         f"film = FilmCache(Path({str(tmp_path / 'cache')!r})).load(Path({str(package)!r}))\n"
-        "html = [film.inline_html(s.text) for l in ('en', 'es') for _b, s in "
-        "film.localized(l).blocks()]\n"
+        "html = [film.inline_html(s.text, p) for l in ('en', 'es') for _b, s in "
+        "film.localized(l).blocks() for p in (False, True)]\n"
         "assert '<em>' in ''.join(html) or '<strong>' in ''.join(html)\n"
         "print(sorted({'markdown_it', 'polib', 'charset_normalizer', 'ftfy'} & set(sys.modules)))\n"
     )

@@ -31,8 +31,8 @@ class FilmPackage:
     catalogs: dict[str, ContentCatalog] = field(default_factory=dict)
     subtitle_tracks: dict[str, Path] = field(default_factory=dict)
     warnings: tuple[MismaLunaError, ...] = ()
-    # Inline Markdown already rendered as screen HTML, by text (see `inline_html`).
-    rendered: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Inline Markdown already rendered as HTML, by (text, for print) (see `inline_html`).
+    rendered: dict[tuple[str, bool], str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -52,18 +52,22 @@ class FilmPackage:
         """The package's text in `language`, translated where a translation exists."""
         return LocalizedFilm(self, language)
 
-    def inline_html(self, text: str) -> str:
-        """A block's text (in any of the film's languages) as safe screen HTML, kept once made."""
-        html = self.rendered.get(text)
+    def inline_html(self, text: str, print_links: bool = False) -> str:
+        """A block's text (in any of the film's languages) as safe HTML, kept once made;
+        `print_links` as in `review.inline_html`."""
+        key = (text, print_links)
+        html = self.rendered.get(key)
         if html is None:
-            html = self.rendered[text] = inline_html(text)
+            html = self.rendered[key] = inline_html(text, print_links)
         return html
 
     def render_all(self) -> None:
-        """Render every block in every language now, so that a cached copy needs no parser."""
+        """Render every block in every language, for screen and print, so that a cached
+        copy needs no parser."""
         for language in self.content_languages():
             for _block, shown in self.localized(language).blocks():
                 self.inline_html(shown.text)
+                self.inline_html(shown.text, print_links=True)
 
 
 class LocalizedFilm:

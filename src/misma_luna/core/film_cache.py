@@ -26,7 +26,7 @@ from misma_luna import __version__
 from misma_luna.core.film import FilmPackage, load_film
 
 # Bump when a class held in the cache changes shape (between releases, __version__ does it).
-FORMAT = 2
+FORMAT = 3
 # Folders of a package whose files the stamp covers (the package's own layout).
 WATCHED_FOLDERS = ("", "i18n", "subtitles")
 

@@ -24,7 +24,7 @@ from misma_luna.core.catalogs import _, ngettext
 from misma_luna.core.content import Shown, TranslationState
 from misma_luna.core.errors import CatalogError
 from misma_luna.core.film import FilmPackage, LocalizedFilm
-from misma_luna.core.review import Block, inline_html
+from misma_luna.core.review import Block
 from misma_luna.core.sheet_sections import (
     Transcript,
     note_html,
@@ -285,7 +285,7 @@ def _item_number(film: LocalizedFilm, index: int) -> int:
 
 
 def _block_html(block: Block, shown: Shown, film: LocalizedFilm, number: int) -> str:
-    body = inline_html(shown.text, print_links=True)
+    body = film.film.inline_html(shown.text, print_links=True)
     marker = _untranslated_marker(shown, film)
     if block.kind == "heading":
         level = min(max(block.level, 1), 3) + 1
