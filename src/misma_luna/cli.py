@@ -7,6 +7,7 @@ imported only when used. A user's mistake ends as one line on stderr and exit co
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from pathlib import Path
@@ -65,7 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args and args[0] in SUBCOMMANDS:
             parser, module = subcommand_parser(args[0])
-            return int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+            code = int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+            if argv is None:
+                skip_final_collection()
+            return code
         options = gui_parser().parse_args(args)
         if options.self_test:
             from misma_luna.ui.selftest import run_self_test
@@ -92,6 +96,13 @@ def load_plain_python_first() -> None:
     """
     for name in PLAIN_PYTHON_FIRST:
         importlib.import_module(name)
+
+
+def skip_final_collection() -> None:
+    """A headless command's process ends next, its files written and closed: the final
+    cyclic garbage collection of everything still loaded (Qt, babel's data) can be skipped
+    (it made `misma-luna sheet` take a tenth longer)."""
+    gc.freeze()
 
 
 def fail(message: str) -> int:
