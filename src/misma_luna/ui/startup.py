@@ -42,6 +42,10 @@ class StartupQueue:
             self._held.pop(0)()
         self._held = None
 
+    def discard(self) -> None:
+        """Drop the held work (the app stops before its first paint): it will never run."""
+        self._held = None
+
 
 class FirstPaint(QObject):
     """Calls `on_paint` once, right after `window`'s first paint (from the event loop)."""
