@@ -73,7 +73,12 @@ class SubtitlesPane(QWidget):
         self._connect()
         self.table.set_zoom(context.preferences.get(settings.REVIEW_ZOOM))
         context.session.filmChanged.connect(self.show_film)
-        context.startup.later(lambda: self.show_film(context.film))
+        # The tracks load after the first paint; until then the pane shows nothing rather
+        # than "no subtitles".
+        parts = (*self.bars, self.controls, self.table, self.status_label)
+        for part in parts if context.startup.held else ():
+            part.hide()
+        context.startup.later(lambda: self._first_film(parts))
 
     def _connect(self) -> None:
         c = self.controls
@@ -111,6 +116,11 @@ class SubtitlesPane(QWidget):
         super().changeEvent(event)
 
     # -- tracks
+
+    def _first_film(self, parts: tuple[QWidget, ...]) -> None:
+        self.show_film(self._context.film)
+        for part in parts:
+            part.show()
 
     def show_film(self, film: FilmPackage) -> None:
         """Show the film's own subtitle pair (Spanish first), or nothing."""
