@@ -16,7 +16,12 @@ from misma_luna.core.subtitle_text import (
     language_from_text,
     parse_time,
 )
-from misma_luna.core.subtitles import MAX_SUBTITLE_BYTES, load_track, problem_summary
+from misma_luna.core.subtitles import (
+    FORMAT_SAMPLE_CHARS,
+    MAX_SUBTITLE_BYTES,
+    load_track,
+    problem_summary,
+)
 
 SUBS = Path(__file__).resolve().parent.parent / "data" / "subtitles"
 SPANISH_FIRST = "¿Qué tal, señora? ¡Qué bárbaro!"
@@ -98,6 +103,38 @@ def test_bad_files_raise_naming_file_and_problem(name: str, words: str) -> None:
         load_track(SUBS / name)
     assert caught.value.message.startswith(str(SUBS / name))
     assert words in caught.value.message
+
+
+def _srt(texts: list[str]) -> str:
+    """A SubRip text, one cue a second."""
+    stamps = [f"00:{n // 60:02d}:{n % 60:02d}" for n in range(len(texts) + 1)]
+    return "\n".join(
+        f"{n}\n{stamps[n - 1]},000 --> {stamps[n - 1]},900\n{text}\n"
+        for n, text in enumerate(texts, 1)
+    )
+
+
+def test_format_comes_from_the_start_of_a_file(tmp_path: Path) -> None:
+    # Words another format's guess looks for, said in a cue far from the start, do not make
+    # the file something else: its start is plainly SubRip.
+    path = tmp_path / "talk.en.srt"
+    texts = [f"Line {n} of a long talk about subtitle files." for n in range(1, 300)]
+    texts[-1] = "[V4+ Styles] is where an ASS file keeps its styles."
+    text = _srt(texts)
+    assert text.index("[V4+ Styles]") > FORMAT_SAMPLE_CHARS
+    path.write_text(text, encoding="utf-8")
+    track = load_track(path)
+    assert track.format == "srt"
+    assert track.cues[-1].text == texts[-1]
+
+
+def test_format_is_still_found_past_the_start_of_a_file(tmp_path: Path) -> None:
+    # A start that says nothing (a long note before the first cue): the whole text is read.
+    path = tmp_path / "noted.es.srt"
+    path.write_text("Nota " * (FORMAT_SAMPLE_CHARS // 4) + "\n\n" + _srt(["Hola."]), "utf-8")
+    track = load_track(path)
+    assert track.format == "srt"
+    assert [cue.text for cue in track.cues] == ["Hola."]
 
 
 def test_missing_file_is_reported() -> None:

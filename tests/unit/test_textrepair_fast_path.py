@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from misma_luna.core.textrepair import decode_bytes, may_hold_mojibake
+from misma_luna.core.textrepair import _CANDIDATE, decode_bytes, may_hold_mojibake
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,29 @@ _LETTERS = st.sampled_from(
 def test_lines_the_fast_path_skips_are_lines_ftfy_leaves_alone(line: str) -> None:
     if not may_hold_mojibake(line):
         assert ftfy.fix_encoding(line) == line
+
+
+# The candidate pattern as a plain alternation: slower (no leading character class for the
+# regex engine to skip plain text with), and the reference its faster form must agree with.
+_PLAIN_CANDIDATE = re.compile("[^\x00-\x7f](?=[^\x00-\x7f])|[\x80-\x9f\x1a\ufffd]|[ÂÃÅÎÐÙâãð] ")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(_LETTERS | st.sampled_from([" ", "\n", "a", "Â", "ð", "Ã", "©"]), max_size=60))
+def test_candidates_are_those_of_the_plain_alternation(text: str) -> None:
+    found = [match.span() for match in _CANDIDATE.finditer(text)]
+    assert found == [match.span() for match in _PLAIN_CANDIDATE.finditer(text)]
+
+
+@given(st.text(max_size=60))
+def test_candidates_are_those_of_the_plain_alternation_on_any_text(text: str) -> None:
+    found = [match.span() for match in _CANDIDATE.finditer(text)]
+    assert found == [match.span() for match in _PLAIN_CANDIDATE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["a\r\nb\rc\n", "sin retorno\n", "\r", "Ã©\r\n"])
+def test_line_endings_become_line_feeds(text: str) -> None:
+    decoded = decode_bytes(text.encode("utf-8"))
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert decoded.original == expected
+    assert "\r" not in decoded.text

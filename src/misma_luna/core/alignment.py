@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import sub
 from typing import NamedTuple
 
 from misma_luna.core.catalogs import ngettext
@@ -66,16 +67,31 @@ class Alignment:
 
 def align(left: Sequence[Cue], right: Sequence[Cue]) -> Alignment:
     """Pair two tracks' cues by time overlap (each track sorted by start)."""
-    n_left = len(left)
-    parent = list(range(n_left + len(right)))
-    best_left, best_right = _best_partners(left, right)
-    for i, (j, overlap) in enumerate(best_left):
-        if j >= 0 and (best_right[j][0] == i or 2 * overlap >= _duration(left[i])):
-            _union(parent, i, n_left + j)
-    for j, (i, overlap) in enumerate(best_right):
-        if i >= 0 and 2 * overlap >= _duration(right[j]):
-            _union(parent, i, n_left + j)
-    return _rows(left, right, parent)
+    links = _links(left, right)
+    right_of = dict(links)
+    if len(right_of) == len(links) == len(set(right_of.values())):
+        rows = _paired_rows(left, right, right_of)  # no cue linked twice: the common case
+    else:
+        rows = _grouped_rows(left, right, links)
+    rows.sort()
+    paired = sum(1 for row in rows if row.paired)
+    return Alignment(rows, AlignmentStats(len(rows), paired, len(rows) - paired))
+
+
+def _links(left: Sequence[Cue], right: Sequence[Cue]) -> list[tuple[int, int]]:
+    """(left index, right index) of the cues that share a row, each pair once."""
+    partner_left, overlap_left, partner_right, overlap_right = _best_partners(left, right)
+    links = [  # mutual best partners, or a left cue lying mostly inside its partner
+        (i, j)
+        for i, j in enumerate(partner_left)
+        if j >= 0 and (partner_right[j] == i or 2 * overlap_left[i] >= _duration(left[i]))
+    ]
+    links += [  # a right cue lying mostly inside its partner (mutual pairs are linked above)
+        (i, j)
+        for j, i in enumerate(partner_right)
+        if i >= 0 and partner_left[i] != j and 2 * overlap_right[j] >= _duration(right[j])
+    ]
+    return links
 
 
 def _duration(cue: Cue) -> int:
@@ -84,18 +100,20 @@ def _duration(cue: Cue) -> int:
 
 def _best_partners(
     left: Sequence[Cue], right: Sequence[Cue]
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """For each cue of each track: (index of the other track's cue it overlaps most, overlap ms).
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """For each cue of each track: the other track's cue it overlaps most, and by how many ms.
 
-    (-1, 0) when it overlaps none. One sweep over `left` visits every overlapping pair once.
+    Partners are indexes (-1 when a cue overlaps none), listed as (left partners, left
+    overlaps, right partners, right overlaps). One sweep over `left` visits every
+    overlapping pair once; ties go to the later right cue and to the earlier left cue.
     """
     starts = [cue.start_ms for cue in right]
     ends = [cue.end_ms for cue in right]
-    lookback = max((end - start for start, end in zip(starts, ends, strict=True)), default=0)
-    best_left: list[tuple[int, int]] = []
-    best_right: list[tuple[int, int]] = [(-1, 0)] * len(right)
-    for i, (start, end, *_text) in enumerate(left):
-        best, best_overlap = -1, 0
+    lookback = max(map(sub, ends, starts), default=0)
+    partner_left, overlap_left = [-1] * len(left), [0] * len(left)
+    partner_right, overlap_right = [-1] * len(right), [0] * len(right)
+    for i, cue in enumerate(left):
+        start, end = cue.start_ms, cue.end_ms
         j = bisect_left(starts, end) - 1
         earliest = start - lookback
         while j >= 0 and starts[j] > earliest:
@@ -103,13 +121,12 @@ def _best_partners(
                 start if start > starts[j] else starts[j]
             )
             if overlap > 0:
-                if overlap > best_overlap:
-                    best, best_overlap = j, overlap
-                if overlap > best_right[j][1]:
-                    best_right[j] = (i, overlap)
+                if overlap > overlap_left[i]:
+                    partner_left[i], overlap_left[i] = j, overlap
+                if overlap > overlap_right[j]:
+                    partner_right[j], overlap_right[j] = i, overlap
             j -= 1
-        best_left.append((best, best_overlap))
-    return best_left, best_right
+    return partner_left, overlap_left, partner_right, overlap_right
 
 
 def _find(parent: list[int], node: int) -> int:
@@ -125,25 +142,47 @@ def _union(parent: list[int], a: int, b: int) -> None:
         parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def _rows(left: Sequence[Cue], right: Sequence[Cue], parent: list[int]) -> Alignment:
-    groups: dict[int, tuple[list[Cue], list[Cue]]] = {}
-    n_left = len(left)
-    for node, cue in enumerate(left):
-        groups.setdefault(_find(parent, node), ([], []))[0].append(cue)
-    for node, cue in enumerate(right, n_left):
-        groups.setdefault(_find(parent, node), ([], []))[1].append(cue)
-    rows = [_row(lefts, rights) for lefts, rights in groups.values()]
-    rows.sort()
-    paired = sum(1 for row in rows if row.paired)
-    return Alignment(rows, AlignmentStats(len(rows), paired, len(rows) - paired))
-
-
-def _row(lefts: list[Cue], rights: list[Cue]) -> AlignedRow:
-    if len(lefts) == 1 and len(rights) == 1:  # the common case, kept cheap
-        a, b = lefts[0], rights[0]
+def _paired_rows(
+    left: Sequence[Cue], right: Sequence[Cue], right_of: dict[int, int]
+) -> list[AlignedRow]:
+    """Rows when every link joins two cues linked to nothing else: pairs and lone cues."""
+    rows = []
+    for i, a in enumerate(left):
+        j = right_of.get(i)
+        if j is None:
+            rows.append(AlignedRow(a.start_ms, a.end_ms, [a.text], [], [a.markup], []))
+            continue
+        b = right[j]
         start = a.start_ms if a.start_ms < b.start_ms else b.start_ms
         end = a.end_ms if a.end_ms > b.end_ms else b.end_ms
-        return AlignedRow(start, end, [a.text], [b.text], [a.markup], [b.markup])
+        rows.append(AlignedRow(start, end, [a.text], [b.text], [a.markup], [b.markup]))
+    linked = set(right_of.values())
+    rows.extend(
+        AlignedRow(b.start_ms, b.end_ms, [], [b.text], [], [b.markup])
+        for j, b in enumerate(right)
+        if j not in linked
+    )
+    return rows
+
+
+def _grouped_rows(
+    left: Sequence[Cue], right: Sequence[Cue], links: list[tuple[int, int]]
+) -> list[AlignedRow]:
+    """Rows of linked groups of any size: union-find over left cues, then right ones."""
+    n_left = len(left)
+    parent = list(range(n_left + len(right)))
+    for i, j in links:
+        _union(parent, i, n_left + j)
+    groups: dict[int, list[int]] = {}
+    for node in range(len(parent)):
+        groups.setdefault(_find(parent, node), []).append(node)
+    return [_row(left, right, n_left, nodes) for nodes in groups.values()]
+
+
+def _row(left: Sequence[Cue], right: Sequence[Cue], n_left: int, nodes: list[int]) -> AlignedRow:
+    """The row of a group of nodes, in ascending order (left cues, then right ones)."""
+    lefts = [left[node] for node in nodes if node < n_left]
+    rights = [right[node - n_left] for node in nodes if node >= n_left]
     cues = lefts + rights
     return AlignedRow(
         start_ms=min(c.start_ms for c in cues),

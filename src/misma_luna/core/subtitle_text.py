@@ -16,7 +16,6 @@ from pathlib import Path
 _MARKUP = re.compile(r"\{([^}]*)\}|<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _ITALIC_TAG = re.compile(r"\\i(\d?)")
 _UNTIDY = re.compile(r"\s\s|[^\S\n ]")
-_NEEDS_CLEANING = re.compile(r"[{<>&\\]|\s\s|[^\S\n ]")
 _TIME = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
 
 # ISO 639-2 codes for the languages people are likely to name subtitle files with.
@@ -49,15 +48,24 @@ def clean_cue(raw: str) -> tuple[str, str]:
 
     Accepts SubStation overrides (`{\\i1}`, `{\\an8}`, `\\N`) and SRT/WebVTT HTML tags alike.
     """
-    if not _NEEDS_CLEANING.search(raw) and raw == raw.strip():
-        return raw, raw.replace("\n", "<br>") if "\n" in raw else raw
-    text = raw.replace("\\N", "\n").replace("\\n", "\n") if "\\" in raw else raw
-    if "\\h" in text:
-        text = text.replace("\\h", " ")
-    if "{" not in text and "<" not in text:
+    text = raw
+    if "\\" in text:
+        text = text.replace("\\N", "\n").replace("\\n", "\n")
+        if "\\h" in text:
+            text = text.replace("\\h", " ")
+    if "{" not in text and "<" not in text:  # no markup: the common case, kept cheap
         plain = _tidy(text)
         markup = escape(plain, quote=False) if "&" in plain or ">" in plain else plain
-        return plain, markup.replace("\n", "<br>")
+        return plain, markup.replace("\n", "<br>") if "\n" in markup else markup
+    if text.startswith("<i>") and text.endswith("</i>"):  # a whole cue in italics, kept cheap
+        inner = text[3:-4]
+        if inner and "{" not in inner and "<" not in inner and _is_tidy(inner):
+            return inner, f"<i>{escape(inner, quote=False)}</i>".replace("\n", "<br>")
+    return _clean_marked_up(text)
+
+
+def _clean_marked_up(text: str) -> tuple[str, str]:
+    """`clean_cue`'s general path, for any text whose `\\N` and `\\h` are already replaced."""
     plain_parts: list[str] = []
     markup_parts: list[str] = []
     italic = False
@@ -96,10 +104,18 @@ def _append(piece: str, italic: bool, plain: list[str], markup: list[str]) -> No
 
 def _tidy(text: str) -> str:
     """Single spaces, no blank lines, nothing around the lines (cheap when already so)."""
-    if not _UNTIDY.search(text) and text == text.strip():
+    if _is_tidy(text):
         return text
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _is_tidy(text: str) -> bool:
+    """No two blanks in a row, no blanks but spaces and line breaks, none at either end."""
+    spaced = text.replace("\n", " ") if "\n" in text else text
+    if spaced.isprintable():  # so its only space is " ": plain string tests say it all
+        return "  " not in spaced and spaced == spaced.strip()
+    return not _UNTIDY.search(text) and text == text.strip()
 
 
 def fold(text: str) -> str:

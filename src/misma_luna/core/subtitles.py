@@ -19,6 +19,7 @@ from misma_luna.core.subtitle_text import clean_cue, language_from_name, languag
 from misma_luna.core.textrepair import DecodedText, decode_bytes, read_text
 
 MAX_SUBTITLE_BYTES = 10 * 1024 * 1024
+FORMAT_SAMPLE_CHARS = 10_000  # how much of a file the format is guessed from, at first
 
 
 class Cue(NamedTuple):
@@ -153,8 +154,12 @@ def _detect_format(text: str, path: Path) -> str:
     by_extension = pysubs2.formats.FILE_EXTENSION_TO_FORMAT_IDENTIFIER.get(path.suffix.lower())
     if by_extension is not None:
         implementation = pysubs2.formats.get_format_class(by_extension)
-        if implementation.guess_format(text) == by_extension:
-            return str(by_extension)
+        # The start of a file says its format (pysubs2's own loading looks no further); the
+        # whole text is searched only when the start does not agree with the extension.
+        start = text[:FORMAT_SAMPLE_CHARS]
+        for sample in (start, text) if len(start) < len(text) else (text,):
+            if implementation.guess_format(sample) == by_extension:
+                return str(by_extension)
     try:
         return str(pysubs2.formats.autodetect_format(text))
     except pysubs2.exceptions.FormatAutodetectionError as error:
