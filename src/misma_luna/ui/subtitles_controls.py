@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from misma_luna.core.catalogs import _, ngettext
 from misma_luna.ui.retranslating import Retranslating
+from misma_luna.ui.subtitles_track_bar import ElidedLabel
 
 OFFSET_LIMIT_MS = 10 * 60 * 1000
 
@@ -39,7 +40,7 @@ class SubtitlesControls(Retranslating, QWidget):
         self.estimate_button = QPushButton(self)
         self.jump_field = QLineEdit(self)
         self.jump_field.setObjectName("subtitlesJump")
-        self.jump_field.setMinimumWidth(110)
+        self.jump_field.setMinimumWidth(90)
         self.jump_field.setMaximumWidth(140)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("subtitlesSearch")
@@ -49,13 +50,15 @@ class SubtitlesControls(Retranslating, QWidget):
         self.previous_button.setArrowType(Qt.ArrowType.UpArrow)
         self.next_button = QToolButton(self)
         self.next_button.setArrowType(Qt.ArrowType.DownArrow)
-        self.count_label = QLabel(self)
+        self.count_label = ElidedLabel(Qt.TextElideMode.ElideRight, self)  # whole in its tooltip
         self._jump_error = False
-        # Two rows, so that nothing is clipped when the reading column is narrow.
-        timing = _row(
-            self.offset_label, self.offset_box, self.estimate_button, None, self.jump_field
-        )
-        finding = _row(self.search_field, self.previous_button, self.next_button, self.count_label)
+        # Two rows, so that nothing is clipped when the reading column is narrow: the offset,
+        # whose label is long in Spanish, has the first to itself.
+        timing = _row(self.offset_label, self.offset_box, self.estimate_button, None)
+        finding = _row(
+            self.jump_field, self.search_field, self.previous_button, self.next_button,
+            self.count_label,
+        )  # fmt: skip
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(2)
@@ -95,7 +98,7 @@ class SubtitlesControls(Retranslating, QWidget):
         """Say (or stop saying) that the typed time cannot be read."""
         self._jump_error = error
         if error:
-            self.count_label.setText(_("Not a time: type 1:02:03, 12:30 or 95"))
+            self._say(_("Not a time: type 1:02:03, 12:30 or 95"))
 
     def show_match_count(self, index: int, total: int) -> None:
         """`2 of 5 matches`, `No matches`, or nothing when the field is empty."""
@@ -103,15 +106,20 @@ class SubtitlesControls(Retranslating, QWidget):
         if self._jump_error:
             return
         if not self.search_field.text().strip():
-            self.count_label.setText("")
+            self._say("")
         elif not total:
-            self.count_label.setText(_("No matches"))
+            self._say(_("No matches"))
         else:
-            self.count_label.setText(
+            self._say(
                 ngettext("{index} of {count} match", "{index} of {count} matches", total).format(
                     index=index + 1, count=total
                 )
             )
+
+    def _say(self, text: str) -> None:
+        """Put `text` beside the search field (shortened when narrow, whole in the tooltip)."""
+        self.count_label.setText(text)
+        self.count_label.setToolTip(text)
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:

@@ -124,8 +124,8 @@ class SubtitlesModel(QAbstractTableModel):
 
 def _time_data(row: AlignedRow, role: int) -> object:
     """What the time column holds for `role`."""
-    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-        return format_time(row.start_ms)
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, MARKUP_ROLE):
+        return format_time(row.start_ms)  # digits and signs: markup as it is
     if role == Qt.ItemDataRole.ToolTipRole:
         return f"{format_time(row.start_ms)} – {format_time(row.end_ms)}"
     if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -6,9 +6,11 @@ bar only shows a `core.subtitles.Track` and emits what the reader asked for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import _, active_language, ngettext
@@ -16,7 +18,11 @@ from misma_luna.core.subtitle_text import encoding_name
 from misma_luna.core.subtitles import Track
 from misma_luna.ui.retranslating import Retranslating
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
 LANGUAGES = ("es", "en", "fr", "de", "it", "pt")
+LANGUAGE_NAME_LENGTH = 8  # characters the language chooser shows before eliding
 # Codec names offered when a file was guessed wrong (what Spanish and English files use).
 ENCODINGS = ("utf-8", "cp1252", "iso8859-15", "latin-1", "utf-16", "mac-roman", "cp850")
 
@@ -30,19 +36,24 @@ class TrackBar(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._track: Track | None = None
-        self.file_label = QLabel(self)
+        self.file_label = ElidedLabel(Qt.TextElideMode.ElideMiddle, self)
         self.language_box = QComboBox(self)
+        # As wide as a language's name, not as "Unknown language": room for the rest of the row.
+        self.language_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.language_box.setMinimumContentsLength(LANGUAGE_NAME_LENGTH)
         self.language_box.activated.connect(self._language_activated)
-        self.encoding_label = QLabel(self)
-        self.reopen_button = QToolButton(self)
-        self.reopen_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.encoding_label = ElidedLabel(Qt.TextElideMode.ElideRight, self)
+        # A push button keeps room for its menu arrow (a tool button draws it over the text).
+        self.reopen_button = QPushButton(self)
         self.reopen_menu = QMenu(self)
         self.reopen_button.setMenu(self.reopen_menu)
         for codec in ENCODINGS:
             action = QAction(encoding_name(codec), self.reopen_menu)
             action.triggered.connect(lambda _checked=False, c=codec: self.encodingChosen.emit(c))
             self.reopen_menu.addAction(action)
-        self.repair_label = QLabel(self)
+        self.repair_label = ElidedLabel(Qt.TextElideMode.ElideRight, self)
         self.repair_label.setObjectName("repairNote")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -69,6 +80,7 @@ class TrackBar(Retranslating, QWidget):
         self.reopen_button.setVisible(track is not None)
         if track is None:
             self.file_label.setText(_("No subtitles"))
+            self.file_label.setToolTip("")
             self.encoding_label.clear()
             self.repair_label.clear()
             return
@@ -78,7 +90,9 @@ class TrackBar(Retranslating, QWidget):
         self.encoding_label.setText(
             _("Read as {encoding}").format(encoding=encoding_name(track.encoding))
         )
+        self.encoding_label.setToolTip(self.encoding_label.text())
         self.repair_label.setText(self._repair_note(track))
+        self.repair_label.setToolTip(self.repair_label.text())
 
     @staticmethod
     def _repair_note(track: Track) -> str:
@@ -93,7 +107,9 @@ class TrackBar(Retranslating, QWidget):
     def _fill_languages(self, current: str | None) -> None:
         box = self.language_box
         box.clear()
-        codes = list(LANGUAGES)
+        # Names come from babel's locale data: none before a track is shown (and the box is
+        # disabled then), so the first paint does not wait for them.
+        codes = list(LANGUAGES) if self._track is not None else []
         if current and current not in codes:
             codes.append(current)
         for code in codes:
@@ -105,3 +121,27 @@ class TrackBar(Retranslating, QWidget):
 
     def _language_activated(self, row: int) -> None:
         self.languageChosen.emit(str(self.language_box.itemData(row) or ""))
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that shortens what it paints (`Bajo…es.srt`) when its row is
+    narrow, so the controls beside it keep their room; `text()` stays whole."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mode = mode
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().minimumSizeHint()
+        ellipsis = self.fontMetrics().horizontalAdvance("…") + 2  # the least that still shows
+        return QSize(min(hint.width(), ellipsis), hint.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        from PySide6.QtGui import QPainter  # at the first paint, not at start-up
+
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), self._mode, rect.width())
+        painter = QPainter(self)  # the label's own font and text colour
+        painter.drawText(rect, int(self.alignment()), shown)
+        painter.end()

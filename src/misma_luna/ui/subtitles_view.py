@@ -6,14 +6,14 @@ from font metrics. The font follows the review pane's zoom steps.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -21,19 +21,28 @@ from PySide6.QtWidgets import (
 from misma_luna.ui.review_pane import ZOOM_LIMITS, ZOOM_STEP
 from misma_luna.ui.subtitles_model import LEFT_COLUMN, MARKUP_ROLE, RIGHT_COLUMN, TIME_COLUMN
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
 BASE_POINT_SIZE = 11.5
 PADDING = 5
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CueDelegate(QStyledItemDelegate):
-    """Paints a text cell from its markup (escaped text, `<i>`, `<br>`)."""
+    """Paints a cell from its markup (escaped text, `<i>`, `<br>`), times and cues alike, so
+    that every column's text starts at the same padding and shares one baseline."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         markup = index.data(MARKUP_ROLE)
         if markup is None:
             super().paint(painter, option, index)
             return
+        # Imported at the first paint: QStyle alone costs milliseconds to wrap at start-up.
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
@@ -42,7 +51,9 @@ class CueDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         rect: QRect = option.rect
-        document = _document(str(markup), option.font, rect.width())
+        alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        right = bool(alignment) and bool(int(alignment) & Qt.AlignmentFlag.AlignRight.value)
+        document = _document(str(markup), option.font, rect.width(), right)
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -58,21 +69,28 @@ class CueDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         text = index.data(Qt.ItemDataRole.DisplayRole)
-        if index.column() == TIME_COLUMN or not text:
+        if not text:
             return super().sizeHint(option, index)
+        metrics = option.fontMetrics
+        if index.column() == TIME_COLUMN:  # one line, padded as `paint` pads it
+            width = metrics.horizontalAdvance(str(text)) + 2 * PADDING + 2
+            return QSize(width, metrics.height() + 2 * PADDING + 2)
         view = self.parent()
         width = view.columnWidth(index.column()) if isinstance(view, QTableView) else 300
-        metrics = option.fontMetrics
         bounds = QRect(0, 0, max(width - 2 * PADDING, 20), 100_000)
         flags = int(Qt.TextFlag.TextWordWrap)
         height = metrics.boundingRect(bounds, flags, str(text)).height()
         return QSize(width, height + 2 * PADDING + 2)
 
 
-def _document(markup: str, font: QFont, width: int) -> QTextDocument:
+def _document(markup: str, font: QFont, width: int, right: bool = False) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font)
     document.setDocumentMargin(PADDING)
+    if right:
+        from PySide6.QtGui import QTextOption
+
+        document.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignRight))
     document.setHtml(markup)
     document.setTextWidth(width)
     return document
