@@ -32,6 +32,15 @@ def test_a_held_queue_keeps_order_until_released_then_runs_at_once() -> None:
     assert len(done) == 4
 
 
+def test_held_work_is_dropped_when_the_app_stops_before_its_first_paint() -> None:
+    done: list[str] = []
+    queue = StartupQueue(held=True)
+    queue.later(lambda: done.append("never"))
+    queue.discard()
+    queue.release()
+    assert done == [] and not queue.held
+
+
 def test_the_window_paints_before_subtitles_and_language_names_load(
     qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -48,10 +57,12 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
         assert "Carlitos" in window.review_pane.view.toPlainText()
         assert window.context.startup.held
         assert window.subtitles_pane.model.rowCount() == 0
+        assert not window.subtitles_pane.table.isVisibleTo(window)  # not "no subtitles"
         assert window.language_menu.actions() == []
 
         qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
         assert window.subtitles_pane.model.rowCount() > 0
+        assert window.subtitles_pane.table.isVisibleTo(window)
         names = [action.text() for action in window.language_menu.actions()]
         assert names == ["English", "Español"]
         checked = [a.data() for a in window.language_menu.actions() if a.isChecked()]
@@ -59,3 +70,50 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
     finally:
         window.close()
         started.stop()
+
+
+# Modules the first paint must not wait for: parsers, locale data, subtitles, sockets, print.
+NOT_BEFORE_PAINT = {
+    "babel", "markdown_it", "polib", "pysubs2", "charset_normalizer", "ftfy",
+    "PySide6.QtNetwork", "PySide6.QtPrintSupport",
+}  # fmt: skip
+
+_PROBE = """
+import json, sys
+from misma_luna.ui import startup
+
+loaded = []
+release = startup.StartupQueue.release
+
+def spy(self):
+    if self.held and not loaded:
+        loaded.append(sorted(name for name in sys.modules if name in NAMES))
+    release(self)
+
+startup.StartupQueue.release = spy
+from misma_luna.cli import main
+assert main(["--exit-after-paint", "--lang", "es"]) == 0
+print(json.dumps(loaded[0]))
+"""
+
+
+def test_the_first_paint_needs_no_parser_no_locale_data_and_no_socket(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("CONFIG", "DATA", "CACHE"):
+        env[f"XDG_{name}_HOME"] = str(tmp_path / name.lower())
+    probe = f"NAMES = {sorted(NOT_BEFORE_PAINT)!r}\n" + _PROBE
+
+    def loaded_at_first_paint() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        )
+        return list(json.loads(done.stdout.splitlines()[-1]))
+
+    cold = loaded_at_first_paint()  # the film is parsed once, then kept in the cache
+    assert set(cold) <= {"markdown_it", "polib"}
+    assert loaded_at_first_paint() == []
