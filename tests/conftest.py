@@ -1,4 +1,4 @@
-"""Shared test setup: no real display, and settings and notes kept in a throwaway home."""
+"""Shared test setup: no real display; settings, notes and caches kept in a throwaway home."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ _HOME = Path(tempfile.mkdtemp(prefix="misma-luna-tests-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
 os.environ["LANGUAGE"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
