@@ -119,3 +119,18 @@ def test_track_bar_names_languages_only_once_it_shows_a_track(qtbot) -> None:
     assert bar.language_box.count() == 7
     assert bar.language_box.currentText() == "Spanish"
     assert bar.language_box.isEnabled()
+
+
+def test_an_elided_label_keeps_its_text_and_tooltip_whole(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from misma_luna.ui.elided_label import ElidedLabel
+
+    label = ElidedLabel(Qt.TextElideMode.ElideMiddle)
+    qtbot.addWidget(label)
+    label.setText("Bajo la misma luna, version del director.es.srt")
+    label.resize(40, label.height())
+    assert label.text() == label.toolTip() == "Bajo la misma luna, version del director.es.srt"
+    assert label.minimumSizeHint().width() < 40
+    label.clear()
+    assert label.text() == label.toolTip() == ""

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from misma_luna.core.catalogs import _, ngettext
+from misma_luna.ui.elided_label import ElidedLabel
 from misma_luna.ui.retranslating import Retranslating
-from misma_luna.ui.subtitles_track_bar import ElidedLabel
 
 OFFSET_LIMIT_MS = 10 * 60 * 1000
 
@@ -98,7 +98,7 @@ class SubtitlesControls(Retranslating, QWidget):
         """Say (or stop saying) that the typed time cannot be read."""
         self._jump_error = error
         if error:
-            self._say(_("Not a time: type 1:02:03, 12:30 or 95"))
+            self.count_label.setText(_("Not a time: type 1:02:03, 12:30 or 95"))
 
     def show_match_count(self, index: int, total: int) -> None:
         """`2 of 5 matches`, `No matches`, or nothing when the field is empty."""
@@ -106,20 +106,15 @@ class SubtitlesControls(Retranslating, QWidget):
         if self._jump_error:
             return
         if not self.search_field.text().strip():
-            self._say("")
+            self.count_label.setText("")
         elif not total:
-            self._say(_("No matches"))
+            self.count_label.setText(_("No matches"))
         else:
-            self._say(
+            self.count_label.setText(
                 ngettext("{index} of {count} match", "{index} of {count} matches", total).format(
                     index=index + 1, count=total
                 )
             )
-
-    def _say(self, text: str) -> None:
-        """Put `text` beside the search field (shortened when narrow, whole in the tooltip)."""
-        self.count_label.setText(text)
-        self.count_label.setToolTip(text)
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:

@@ -6,20 +6,16 @@ bar only shows a `core.subtitles.Track` and emits what the reader asked for.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidget
 
 from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import _, active_language, ngettext
 from misma_luna.core.subtitle_text import encoding_name
 from misma_luna.core.subtitles import Track
+from misma_luna.ui.elided_label import ElidedLabel
 from misma_luna.ui.retranslating import Retranslating
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
 
 LANGUAGES = ("es", "en", "fr", "de", "it", "pt")
 LANGUAGE_NAME_LENGTH = 8  # characters the language chooser shows before eliding
@@ -80,7 +76,6 @@ class TrackBar(Retranslating, QWidget):
         self.reopen_button.setVisible(track is not None)
         if track is None:
             self.file_label.setText(_("No subtitles"))
-            self.file_label.setToolTip("")
             self.encoding_label.clear()
             self.repair_label.clear()
             return
@@ -90,9 +85,7 @@ class TrackBar(Retranslating, QWidget):
         self.encoding_label.setText(
             _("Read as {encoding}").format(encoding=encoding_name(track.encoding))
         )
-        self.encoding_label.setToolTip(self.encoding_label.text())
         self.repair_label.setText(self._repair_note(track))
-        self.repair_label.setToolTip(self.repair_label.text())
 
     @staticmethod
     def _repair_note(track: Track) -> str:
@@ -121,27 +114,3 @@ class TrackBar(Retranslating, QWidget):
 
     def _language_activated(self, row: int) -> None:
         self.languageChosen.emit(str(self.language_box.itemData(row) or ""))
-
-
-class ElidedLabel(QLabel):
-    """A one-line plain-text label that shortens what it paints (`Bajo…es.srt`) when its row is
-    narrow, so the controls beside it keep their room; `text()` stays whole."""
-
-    def __init__(self, mode: Qt.TextElideMode, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._mode = mode
-        self.setTextFormat(Qt.TextFormat.PlainText)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        hint = super().minimumSizeHint()
-        ellipsis = self.fontMetrics().horizontalAdvance("…") + 2  # the least that still shows
-        return QSize(min(hint.width(), ellipsis), hint.height())
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        from PySide6.QtGui import QPainter  # at the first paint, not at start-up
-
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), self._mode, rect.width())
-        painter = QPainter(self)  # the label's own font and text colour
-        painter.drawText(rect, int(self.alignment()), shown)
-        painter.end()
