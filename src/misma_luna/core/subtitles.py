@@ -156,10 +156,9 @@ def _detect_format(text: str, path: Path) -> str:
         implementation = pysubs2.formats.get_format_class(by_extension)
         # The start of a file says its format (pysubs2's own loading looks no further); the
         # whole text is searched only when the start does not agree with the extension.
-        start = text[:FORMAT_SAMPLE_CHARS]
-        for sample in (start, text) if len(start) < len(text) else (text,):
-            if implementation.guess_format(sample) == by_extension:
-                return str(by_extension)
+        guesses = (implementation.guess_format(t) for t in (text[:FORMAT_SAMPLE_CHARS], text))
+        if any(guess == by_extension for guess in guesses):
+            return str(by_extension)
     try:
         return str(pysubs2.formats.autodetect_format(text))
     except pysubs2.exceptions.FormatAutodetectionError as error:
