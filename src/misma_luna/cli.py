@@ -86,15 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def load_plain_python_first() -> None:
-    """Import what every window start needs and that never touches Qt before PySide6 does.
+def load_plain_python_first(names: tuple[str, ...] = PLAIN_PYTHON_FIRST) -> None:
+    """Import what a start needs that never touches Qt (every window start's, by default)
+    before PySide6 does.
 
     PySide6 reads the source of each module imported after it, looking for its own name
     (PYSIDE-2029): for the core that costs milliseconds and megabytes at start. Parsers
     (markdown-it, polib) and babel's data are not here: the film cache and the first
     paint do without them.
     """
-    for name in PLAIN_PYTHON_FIRST:
+    for name in names:
         importlib.import_module(name)
 
 

@@ -7,7 +7,6 @@ Qt is imported only in `run()`, and runs offscreen when there is no display.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -67,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
     Plain-Python modules come before PySide6, which reads the source of every module
     imported after it (PYSIDE-2029); the film comes from the same cache as the window's.
     """
-    for name in PLAIN_PYTHON_FIRST:
-        importlib.import_module(name)
+    from misma_luna.cli import load_plain_python_first
+
+    load_plain_python_first(PLAIN_PYTHON_FIRST)
     from misma_luna.core.resources import bundled_film_dir, locale_dir
     from misma_luna.core.sheet import compose_job
     from misma_luna.ui.locations import film_cache, set_application_names
