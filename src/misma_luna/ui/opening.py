@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
-from misma_luna.core.film import FilmPackage, load_film
+from misma_luna.core.film import FilmPackage
 from misma_luna.core.textrepair import repair_summary
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.dialogs import report_problem
+from misma_luna.ui.locations import film_cache
 from misma_luna.ui.original_text import OriginalTextDialog
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class FilmOpener(QObject):
         if path.name == "film.toml":
             path = path.parent
         try:
-            film = load_film(path)
+            film = film_cache().load(path)
         except MismaLunaError as error:
             report_problem(self._window, _("This film could not be opened"), error)
             return None
