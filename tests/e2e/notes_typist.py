@@ -23,6 +23,9 @@ def main(argv: list[str]) -> int:
     if started is None:
         print(json.dumps({"woke_running": True}), flush=True)
         return 0
+    # The notes pane is built right after the window's first paint.
+    while started.window.context.startup.held:  # at the latest a second after the start
+        QTest.qWait(10)
     pane = started.window.notes_pane
     if argv[0] == "type":
         started.window.action_registry["notes.focus"].trigger()

@@ -84,6 +84,9 @@ def main(argv: list[str]) -> int:
     if started is None:
         emit({"woke_running": True})
         return 0
+    # The notes pane is built right after the window's first paint.
+    while started.window.context.startup.held:  # at the latest a second after the start
+        QTest.qWait(10)
     emit({"started": startup_report(started)})
     if argv[0] == "write":
         if started.window.context.notes.read_only:

@@ -67,6 +67,7 @@ def test_main_flows_make_no_connection(qapp, qtbot, no_network: list[str], tmp_p
     window = started.window
     try:
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: not window.context.startup.held)
         assert "Wild Web" in window.review_pane.view.toPlainText()
         assert window.opener.open_path(HOSTILE / "hostile-film.zip") is not None
         assert window.opener.open_path(HOSTILE / "bare-review-es.md") is not None

@@ -99,7 +99,7 @@ def test_dialog_lists_every_warning_and_defaults_to_cancel(qtbot) -> None:
 def test_the_window_uses_the_link_dialog(main_window, monkeypatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(
-        "misma_luna.ui.main_window.confirm_and_open_link",
+        "misma_luna.ui.link_dialog.confirm_and_open_link",
         lambda _parent, url: asked.append(url.toString()) or False,
     )
     main_window.review_pane.linkActivated.emit(QUrl("https://example.com/"))

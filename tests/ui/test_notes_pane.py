@@ -196,7 +196,7 @@ def test_search_counts_in_proper_plurals_in_both_languages(qtbot, window) -> Non
     assert pane.count_label.text() == "1 nota encontrada"
     pane.search_field.clear()
     assert pane.count_label.text() == "4 notas"
-    assert pane.windowTitle() == "Notas"
+    assert window.notes_dock.windowTitle() == "Notas"
 
 
 def test_saved_at_follows_the_language(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,8 @@ def test_held_work_is_dropped_when_the_app_stops_before_its_first_paint() -> Non
 def test_the_window_paints_before_subtitles_and_language_names_load(
     qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMenu
+
     from misma_luna.ui.app import make_application, start_gui
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -56,9 +58,12 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
         assert window.isVisible()
         assert "Carlitos" in window.review_pane.view.toPlainText()
         assert window.context.startup.held
-        assert window.subtitles_pane.model.rowCount() == 0
-        assert not window.subtitles_pane.table.isVisibleTo(window)  # not "no subtitles"
-        assert window.language_menu.actions() == []
+        # The subtitles and notes panes, and the menus' entries, come after the paint.
+        assert not hasattr(window, "subtitles_pane") and not hasattr(window, "notes_pane")
+        menus = [action.menu() for action in window.menuBar().actions()]
+        assert [menu.title() for menu in menus] == ["&Archivo", "&Editar", "&Ver", "Ay&uda"]
+        assert all(isinstance(menu, QMenu) and menu.actions() == [] for menu in menus)
+        assert window.notes_dock.windowTitle() == "Notas"
 
         qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
         assert window.subtitles_pane.model.rowCount() > 0

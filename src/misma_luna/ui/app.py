@@ -176,7 +176,7 @@ def start_gui(path: Path | None, language: str | None) -> GuiSession | None:
         context.startup.later(lambda: instance.listen(lambda: bring_forward(window)))
     if error is not None:
         report_problem(window, catalogs._("This film could not be opened"), error)
-    window.opener.report_warnings(film)
+    context.startup.later(lambda: window.opener.report_warnings(film))
     for problem in context.language.problems:
         report_problem(window, catalogs._("The translation could not be loaded"), problem)
     for message in notes.report.messages():

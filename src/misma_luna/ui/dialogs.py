@@ -8,7 +8,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -81,14 +80,3 @@ def report_problem(parent: QWidget, title: str, error: MismaLunaError | str) -> 
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
-
-
-def app_icon() -> QIcon:
-    """The app's icon, scalable with bitmap sizes."""
-    from misma_luna.core.resources import resources_dir
-
-    icon = QIcon()
-    hicolor = resources_dir() / "icons" / "hicolor"
-    for png in sorted(hicolor.glob("*/apps/misma-luna.png")):
-        icon.addFile(str(png))
-    return icon

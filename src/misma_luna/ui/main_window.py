@@ -2,6 +2,12 @@
 
 Menus are declared as lists of action ids (actions.py declares the actions); panes get the
 AppContext and subscribe to it. The window remembers its geometry and splitter layout.
+
+The window is built in two steps. The first paint needs only the frame: the menu titles,
+the film's title, the review, and the places of the subtitles and the notes, so that is
+all `__init__` builds. The actions, the subtitles pane and the notes pane (and the modules
+behind them) come in `_complete()`, which `AppContext.startup` runs right after the first
+paint at the app's start, and at once everywhere else (tests, the self-test).
 """
 
 from __future__ import annotations
@@ -10,26 +16,26 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from misma_luna import APP_NAME
 from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import N_, _, ngettext
+from misma_luna.core.resources import resources_dir
 from misma_luna.ui import settings
-from misma_luna.ui.actions import ActionRegistry
 from misma_luna.ui.context import AppContext
-from misma_luna.ui.dialogs import AboutDialog, app_icon
 from misma_luna.ui.film_pane import FilmPane
-from misma_luna.ui.link_dialog import confirm_and_open_link
-from misma_luna.ui.notes_pane import NotesPane
-from misma_luna.ui.opening import FilmOpener
 from misma_luna.ui.retranslating import Retranslating
 from misma_luna.ui.review_pane import ReviewPane
-from misma_luna.ui.subtitles_pane import SubtitlesPane
 
 if TYPE_CHECKING:
+    from misma_luna.ui.actions import ActionRegistry
+    from misma_luna.ui.dialogs import AboutDialog
+    from misma_luna.ui.notes_pane import NotesPane
+    from misma_luna.ui.opening import FilmOpener
     from misma_luna.ui.printing import SheetPrinter
+    from misma_luna.ui.subtitles_pane import SubtitlesPane
 
 # The printing actions, and the SheetPrinter slot each one ends in.
 PRINT_SLOTS = (
@@ -71,24 +77,30 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 
 
 class MainWindow(Retranslating, QMainWindow):
-    """One film on screen: facts, review, and whatever panes the context provides."""
+    """One film on screen: facts, review, subtitles and notes, with the menus over them."""
+
+    # Built by `_complete()`, right after the first paint at the app's start.
+    action_registry: ActionRegistry
+    opener: FilmOpener
+    subtitles_pane: SubtitlesPane
+    notes_pane: NotesPane
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
-        self.action_registry = ActionRegistry(self)
         self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
         self._menus: list[tuple[str, QMenu]] = []
         self._about: AboutDialog | None = None
+        self._sheet_printer: SheetPrinter | None = None
+        self._completed = False
 
         self.film_pane = FilmPane(context, self)
         self.review_pane = ReviewPane(context, self)
         self.reading_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.reading_splitter.addWidget(self.review_pane)
-        self.subtitles_pane = SubtitlesPane(context, self)
-        self.reading_splitter.addWidget(self.subtitles_pane)
+        self.reading_splitter.addWidget(QWidget(self))  # where the subtitles pane goes
         self.reading_splitter.setStretchFactor(0, 3)
         self.reading_splitter.setStretchFactor(1, 2)
         self.reading_splitter.setSizes([480, 320])
@@ -99,22 +111,43 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 880])
         self.setCentralWidget(self.splitter)
-        self.opener = FilmOpener(context, self)
-        self._sheet_printer: SheetPrinter | None = None
-        self._connect_printing()
-        self.notes_pane = NotesPane(context, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_pane)
-
+        self.notes_dock = QDockWidget(self)
+        self.notes_dock.setObjectName("notesPane")  # the name saved window layouts know
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)
-        self._connect_actions()
-        self.subtitles_pane.connect_actions(self.action_registry)
-        self._build_menus()
+        for title, _entries in MENUS:
+            menu = self.menuBar().addMenu("")
+            menu.setObjectName("menu-" + title.replace("&", "").lower())
+            self._menus.append((title, menu))
         context.session.filmChanged.connect(self.retranslate)
-        context.language.languageChanged.connect(self._check_language_action)
         self.resize(1200, 800)
         self.retranslate()
         self._restore_layout()
+        context.startup.later(self._complete)
+
+    def _complete(self) -> None:
+        """Build what the first paint does without: actions, menus' entries, subtitles, notes."""
+        from misma_luna.ui.actions import ActionRegistry
+        from misma_luna.ui.notes_pane import NotesPane
+        from misma_luna.ui.opening import FilmOpener
+        from misma_luna.ui.subtitles_pane import SubtitlesPane
+
+        self.action_registry = ActionRegistry(self)
+        self.opener = FilmOpener(self.context, self)
+        self._connect_printing()
+        self.subtitles_pane = SubtitlesPane(self.context, self)
+        placeholder = self.reading_splitter.replaceWidget(1, self.subtitles_pane)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.notes_pane = NotesPane(self.context, self)
+        self.notes_dock.setWidget(self.notes_pane)
+        self._connect_actions()
+        self.subtitles_pane.connect_actions(self.action_registry)
+        self._fill_menus()
+        self.context.language.languageChanged.connect(self._check_language_action)
+        self._completed = True
+        self.retranslate()
 
     # -- construction
 
@@ -145,12 +178,8 @@ class MainWindow(Retranslating, QMainWindow):
         a["help.about"].triggered.connect(self.show_about)
         self.review_pane.linkActivated.connect(self._open_link)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for title, entries in MENUS:
-            menu = bar.addMenu("")
-            menu.setObjectName("menu-" + title.replace("&", "").lower())
-            self._menus.append((title, menu))
+    def _fill_menus(self) -> None:
+        for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
             for entry in entries:
                 if entry is None:
                     if menu.actions() and not menu.actions()[-1].isSeparator():
@@ -193,27 +222,30 @@ class MainWindow(Retranslating, QMainWindow):
         """Window title, menus, actions and status bar in the active language."""
         film = self.context.localized_film()
         self.setWindowTitle(f"{film.title} — {APP_NAME}")
-        self.action_registry.retranslate()
         for title, menu in self._menus:
             menu.setTitle(_(title))
-        self.language_menu.setTitle(_("&Language"))
-        # Names of languages come from babel's locale data: not needed for the first paint.
-        self.context.startup.later(self._show_translation_status)
+        self.notes_dock.setWindowTitle(_("Notes"))
         self.splitter.setAccessibleName(_("Film and review"))
-
-    def _show_translation_status(self) -> None:
-        self._translation_label.setText(translation_status(self.context))
+        if self._completed:
+            self.action_registry.retranslate()
+            self.language_menu.setTitle(_("&Language"))
+            # Names languages with babel's locale data, which the first paint does without.
+            self._translation_label.setText(translation_status(self.context))
 
     # -- actions
 
     def show_about(self) -> None:
         """Open (or raise) the About dialog."""
         if self._about is None:
+            from misma_luna.ui.dialogs import AboutDialog
+
             self._about = AboutDialog(self)
         self._about.show()
         self._about.raise_()
 
     def _open_link(self, url: QUrl) -> None:
+        from misma_luna.ui.link_dialog import confirm_and_open_link
+
         confirm_and_open_link(self, url)
 
     # -- layout memory
@@ -258,3 +290,12 @@ def translation_status(context: AppContext) -> str:
         "{count} passages shown in {language}: no translation yet",
         missing,
     ).format(count=missing, language=fmt.language_name(source, ui))
+
+
+def app_icon() -> QIcon:
+    """The app's icon, scalable with bitmap sizes."""
+    icon = QIcon()
+    hicolor = resources_dir() / "icons" / "hicolor"
+    for png in sorted(hicolor.glob("*/apps/misma-luna.png")):
+        icon.addFile(str(png))
+    return icon

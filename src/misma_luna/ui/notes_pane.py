@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the saver
 
 
-class NotesPane(Retranslating, QDockWidget):
+class NotesPane(Retranslating, QWidget):
     """The current film's notes (or all notes), an editor, search and the save status."""
 
     def __init__(self, context: AppContext, window: MainWindow) -> None:
@@ -48,7 +47,7 @@ class NotesPane(Retranslating, QDockWidget):
         self._store = context.notes
         self._window = window
         self.anchors = AnchorFinder(context, window)
-        self.setObjectName("notesPane")
+        self.setObjectName("notesBody")  # in the window's dock, named "notesPane"
         self._loading = False
         self._build()
         self.saver = NoteSaver(self._store, self.editor.toPlainText, self)
@@ -66,19 +65,18 @@ class NotesPane(Retranslating, QDockWidget):
     # -- construction
 
     def _build(self) -> None:
-        body = QWidget(self)
         self.banner = self._label("notesReadOnlyBanner", "background:#fff3cd;padding:6px;")
         self.banner.setVisible(self._store.read_only)
-        self.search_field = QLineEdit(body)
+        self.search_field = QLineEdit(self)
         self.search_field.setObjectName("notesSearch")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.textChanged.connect(self.refresh)
-        self.all_films = QCheckBox(body)
+        self.all_films = QCheckBox(self)
         self.all_films.setObjectName("notesAllFilms")
         self.all_films.toggled.connect(self.refresh)
         self.count_label = self._label("notesCount", "")
         self.model = NotesListModel(self)
-        self.list_view = QListView(body)
+        self.list_view = QListView(self)
         self.list_view.setObjectName("notesList")
         self.list_view.setModel(self.model)
         self.list_view.setWordWrap(True)
@@ -87,27 +85,27 @@ class NotesPane(Retranslating, QDockWidget):
         self.list_view.clicked.connect(
             lambda index: self.go_to_anchor(self.model.note_at(index.row()))
         )
-        self.new_button = QToolButton(body)
+        self.new_button = QToolButton(self)
         self.new_button.setObjectName("notesNew")
         self.new_button.clicked.connect(lambda: self.start_note(None))
         self.anchor_label = self._label("notesAnchor", "")
-        self.editor = NoteEditor(body)
+        self.editor = NoteEditor(self)
         self.editor.setObjectName("notesEditor")
         self.editor.setReadOnly(self._store.read_only)
         self.editor.textChanged.connect(self._text_changed)
         self.editor.focusLost.connect(self._editor_left)
-        self.viewer = NoteView(body)
+        self.viewer = NoteView(self)
         self.viewer.setObjectName("notesView")
         self.viewer.setOpenLinks(False)
         self.viewer.anchorClicked.connect(self._open_link)
         self.viewer.editRequested.connect(self.edit)
-        self.stack = QStackedWidget(body)
+        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.editor)
         self.stack.addWidget(self.viewer)
         self.warning = self._label("notesSaveWarning", "background:#f8d7da;padding:6px;")
         self.warning.hide()
         self.status = self._label("notesStatus", "")
-        self._lay_out(body)
+        self._lay_out()
 
     def _label(self, name: str, style: str) -> QLabel:
         label = QLabel(self)
@@ -116,7 +114,7 @@ class NotesPane(Retranslating, QDockWidget):
         label.setStyleSheet(style)
         return label
 
-    def _lay_out(self, body: QWidget) -> None:
+    def _lay_out(self) -> None:
         scope = QHBoxLayout()
         scope.addWidget(self.all_films)
         scope.addStretch(1)
@@ -124,7 +122,7 @@ class NotesPane(Retranslating, QDockWidget):
         heading = QHBoxLayout()
         heading.addWidget(self.anchor_label, 1)
         heading.addWidget(self.new_button)
-        layout = QVBoxLayout(body)
+        layout = QVBoxLayout(self)
         for part in (self.banner, self.search_field):
             layout.addWidget(part)
         layout.addLayout(scope)
@@ -133,7 +131,6 @@ class NotesPane(Retranslating, QDockWidget):
         layout.addWidget(self.stack, 3)
         layout.addWidget(self.warning)
         layout.addWidget(self.status)
-        self.setWidget(body)
 
     def _connect_actions(self) -> None:
         actions = self._window.action_registry
@@ -154,7 +151,6 @@ class NotesPane(Retranslating, QDockWidget):
 
     def retranslate(self) -> None:
         """Every text of the pane in the active language (the notes themselves stay as typed)."""
-        self.setWindowTitle(_("Notes"))
         self.banner.setText(self._read_only_reason())
         self.search_field.setPlaceholderText(_("Search notes"))
         self.search_field.setAccessibleName(_("Search notes"))
