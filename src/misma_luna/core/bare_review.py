@@ -13,8 +13,8 @@ from pathlib import Path
 
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import FilmError
+from misma_luna.core.facts import CastMember, FilmFacts, Titles
 from misma_luna.core.film import FilmPackage
-from misma_luna.core.filmtoml import CastMember, FilmFacts, Titles
 from misma_luna.core.review import parse_review
 from misma_luna.core.textrepair import read_text
 

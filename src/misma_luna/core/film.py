@@ -13,7 +13,7 @@ from pathlib import Path
 from misma_luna.core.catalogs import _
 from misma_luna.core.content import ContentCatalog, Shown, TranslationState
 from misma_luna.core.errors import CatalogError, FilmError, MismaLunaError
-from misma_luna.core.filmtoml import FilmFacts, parse_film_toml
+from misma_luna.core.facts import FilmFacts
 from misma_luna.core.review import Block, Review, inline_html, parse_review
 from misma_luna.core.textrepair import DecodedText, read_text
 
@@ -138,6 +138,8 @@ def load_package_dir(folder: Path) -> FilmPackage:
     toml_path = folder / "film.toml"
     if not toml_path.is_file():
         raise FilmError(folder, _("this folder has no film.toml, so it is not a film package"))
+    from misma_luna.core.filmtoml import parse_film_toml  # and tomllib: not for cached films
+
     facts = parse_film_toml(read_text(toml_path).text, toml_path)
     review_path = folder / "review.md"
     if not review_path.is_file():

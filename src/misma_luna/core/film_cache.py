@@ -15,18 +15,17 @@ package that loaded with warnings (they must be shown again, as found).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
 from misma_luna import __version__
 from misma_luna.core.film import FilmPackage, load_film
 
 # Bump when a class held in the cache changes shape (between releases, __version__ does it).
-FORMAT = 3
+FORMAT = 4
 # Folders of a package whose files the stamp covers (the package's own layout).
 WATCHED_FOLDERS = ("", "i18n", "subtitles")
 
@@ -66,8 +65,8 @@ def _package_folder(path: Path) -> Path | None:
 
 
 def _entry_name(folder: Path) -> str:
-    digest = hashlib.sha1(str(folder).encode(), usedforsecurity=False).hexdigest()
-    return f"{folder.name[:40]}-{digest[:16]}.pickle"
+    # The checksum keeps same-named folders apart; the stamp holds the whole path anyway.
+    return f"{folder.name[:40]}-{zlib.crc32(str(folder).encode()):08x}.pickle"
 
 
 def package_stamp(folder: Path) -> Stamp:
@@ -103,6 +102,8 @@ def _read(entry: Path, stamp: Stamp) -> FilmPackage | None:
 def _write(entry: Path, value: object) -> None:
     """Write `value` whole or not at all; a cache that cannot be written is no error."""
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        import tempfile  # only when the cache is written, not on every start
+
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         try:

@@ -8,12 +8,9 @@ links stay text, and in print a link becomes its text followed by its real host.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
-
-from misma_luna.core import links
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -53,6 +50,8 @@ class Review:
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
+
+    from misma_luna.core import links
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["image"])
@@ -133,6 +132,8 @@ class _Context:
 
 
 def _block_id(kind: BlockKind, text: str, seen: dict[str, int]) -> str:
+    import hashlib  # parsing only: a film from the cache needs no OpenSSL
+
     digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
     base = f"{kind[0]}-{digest}"
     seen[base] = seen.get(base, 0) + 1
@@ -158,6 +159,8 @@ def inline_html(text: str, print_links: bool = False) -> str:
 def _links_for_print(children: list[Token]) -> list[Token]:
     """Replace each link by its text and a text token naming its real host."""
     from markdown_it.token import Token
+
+    from misma_luna.core import links
 
     result: list[Token] = []
     hrefs: list[str] = []

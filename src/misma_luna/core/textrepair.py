@@ -8,7 +8,6 @@ as it was. Repair is limited to encoding mistakes; the text is otherwise left al
 from __future__ import annotations
 
 import codecs
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -197,6 +196,8 @@ def _repair_mojibake(text: str) -> tuple[str, int]:
 
 
 def _changed_characters(before: str, after: str) -> int:
+    import difflib  # only when a repair has changed something
+
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     # A deletion ("Â¡" → "¡") still repaired the character next to it: count it as one.
     opcodes = matcher.get_opcodes()

@@ -156,7 +156,6 @@ class GuiSession:
 
 def start_gui(path: Path | None, language: str | None) -> GuiSession | None:
     """Show the main window, or wake the running one and return None."""
-    from misma_luna.ui.dialogs import report_problem
     from misma_luna.ui.main_window import MainWindow
     from misma_luna.ui.single_instance import SingleInstance
 
@@ -174,13 +173,19 @@ def start_gui(path: Path | None, language: str | None) -> GuiSession | None:
     window.show()
     if owner:
         context.startup.later(lambda: instance.listen(lambda: bring_forward(window)))
-    if error is not None:
-        report_problem(window, catalogs._("This film could not be opened"), error)
     context.startup.later(lambda: window.opener.report_warnings(film))
+    problems: list[tuple[str, MismaLunaError | str]] = []
+    if error is not None:
+        problems.append((catalogs._("This film could not be opened"), error))
     for problem in context.language.problems:
-        report_problem(window, catalogs._("The translation could not be loaded"), problem)
+        problems.append((catalogs._("The translation could not be loaded"), problem))
     for message in notes.report.messages():
-        report_problem(window, catalogs._("About your notes"), message)
+        problems.append((catalogs._("About your notes"), message))
+    if problems:
+        from misma_luna.ui.dialogs import report_problem
+
+        for title, what in problems:
+            report_problem(window, title, what)
     return GuiSession(window, instance)
 
 

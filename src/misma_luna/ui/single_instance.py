@@ -7,8 +7,8 @@ and exits, or, when the first cannot be reached, opens the notes read-only.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,8 +25,7 @@ TIMEOUT_MS = 1500
 
 def server_name(data_dir: Path) -> str:
     """A socket name private to this data directory."""
-    digest = hashlib.sha1(str(data_dir.resolve()).encode(), usedforsecurity=False).hexdigest()
-    return f"misma-luna-{digest[:16]}"
+    return f"misma-luna-{zlib.crc32(str(data_dir.resolve()).encode()):08x}"
 
 
 class SingleInstance(QObject):
