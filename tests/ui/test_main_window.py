@@ -49,6 +49,31 @@ def test_zoom_changes_the_text_size_and_is_remembered(qtbot, main_window) -> Non
     assert view.document().defaultFont().pointSizeF() == size
 
 
+def test_the_review_keeps_a_centred_reading_column_at_any_width(qtbot, main_window) -> None:
+    view = main_window.review_pane.view
+    root = view.document().rootFrame()
+
+    def sides() -> tuple[float, float]:
+        frame = root.frameFormat()
+        return frame.leftMargin(), frame.rightMargin()
+
+    def column() -> float:
+        return view.viewport().width() - sum(sides())
+
+    main_window.resize(1800, 900)
+    qtbot.waitUntil(lambda: view.viewport().width() > 1100)
+    left, right = sides()
+    assert left == right > 24  # wide: the text keeps to a centred column
+    wide_column = column()
+    assert 70 < wide_column / view.fontMetrics().averageCharWidth() < 90  # characters a line
+    main_window.action_registry["view.zoom_in"].trigger()
+    assert column() > wide_column  # larger letters, a wider column of the same length
+    main_window.action_registry["view.zoom_reset"].trigger()
+    main_window.resize(700, 600)
+    qtbot.waitUntil(lambda: sides()[0] == 24)  # narrow: the smallest margin, lines wrap
+    assert column() == view.viewport().width() - 48
+
+
 def test_window_reopens_as_it_was_left(qtbot, make_context) -> None:
     context = make_context()
     first = MainWindow(context)

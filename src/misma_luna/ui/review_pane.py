@@ -45,14 +45,20 @@ class ReviewView(QTextBrowser):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    # The viewport's width as of its last resize (it is sized before the view first paints).
+    # Asking `viewport()` for it would cost the first paint: PySide6 sets up every widget
+    # class of QtWidgets to find the Python type of that C++-made widget.
+    _viewport_width = 0
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        self._viewport_width = event.size().width()  # a scroll area's resizes are its viewport's
         self.fit_column()
 
     def fit_column(self) -> None:
         """Widen the document's side margins so that lines stay about 75 characters long."""
         column = int(self.fontMetrics().averageCharWidth() * COLUMN_EM * 2.1)
-        side = max(24, (self.viewport().width() - column) // 2)
+        side = max(24, (self._viewport_width - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if int(frame.leftMargin()) != side:
