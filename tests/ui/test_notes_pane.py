@@ -242,3 +242,12 @@ def test_a_note_pins_to_the_subtitle_row_in_focus_and_leads_back_to_it(qtbot, wi
     table.setCurrentIndex(subtitles.model.index(0, 1))
     window.notes_pane.go_to_anchor(note)
     assert table.currentIndex().row() == 4
+
+
+def test_a_closed_notes_dock_comes_back_for_a_new_note_or_a_search(qtbot, window) -> None:
+    for action_id, focused in (("notes.focus", "editor"), ("notes.search", "search_field")):
+        window.notes_dock.close()
+        assert not window.notes_dock.isVisible()
+        window.action_registry[action_id].trigger()
+        assert window.notes_dock.isVisible()
+        qtbot.waitUntil(getattr(window.notes_pane, focused).hasFocus)

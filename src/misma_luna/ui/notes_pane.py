@@ -287,16 +287,19 @@ class NotesPane(Retranslating, QWidget):
 
     def focus_editor(self) -> None:
         """Bring the pane forward and put the cursor in the editor."""
-        self.show()
-        self.raise_()
+        self._bring_forward()
         self.edit()
 
     def focus_search(self) -> None:
         """Bring the pane forward and put the cursor in the search field."""
-        self.show()
-        self.raise_()
+        self._bring_forward()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
+
+    def _bring_forward(self) -> None:
+        """Show the window's notes dock, even when the reader has closed it."""
+        self._window.notes_dock.show()
+        self._window.notes_dock.raise_()
 
     def _show_anchor(self) -> None:
         anchor = self.saver.anchor
