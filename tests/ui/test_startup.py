@@ -65,7 +65,11 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
         assert all(isinstance(menu, QMenu) and menu.actions() == [] for menu in menus)
         assert window.notes_dock.windowTitle() == "Notas"
 
+        painted = (window.review_pane.geometry(), window.notes_dock.geometry())
+
         qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
+        # The panes fill the places kept for them: the review does not move.
+        assert (window.review_pane.geometry(), window.notes_dock.geometry()) == painted
         assert window.subtitles_pane.model.rowCount() > 0
         assert window.subtitles_pane.table.isVisibleTo(window)
         names = [action.text() for action in window.language_menu.actions()]

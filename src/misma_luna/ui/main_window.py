@@ -44,6 +44,9 @@ PRINT_SLOTS = (
     ("file.export_pdf", "export_pdf"),
 )
 
+# The notes dock's width in a new window (the notes pane asks for about as much).
+NOTES_WIDTH = 280
+
 # Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
 # for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
@@ -114,6 +117,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.notes_dock = QDockWidget(self)
         self.notes_dock.setObjectName("notesPane")  # the name saved window layouts know
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        # Wide enough for the pane it will hold, so that the review does not move when it comes.
+        self.resizeDocks([self.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)
         for title, _entries in MENUS:
@@ -137,9 +142,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.opener = FilmOpener(self.context, self)
         self._connect_printing()
         self.subtitles_pane = SubtitlesPane(self.context, self)
+        sizes = self.reading_splitter.sizes()
         placeholder = self.reading_splitter.replaceWidget(1, self.subtitles_pane)
         if placeholder is not None:
             placeholder.deleteLater()
+        self.reading_splitter.setSizes(sizes)  # the review stays where it was first painted
         self.notes_pane = NotesPane(self.context, self)
         self.notes_dock.setWidget(self.notes_pane)
         self._connect_actions()
