@@ -26,7 +26,7 @@ SUBCOMMANDS: dict[str, str] = {
 EXIT_USAGE = 2
 
 # Plain-Python modules every window start imports anyway (see load_plain_python_first).
-PLAIN_PYTHON_FIRST = ("misma_luna.core.film_cache", "misma_luna.core.notes")
+PLAIN_PYTHON_FIRST = ("misma_luna.core.film_cache",)
 
 
 def gui_parser() -> argparse.ArgumentParser:

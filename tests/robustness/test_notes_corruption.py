@@ -69,7 +69,7 @@ def test_damage_without_any_backup_starts_afresh_and_keeps_the_file(tmp_path: Pa
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_the_app_starts_and_tells_the_reader(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+    qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
@@ -86,6 +86,8 @@ def test_the_app_starts_and_tells_the_reader(
     assert started is not None
     try:
         window = started.window
+        # The store opens, and its checks speak, right after the first paint.
+        qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
         assert [note.body for note in window.context.notes.all_notes()] == written.in_backup
         boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
         texts = [box.text() for box in boxes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 
 from misma_luna.ui import settings
-from misma_luna.ui.main_window import MainWindow
+from misma_luna.ui.main_window import VERTICAL, MainWindow
 
 
 def test_window_shows_the_bundled_film(main_window) -> None:
@@ -13,6 +13,16 @@ def test_window_shows_the_bundled_film(main_window) -> None:
     text = main_window.review_pane.view.toPlainText()
     assert text.startswith("Two Journeys, One Sky")
     assert "Adrián" in text and "Ã" not in text
+
+
+def test_facts_review_over_subtitles_and_notes_sit_side_by_side(main_window) -> None:
+    assert main_window.splitter.orientation() == Qt.Orientation.Horizontal
+    panes = [main_window.splitter.widget(i) for i in range(main_window.splitter.count())]
+    assert panes == [main_window.film_pane, main_window.reading_splitter, main_window.notes_pane]
+    assert main_window.reading_splitter.orientation() == Qt.Orientation.Vertical
+    assert main_window.reading_splitter.widget(1) is main_window.subtitles_pane
+    assert Qt.Orientation.Vertical.value == VERTICAL
+    assert not any(map(main_window.splitter.isCollapsible, range(len(panes))))
 
 
 def test_find_counts_and_steps_through_matches(qtbot, main_window) -> None:
@@ -79,8 +89,8 @@ def test_window_reopens_as_it_was_left(qtbot, make_context) -> None:
     first = MainWindow(context)
     qtbot.addWidget(first)
     first.show()
-    first.resize(first.minimumSizeHint().expandedTo(QSize(640, 480)))
-    first.splitter.setSizes([150, 650])
+    first.resize(first.minimumSizeHint().expandedTo(QSize(760, 560)))
+    first.splitter.setSizes([230, 290, 240])
     size, sizes = first.size(), first.splitter.sizes()
     first.close()
     second = MainWindow(context)

@@ -196,7 +196,7 @@ def test_search_counts_in_proper_plurals_in_both_languages(qtbot, window) -> Non
     assert pane.count_label.text() == "1 nota encontrada"
     pane.search_field.clear()
     assert pane.count_label.text() == "4 notas"
-    assert window.notes_dock.windowTitle() == "Notas"
+    assert pane.heading.text() == "Notas"
 
 
 def test_saved_at_follows_the_language(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -244,10 +244,11 @@ def test_a_note_pins_to_the_subtitle_row_in_focus_and_leads_back_to_it(qtbot, wi
     assert table.currentIndex().row() == 4
 
 
-def test_a_closed_notes_dock_comes_back_for_a_new_note_or_a_search(qtbot, window) -> None:
+def test_the_notes_pane_cannot_be_dragged_away_and_its_shortcuts_reach_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: window.notes_pane.width() > 0)
+    window.splitter.setSizes([320, 880, 0])  # as far as a drag of the handle can go
+    assert window.notes_pane.width() >= window.notes_pane.minimumSizeHint().width() > 0
     for action_id, focused in (("notes.focus", "editor"), ("notes.search", "search_field")):
-        window.notes_dock.close()
-        assert not window.notes_dock.isVisible()
         window.action_registry[action_id].trigger()
-        assert window.notes_dock.isVisible()
         qtbot.waitUntil(getattr(window.notes_pane, focused).hasFocus)

@@ -11,12 +11,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEvent,
-    QObject,
-    QSettings,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -24,7 +19,6 @@ from misma_luna import DESKTOP_FILE_NAME
 from misma_luna.core import catalogs
 from misma_luna.core.errors import MismaLunaError
 from misma_luna.core.film import FilmPackage
-from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.resources import bundled_film_dir, locale_dir
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext, FilmSession
@@ -35,6 +29,7 @@ from misma_luna.ui.settings import Preferences
 from misma_luna.ui.startup import FirstPaint, StartupQueue
 
 if TYPE_CHECKING:
+    from misma_luna.core.notes import NotesStore
     from misma_luna.ui.main_window import MainWindow
     from misma_luna.ui.single_instance import SingleInstance
 
@@ -60,8 +55,10 @@ def create_context(
     locales: Path | None = None,
     notes: NotesStore | None = None,
     startup: StartupQueue | None = None,
+    read_only_notes: bool = False,
 ) -> AppContext:
-    """Build the context: preferences, language (override > saved > system), film, notes."""
+    """Build the context: preferences, language (override > saved > system), film, and the
+    notes store (given, or opened in the data directory when first needed)."""
     preferences = Preferences(store if store is not None else QSettings())
     manager = LanguageManager(locales if locales is not None else locale_dir())
     offered = manager.codes()
@@ -73,7 +70,7 @@ def create_context(
         language=manager,
         session=FilmSession(film),
         data_dir=data_dir(),
-        notes=notes if notes is not None else NotesStore.open(notes_path(data_dir())),
+        open_notes=(lambda: notes) if notes is not None else lambda: open_notes(read_only_notes),
         startup=startup if startup is not None else StartupQueue(),
     )
 
@@ -146,7 +143,7 @@ class GuiSession:
     def stop(self) -> None:
         """Close the notes and let the next launch write."""
         self.window.context.startup.discard()  # work held for a first paint that never came
-        self.window.context.notes.close()
+        self.window.context.close_notes()
         self.instance.release()
 
 
@@ -168,8 +165,9 @@ def start_gui(
     if not owner and instance.wake_running():
         return None
     film, error = first_film(path)
-    notes = open_notes(read_only=not owner)
-    context = create_context(film, language, notes=notes, startup=StartupQueue(held=True))
+    context = create_context(
+        film, language, startup=StartupQueue(held=True), read_only_notes=not owner
+    )
     context.notes_held_elsewhere = not owner and instance.held_elsewhere()
     window = MainWindow(context)
     if exit_after_paint:
@@ -186,23 +184,36 @@ def start_gui(
         problems.append((catalogs._("This film could not be opened"), error))
     for problem in context.language.problems:
         problems.append((catalogs._("The translation could not be loaded"), problem))
-    for message in notes.report.messages():
-        problems.append((catalogs._("About your notes"), message))
+    report_problems(window, problems)
+    # The notes pane opens the store after the paint; say then what its checks found.
+    context.startup.later(
+        lambda: report_problems(
+            window, [(catalogs._("About your notes"), m) for m in context.notes.report.messages()]
+        )
+    )
+    return GuiSession(window, instance)
+
+
+def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | str]]) -> None:
+    """One dialog per problem, titled; the dialogs' module loads only when there is one."""
     if problems:
         from misma_luna.ui.dialogs import report_problem
 
         for title, what in problems:
             report_problem(window, title, what)
-    return GuiSession(window, instance)
 
 
 def open_notes(read_only: bool) -> NotesStore:
     """The notes store in the data directory (read-only when another instance writes)."""
+    from misma_luna.core.notes import NotesStore, notes_path
+
     return NotesStore.open(notes_path(data_dir()), read_only=read_only)
 
 
 def bring_forward(window: QWidget) -> None:
     """Show `window` above the others, as a second launch asked."""
+    from PySide6.QtCore import Qt
+
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()
     window.raise_()

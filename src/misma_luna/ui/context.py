@@ -2,21 +2,27 @@
 
 It holds the preferences, the language manager, the film being read, the notes store and
 the work that waits for the first paint; panes subscribe to `FilmSession.filmChanged` and
-`LanguageManager.languageChanged`.
+`LanguageManager.languageChanged`. The notes store opens when first asked for: the first
+paint shows no note, and opening it (SQLite, its checks and migrations) can follow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from misma_luna.core.film import FilmPackage, LocalizedFilm
-from misma_luna.core.notes import NotesStore
 from misma_luna.ui.language import LanguageManager
 from misma_luna.ui.settings import Preferences
 from misma_luna.ui.startup import StartupQueue
+
+if TYPE_CHECKING:
+    from misma_luna.core.notes import NotesStore
 
 
 class FilmSession(QObject):
@@ -47,11 +53,22 @@ class AppContext:
     language: LanguageManager
     session: FilmSession
     data_dir: Path
-    notes: NotesStore
+    open_notes: Callable[[], NotesStore]
     # True when the notes are read-only because another window holds the single-writer lock.
     notes_held_elsewhere: bool = False
     # Work the first paint does not need (held during the app's own start only).
     startup: StartupQueue = field(default_factory=StartupQueue)
+
+    @cached_property
+    def notes(self) -> NotesStore:
+        """The notes store, opened on first use."""
+        return self.open_notes()
+
+    def close_notes(self) -> None:
+        """Close the notes store if it was opened (a window closed before its first paint
+        never opened it)."""
+        if "notes" in vars(self):
+            self.notes.close()
 
     @property
     def film(self) -> FilmPackage:

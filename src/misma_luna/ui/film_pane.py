@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from misma_luna.core import formatting as fmt
@@ -29,14 +28,12 @@ class FilmPane(Retranslating, QScrollArea):
         self.setObjectName("filmPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setMinimumWidth(220)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 16, 16, 16)
         self._title = QLabel(body)
         self._title.setObjectName("filmTitle")
         self._title.setWordWrap(True)
-        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._subtitle = QLabel(body)
         self._subtitle.setWordWrap(True)
         self._form = QFormLayout()
@@ -50,8 +47,15 @@ class FilmPane(Retranslating, QScrollArea):
         self.setWidget(body)
         context.session.filmChanged.connect(self.retranslate)
         self._show_title()
-        # The facts need babel's locale data, which the first paint can do without.
-        context.startup.later(self._show_facts)
+        # The facts need babel's locale data, and selectable labels the Qt namespace's enums
+        # (see ui/startup.py): the first paint can do without both.
+        context.startup.later(self._complete)
+
+    def _complete(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._show_facts()
 
     def retranslate(self, *_args: object) -> None:
         """Rebuild every label and value in the active language."""
@@ -74,6 +78,8 @@ class FilmPane(Retranslating, QScrollArea):
             self._add_row(label, value)
 
     def _add_row(self, label: str, value: str) -> None:
+        from PySide6.QtCore import Qt
+
         caption = QLabel(f"<b>{escape(label)}</b>")
         text = QLabel(value)
         text.setWordWrap(True)

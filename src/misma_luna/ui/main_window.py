@@ -4,10 +4,11 @@ Menus are declared as lists of action ids (actions.py declares the actions); pan
 AppContext and subscribe to it. The window remembers its geometry and splitter layout.
 
 The window is built in two steps. The first paint needs only the frame: the menu titles,
-the film's title, the review, and the places of the subtitles and the notes, so that is
-all `__init__` builds. The actions, the subtitles pane and the notes pane (and the modules
-behind them) come in `_complete()`, which `AppContext.startup` runs right after the first
-paint at the app's start, and at once everywhere else (tests, the self-test).
+the review, and the places of the film pane, the subtitles and the notes, so that is all
+`__init__` builds (nothing in it names the Qt namespace, see ui/startup.py). The actions
+and the three other panes (and the modules behind them) come in `_complete()`, which
+`AppContext.startup` runs right after the first paint at the app's start, and at once
+everywhere else (tests, the self-test).
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from misma_luna import APP_NAME
 from misma_luna.core import formatting as fmt
@@ -25,13 +24,16 @@ from misma_luna.core.catalogs import N_, _, ngettext
 from misma_luna.core.resources import resources_dir
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
-from misma_luna.ui.film_pane import FilmPane
 from misma_luna.ui.retranslating import Retranslating
 from misma_luna.ui.review_pane import ReviewPane
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+
     from misma_luna.ui.actions import ActionRegistry
     from misma_luna.ui.dialogs import AboutDialog
+    from misma_luna.ui.film_pane import FilmPane
     from misma_luna.ui.notes_pane import NotesPane
     from misma_luna.ui.opening import FilmOpener
     from misma_luna.ui.printing import SheetPrinter
@@ -44,8 +46,17 @@ PRINT_SLOTS = (
     ("file.export_pdf", "export_pdf"),
 )
 
-# The notes dock's width in a new window (the notes pane asks for about as much).
+# A new window's size, and the widths of its film and notes panes; the review takes the rest.
+WINDOW_SIZE = (1200, 800)
+FILM_WIDTH = 320
 NOTES_WIDTH = 280
+# The narrowest the film and notes panes (and the places kept for them) can be dragged.
+SIDE_PANE_MINIMUM = 220
+
+# Qt::Vertical, for the splitter that holds the review over the subtitles. It is set through
+# Qt's property system because naming `Qt.Orientation.Vertical` makes PySide6 build all 96
+# enum classes of the Qt namespace (about 10 ms) before the first paint.
+VERTICAL = 2
 
 # Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
 # for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
@@ -84,6 +95,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # Built by `_complete()`, right after the first paint at the app's start.
     action_registry: ActionRegistry
+    film_pane: FilmPane
     opener: FilmOpener
     subtitles_pane: SubtitlesPane
     notes_pane: NotesPane
@@ -92,33 +104,31 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__(parent)
         self.context = context
         self.setObjectName("mainWindow")
-        self.setWindowIcon(app_icon())
         self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
         self._menus: list[tuple[str, QMenu]] = []
         self._about: AboutDialog | None = None
         self._sheet_printer: SheetPrinter | None = None
         self._completed = False
+        self._panes_restored = False
 
-        self.film_pane = FilmPane(context, self)
         self.review_pane = ReviewPane(context, self)
-        self.reading_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.reading_splitter = QSplitter(parent=self)
+        self.reading_splitter.setProperty("orientation", VERTICAL)
         self.reading_splitter.addWidget(self.review_pane)
-        self.reading_splitter.addWidget(QWidget(self))  # where the subtitles pane goes
+        self.reading_splitter.addWidget(_place(self))  # where the subtitles pane goes
         self.reading_splitter.setStretchFactor(0, 3)
         self.reading_splitter.setStretchFactor(1, 2)
         self.reading_splitter.setSizes([480, 320])
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(parent=self)  # horizontal, Qt's default
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.film_pane)
+        self.splitter.addWidget(_place(self, SIDE_PANE_MINIMUM))  # where the film pane goes
         self.splitter.addWidget(self.reading_splitter)
+        self.splitter.addWidget(_place(self, SIDE_PANE_MINIMUM))  # where the notes pane goes
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 880])
+        self.splitter.setSizes([FILM_WIDTH, WINDOW_SIZE[0] - FILM_WIDTH - NOTES_WIDTH, NOTES_WIDTH])
+        for index in range(self.splitter.count()):
+            self.splitter.setCollapsible(index, False)  # no pane can be lost by a drag
         self.setCentralWidget(self.splitter)
-        self.notes_dock = QDockWidget(self)
-        self.notes_dock.setObjectName("notesPane")  # the name saved window layouts know
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        # Wide enough for the pane it will hold, so that the review does not move when it comes.
-        self.resizeDocks([self.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)
         for title, _entries in MENUS:
@@ -126,7 +136,7 @@ class MainWindow(Retranslating, QMainWindow):
             menu.setObjectName("menu-" + title.replace("&", "").lower())
             self._menus.append((title, menu))
         context.session.filmChanged.connect(self.retranslate)
-        self.resize(1200, 800)
+        self.resize(*WINDOW_SIZE)
         self.retranslate()
         self._restore_layout()
         context.startup.later(self._complete)
@@ -134,21 +144,21 @@ class MainWindow(Retranslating, QMainWindow):
     def _complete(self) -> None:
         """Build what the first paint does without: actions, menus' entries, subtitles, notes."""
         from misma_luna.ui.actions import ActionRegistry
+        from misma_luna.ui.film_pane import FilmPane
         from misma_luna.ui.notes_pane import NotesPane
         from misma_luna.ui.opening import FilmOpener
         from misma_luna.ui.subtitles_pane import SubtitlesPane
 
+        self.setWindowIcon(app_icon())
         self.action_registry = ActionRegistry(self)
         self.opener = FilmOpener(self.context, self)
         self._connect_printing()
+        self.film_pane = FilmPane(self.context, self)
+        _take_place(self.splitter, 0, self.film_pane)
         self.subtitles_pane = SubtitlesPane(self.context, self)
-        sizes = self.reading_splitter.sizes()
-        placeholder = self.reading_splitter.replaceWidget(1, self.subtitles_pane)
-        if placeholder is not None:
-            placeholder.deleteLater()
-        self.reading_splitter.setSizes(sizes)  # the review stays where it was first painted
+        _take_place(self.reading_splitter, 1, self.subtitles_pane)
         self.notes_pane = NotesPane(self.context, self)
-        self.notes_dock.setWidget(self.notes_pane)
+        _take_place(self.splitter, 2, self.notes_pane)
         self._connect_actions()
         self.subtitles_pane.connect_actions(self.action_registry)
         self._fill_menus()
@@ -199,6 +209,8 @@ class MainWindow(Retranslating, QMainWindow):
                     menu.addAction(self.action_registry[entry])
 
     def _fill_language_menu(self, parent: QMenu) -> None:
+        from PySide6.QtGui import QActionGroup
+
         self.language_menu = parent.addMenu("")
         self.language_menu.setObjectName("languageMenu")
         self._language_group = QActionGroup(self)
@@ -206,6 +218,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.context.startup.later(self._add_language_actions)
 
     def _add_language_actions(self) -> None:
+        from PySide6.QtGui import QAction
+
         for code, name in self.context.language.languages():
             action = QAction(name, self._language_group)
             action.setCheckable(True)
@@ -231,7 +245,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(f"{film.title} — {APP_NAME}")
         for title, menu in self._menus:
             menu.setTitle(_(title))
-        self.notes_dock.setWindowTitle(_("Notes"))
         self.splitter.setAccessibleName(_("Film and review"))
         if self._completed:
             self.action_registry.retranslate()
@@ -258,24 +271,45 @@ class MainWindow(Retranslating, QMainWindow):
     # -- layout memory
 
     def _restore_layout(self) -> None:
-        prefs = self.context.preferences
-        geometry = prefs.get(settings.WINDOW_GEOMETRY)
+        geometry = self.context.preferences.get(settings.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        state = prefs.get(settings.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = prefs.get(settings.SPLITTER_STATE)
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        # The panes' widths, once the splitter has its real width (it is laid out when shown)
+        # and before anything is painted: restored earlier, they would be rescaled.
+        if not self._panes_restored:
+            self._panes_restored = True
+            panes = self.context.preferences.get(settings.SPLITTER_STATE)
+            if not panes.isEmpty():
+                self.splitter.restoreState(panes)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         prefs = self.context.preferences
         prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
-        prefs.set(settings.WINDOW_STATE, self.saveState())
         prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())
         prefs.sync()
         super().closeEvent(event)
+
+
+def _place(parent: QWidget, minimum_width: int = 0) -> QWidget:
+    """An empty widget that keeps a pane's place (and its minimum width) until it comes."""
+    place = QWidget(parent)
+    place.setMinimumWidth(minimum_width)
+    return place
+
+
+def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
+    """Put `widget` where the splitter held its place, at the same size and minimum width,
+    so that nothing painted before it moves."""
+    sizes = splitter.sizes()
+    place = splitter.replaceWidget(index, widget)
+    if place is not None:
+        widget.setMinimumWidth(place.minimumWidth())
+        place.deleteLater()
+    splitter.setSizes(sizes)
+    splitter.setCollapsible(index, False)
 
 
 def translation_status(context: AppContext) -> str:
@@ -301,6 +335,8 @@ def translation_status(context: AppContext) -> str:
 
 def app_icon() -> QIcon:
     """The app's icon, scalable with bitmap sizes."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     hicolor = resources_dir() / "icons" / "hicolor"
     for png in sorted(hicolor.glob("*/apps/misma-luna.png")):

@@ -1,4 +1,4 @@
-"""The notes pane: a dock beside the review where the reader writes, finds and revisits notes.
+"""The notes pane: beside the review, where the reader writes, finds and revisits notes.
 
 Typing autosaves (debounced, and on focus change, film change and window close); a
 failed save keeps the text, says so without blocking, and is retried at the next change.
@@ -47,7 +47,7 @@ class NotesPane(Retranslating, QWidget):
         self._store = context.notes
         self._window = window
         self.anchors = AnchorFinder(context, window)
-        self.setObjectName("notesBody")  # in the window's dock, named "notesPane"
+        self.setObjectName("notesPane")
         self._loading = False
         self._build()
         self.saver = NoteSaver(self._store, self.editor.toPlainText, self)
@@ -65,6 +65,7 @@ class NotesPane(Retranslating, QWidget):
     # -- construction
 
     def _build(self) -> None:
+        self.heading = self._label("notesHeading", "font-weight:600;")
         self.banner = self._label("notesReadOnlyBanner", "background:#fff3cd;padding:6px;")
         self.banner.setVisible(self._store.read_only)
         self.search_field = QLineEdit(self)
@@ -123,7 +124,7 @@ class NotesPane(Retranslating, QWidget):
         heading.addWidget(self.anchor_label, 1)
         heading.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        for part in (self.banner, self.search_field):
+        for part in (self.heading, self.banner, self.search_field):
             layout.addWidget(part)
         layout.addLayout(scope)
         layout.addWidget(self.list_view, 2)
@@ -151,6 +152,8 @@ class NotesPane(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         """Every text of the pane in the active language (the notes themselves stay as typed)."""
+        self.heading.setText(_("Notes"))
+        self.setAccessibleName(_("Notes"))
         self.banner.setText(self._read_only_reason())
         self.search_field.setPlaceholderText(_("Search notes"))
         self.search_field.setAccessibleName(_("Search notes"))
@@ -286,20 +289,13 @@ class NotesPane(Retranslating, QWidget):
         self.stack.setCurrentWidget(self.viewer)
 
     def focus_editor(self) -> None:
-        """Bring the pane forward and put the cursor in the editor."""
-        self._bring_forward()
+        """Put the cursor in the editor."""
         self.edit()
 
     def focus_search(self) -> None:
-        """Bring the pane forward and put the cursor in the search field."""
-        self._bring_forward()
+        """Put the cursor in the search field."""
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
-
-    def _bring_forward(self) -> None:
-        """Show the window's notes dock, even when the reader has closed it."""
-        self._window.notes_dock.show()
-        self._window.notes_dock.raise_()
 
     def _show_anchor(self) -> None:
         anchor = self.saver.anchor

@@ -8,9 +8,10 @@ never open on a click alone: `linkActivated` goes to the window, which asks firs
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QResizeEvent, QTextCursor
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from misma_luna.core import formatting as fmt
@@ -19,9 +20,13 @@ from misma_luna.core.content import Shown
 from misma_luna.core.film import LocalizedFilm
 from misma_luna.core.review import Block
 from misma_luna.ui.context import AppContext
-from misma_luna.ui.find_bar import FindBar
 from misma_luna.ui.fonts import SERIF_FAMILY
 from misma_luna.ui.settings import REVIEW_ZOOM
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent, QTextCursor
+
+    from misma_luna.ui.find_bar import FindBar
 
 BASE_POINT_SIZE = 12.5
 ZOOM_STEP = 0.1
@@ -84,12 +89,11 @@ class ReviewPane(QWidget):
         self.view.anchorClicked.connect(self._anchor_clicked)
         self._note_markers: dict[str, int] = {}
         self.view.document().setDocumentMargin(24)
-        self.find_bar = FindBar(self.view, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
+        self._find_bar: FindBar | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.view, 1)
         self._zoom = context.preferences.get(REVIEW_ZOOM)
         self._apply_zoom()
         context.session.filmChanged.connect(self.render)
@@ -113,8 +117,18 @@ class ReviewPane(QWidget):
         self.view.setHtml(review_html(film, muted, self._note_markers))
         self.view.fit_column()
         bar.setValue(round(fraction * bar.maximum()))
-        if self.find_bar.isVisible():
-            self.find_bar.search()
+        if self._find_bar is not None and self._find_bar.isVisible():
+            self._find_bar.search()
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the review (hidden until Find), built on first use."""
+        if self._find_bar is None:
+            from misma_luna.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self.view, self)
+            self._layout.addWidget(self._find_bar)
+        return self._find_bar
 
     def set_note_markers(self, markers: dict[str, int]) -> None:
         """Mark pinned blocks in the margin: block id -> the id of the note a marker selects."""

@@ -4,6 +4,11 @@ A reader should see the film and its review at once; loading the subtitle tracks
 the languages of the menu and listening for a second launch can wait a few milliseconds.
 Panes hand such work to `AppContext.startup.later()`. Outside the app's own start (tests,
 the self-test, a film opened later) nothing is held: the work runs at once.
+
+What the first paint builds also stays away from the `Qt` namespace (`Qt.Orientation`,
+`Qt.TextInteractionFlag`...): PySide6 builds a Qt class's enums the first time the class is
+used, and for the namespace that is 96 enum classes, about 10 ms. Modules imported before
+the first paint import `Qt` inside the functions that run after it.
 """
 
 from __future__ import annotations
