@@ -72,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
             from misma_luna.ui.selftest import run_self_test
 
             return run_self_test()
+        # The start allocates a great many long-lived objects (Qt's bindings, our modules):
+        # collecting cycles among them would only delay the first paint. run_gui resumes
+        # collection once the work held for after the paint is done.
+        gc.disable()
         load_plain_python_first()
         from misma_luna.ui.app import run_gui
 

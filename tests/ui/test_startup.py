@@ -130,3 +130,53 @@ def test_the_first_paint_needs_no_parser_no_locale_data_no_socket_and_no_qt_name
     cold = loaded_at_first_paint()  # the film is parsed once, then kept in the cache
     assert set(cold) <= {"markdown_it", "polib", "tomllib"}
     assert loaded_at_first_paint() == []
+
+
+# The whole GUI start, as `misma-luna` runs it: garbage collection pauses for the start and
+# resumes once the work held for after the paint is done.
+_COLLECTIONS = """
+import gc
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from misma_luna import cli
+from misma_luna.ui import app
+
+states = []
+
+def watch(*args, **kwargs):
+    started = start_gui(*args, **kwargs)
+    states.append(gc.isenabled())
+
+    def poll():
+        if started.window.context.startup.held:
+            QTimer.singleShot(10, poll)
+        else:
+            states.append(gc.isenabled())
+            started.window.close()
+            QApplication.quit()
+
+    QTimer.singleShot(0, poll)
+    return started
+
+start_gui, app.start_gui = app.start_gui, watch
+assert cli.main([]) == 0
+print(states)
+"""
+
+
+def test_collection_pauses_for_the_start_and_resumes_after_the_held_work(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name in ("CONFIG", "DATA", "CACHE"):
+        env[f"XDG_{name}_HOME"] = str(tmp_path / name.lower())
+    env["XDG_RUNTIME_DIR"] = str(tmp_path / "runtime")  # where the single-instance socket goes
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    done = subprocess.run(
+        [sys.executable, "-c", _COLLECTIONS], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "[False, True]"

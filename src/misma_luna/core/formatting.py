@@ -6,11 +6,12 @@ paint should not pay for locale data it does not show.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from babel import Locale
 
 
@@ -85,6 +86,8 @@ def format_hours_minutes(minutes: int, language: str) -> str:
 
 def format_year_month(year: int, month: int, language: str) -> str:
     """`January 2007` / `enero de 2007`."""
+    import datetime as dt
+
     from babel.dates import format_skeleton
 
     text: str = format_skeleton("yMMMM", dt.date(year, month, 1), locale=_locale(language))

@@ -6,6 +6,7 @@ and notes live), then the language (so the first paint is already in it), then t
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -127,6 +128,7 @@ def run_gui(
     window = started.window
     if subtitles:
         window.context.startup.later(lambda: window.subtitles_pane.open_files(list(subtitles)))
+    window.context.startup.later(gc.enable)  # paused by cli.main for the start
     try:
         return app.exec()
     finally:

@@ -8,7 +8,6 @@ paint shows no note, and opening it (SQLite, its checks and migrations) can foll
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +21,8 @@ from misma_luna.ui.settings import Preferences
 from misma_luna.ui.startup import StartupQueue
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from misma_luna.core.notes import NotesStore
 
 

@@ -13,7 +13,6 @@ everywhere else (tests, the self-test).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
@@ -28,6 +27,8 @@ from misma_luna.ui.retranslating import Retranslating
 from misma_luna.ui.review_pane import ReviewPane
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 

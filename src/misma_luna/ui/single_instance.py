@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import os
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject
 
-if TYPE_CHECKING:  # QtNetwork is loaded when a socket is needed, after the first paint
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    # QtNetwork is loaded when a socket is needed, after the first paint
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "misma-luna.lock"

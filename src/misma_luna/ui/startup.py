@@ -13,10 +13,13 @@ the first paint import `Qt` inside the functions that run after it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # Held work runs at the latest this long after the start, even if the window never paints
 # (a window restored minimized, say).
