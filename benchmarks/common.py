@@ -51,23 +51,23 @@ def not_measured(name: str, unit: str, target: str, reason: str) -> Figure:
 def ratio_figure(
     name: str,
     unit: str,
-    limit: float,
+    limit: float | None,
     app: Sequence[float],
     base: Sequence[float],
     *,
     note: str = "",
 ) -> Figure:
-    """A figure judged by median(app) / median(base) against `limit`."""
+    """A figure judged by median(app) / median(base) against `limit` (None: context only)."""
     value, baseline = statistics.median(app), statistics.median(base)
     ratio = value / baseline if baseline else None
     return Figure(
         name=name,
         unit=unit,
-        target=f"≤ {limit:g}×",
+        target=f"≤ {limit:g}×" if limit is not None else "—",
         value=value,
         baseline=baseline,
         ratio=ratio,
-        met=ratio is not None and ratio <= limit,
+        met=None if limit is None else ratio is not None and ratio <= limit,
         note=note,
         samples={"app": list(app), "baseline": list(base)},
     )

@@ -124,7 +124,7 @@ def markdown_table(figures: list[Figure]) -> str:
             lines.append(f"| {figure.name} | — | — | — | {figure.target} | {figure.note} |")
             continue
         ratio = f"{figure.ratio:.2f}×" if figure.ratio is not None else "—"
-        verdict = "yes" if figure.met else "**no**"
+        verdict = "context" if figure.met is None else "yes" if figure.met else "**no**"
         if figure.note:
             verdict += f" ({figure.note})"
         lines.append(

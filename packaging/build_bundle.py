@@ -107,7 +107,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bare", action="store_true", help="build the bare-window baseline")
     parser.add_argument(
-        "--stock", action="store_true", help="with --bare: PyInstaller's defaults, untrimmed"
+        "--stock", action="store_true", help="with --bare: PyInstaller's own collection, untrimmed"
     )
     options = parser.parse_args()
     if options.bare:
