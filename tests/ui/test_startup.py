@@ -108,10 +108,9 @@ print(json.dumps(loaded))
 """
 
 
-def test_the_first_paint_needs_no_parser_no_locale_data_no_socket_and_no_qt_namespace(
-    tmp_path: Path,
-) -> None:
-    import json
+def run_python(code: str, tmp_path: Path) -> str:
+    """Run `code` in a fresh, headless Python whose settings, data and sockets stay in
+    `tmp_path`; its standard output."""
     import os
     import subprocess
     import sys
@@ -119,13 +118,23 @@ def test_the_first_paint_needs_no_parser_no_locale_data_no_socket_and_no_qt_name
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for name in ("CONFIG", "DATA", "CACHE"):
         env[f"XDG_{name}_HOME"] = str(tmp_path / name.lower())
+    env["XDG_RUNTIME_DIR"] = str(tmp_path / "runtime")  # where the single-instance socket goes
+    (tmp_path / "runtime").mkdir(mode=0o700, exist_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def test_the_first_paint_needs_no_parser_no_locale_data_no_socket_and_no_qt_namespace(
+    tmp_path: Path,
+) -> None:
+    import json
+
     probe = f"NAMES = {sorted(NOT_BEFORE_PAINT)!r}\n" + _PROBE
 
     def loaded_at_first_paint() -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
-        )
-        return list(json.loads(done.stdout.splitlines()[-1]))
+        return list(json.loads(run_python(probe, tmp_path).splitlines()[-1]))
 
     cold = loaded_at_first_paint()  # the film is parsed once, then kept in the cache
     assert set(cold) <= {"markdown_it", "polib", "tomllib"}
@@ -167,16 +176,4 @@ print(states)
 def test_collection_pauses_for_the_start_and_resumes_after_the_held_work(
     tmp_path: Path,
 ) -> None:
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for name in ("CONFIG", "DATA", "CACHE"):
-        env[f"XDG_{name}_HOME"] = str(tmp_path / name.lower())
-    env["XDG_RUNTIME_DIR"] = str(tmp_path / "runtime")  # where the single-instance socket goes
-    (tmp_path / "runtime").mkdir(mode=0o700)
-    done = subprocess.run(
-        [sys.executable, "-c", _COLLECTIONS], env=env, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.splitlines()[-1] == "[False, True]"
+    assert run_python(_COLLECTIONS, tmp_path).splitlines()[-1] == "[False, True]"
