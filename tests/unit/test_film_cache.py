@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,26 @@ def test_zips_bare_reviews_and_packages_with_warnings_are_read_each_time(
         assert cache.load(package).warnings
     assert len(reads) == 4
     assert list((tmp_path / "cache").glob("*.pickle")) == []
+
+
+def test_entries_unused_for_months_and_interrupted_writes_go_when_a_film_is_cached(
+    package: Path, tmp_path: Path
+) -> None:
+    cache = FilmCache(tmp_path / "cache")
+    cache.load(package)
+    (entry,) = cache.folder.glob("*.pickle")
+    months_ago = time.time() - (film_cache.UNUSED_DAYS + 1) * film_cache.DAY_SECONDS
+    os.utime(entry, (months_ago, months_ago))
+    cache.load(package)  # read from the cache: used again, so kept
+    assert entry.stat().st_mtime > months_ago
+    stale = [cache.folder / "moved-away-0badf00d.pickle", cache.folder / "tmpx1y2.tmp"]
+    for path in stale:
+        path.write_bytes(b"left over")
+        os.utime(path, (months_ago, months_ago))
+    fresh_tmp = cache.folder / "being-written.tmp"
+    fresh_tmp.write_bytes(b"")
+    other = Path(shutil.copytree(package, tmp_path / "other-film"))
+    cache.load(other)  # a new entry is written: the cache is pruned
+    assert not any(path.exists() for path in stale)
+    assert entry.exists() and fresh_tmp.exists()
+    assert len(list(cache.folder.glob("*.pickle"))) == 2

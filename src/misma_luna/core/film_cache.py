@@ -10,6 +10,10 @@ file that cannot be read is ignored and rewritten: it is never more than a copy.
 
 Only package folders are cached: a .zip or a bare review is read each time, and so is a
 package that loaded with warnings (they must be shown again, as found).
+
+Each use of an entry touches it; when a new entry is written, entries unused for
+`UNUSED_DAYS` (a film not opened for months, a folder moved or deleted, a cache written
+by an older version) and files left by an interrupted write are removed.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import contextlib
 import os
 import pickle
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -28,6 +33,9 @@ from misma_luna.core.film import FilmPackage, load_film
 FORMAT = 4
 # Folders of a package whose files the stamp covers (the package's own layout).
 WATCHED_FOLDERS = ("", "i18n", "subtitles")
+# Entries not used for this long go when another is written (reading one again costs a parse).
+UNUSED_DAYS = 60
+DAY_SECONDS = 24 * 60 * 60
 
 Stamp = tuple[object, ...]
 
@@ -47,12 +55,30 @@ class FilmCache:
         entry = self.folder / _entry_name(folder)
         cached = _read(entry, stamp)
         if cached is not None:
+            with contextlib.suppress(OSError):
+                os.utime(entry)  # used now: see prune()
             return cached
         film = load_film(folder)
         if not film.warnings:
             film.render_all()
             _write(entry, (stamp, film))
+            self.prune()
         return film
+
+    def prune(self, now: float | None = None) -> None:
+        """Remove entries unused for `UNUSED_DAYS` and temporary files over a day old."""
+        now = time.time() if now is None else now
+        with contextlib.suppress(OSError), os.scandir(self.folder) as found:
+            for entry in found:
+                if entry.name.endswith(".pickle"):
+                    limit = UNUSED_DAYS * DAY_SECONDS
+                elif entry.name.endswith(".tmp"):
+                    limit = DAY_SECONDS
+                else:
+                    continue
+                with contextlib.suppress(OSError):
+                    if now - entry.stat().st_mtime > limit:
+                        os.unlink(entry.path)
 
 
 def _package_folder(path: Path) -> Path | None:
