@@ -307,7 +307,8 @@ def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
     sizes = splitter.sizes()
     place = splitter.replaceWidget(index, widget)
     if place is not None:
-        widget.setMinimumWidth(place.minimumWidth())
+        if place.minimumWidth():
+            widget.setMinimumWidth(place.minimumWidth())
         place.deleteLater()
     splitter.setSizes(sizes)
     splitter.setCollapsible(index, False)
