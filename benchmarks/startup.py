@@ -36,7 +36,7 @@ def review_html_file(language: str = LANGUAGE) -> Path:
     from misma_luna.core import catalogs
     from misma_luna.core.film import load_film
     from misma_luna.core.resources import bundled_film_dir, locale_dir
-    from misma_luna.ui.review_pane import review_html
+    from misma_luna.core.review_html import review_html
 
     catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
     try:

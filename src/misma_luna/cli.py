@@ -26,7 +26,7 @@ SUBCOMMANDS: dict[str, str] = {
 EXIT_USAGE = 2
 
 # Plain-Python modules every window start imports anyway (see load_plain_python_first).
-PLAIN_PYTHON_FIRST = ("misma_luna.core.film_cache",)
+PLAIN_PYTHON_FIRST = ("misma_luna.core.film_cache", "misma_luna.core.review_html")
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -91,10 +91,11 @@ def load_plain_python_first(names: tuple[str, ...] = PLAIN_PYTHON_FIRST) -> None
     """Import what a start needs that never touches Qt (every window start's, by default)
     before PySide6 does.
 
-    PySide6 reads the source of each module imported after it, looking for its own name
-    (PYSIDE-2029): for the core that costs milliseconds and megabytes at start. Parsers
-    (markdown-it, polib) and babel's data are not here: the film cache and the first
-    paint do without them.
+    PySide6 reads the source of each module named in an import after it loads, looking for
+    its own name (PYSIDE-2029): for the core and the stdlib modules it uses (html's
+    entity tables among them) that costs milliseconds at start. Parsers (markdown-it,
+    polib) and babel's data are not here: the film cache and the first paint do without
+    them.
     """
     for name in names:
         importlib.import_module(name)

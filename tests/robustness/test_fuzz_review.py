@@ -53,7 +53,7 @@ def _bundled() -> FilmPackage:
 @given(source=markdown())
 @fuzzed("review: sheet HTML (print) and review pane HTML")
 def test_whole_documents_stay_safe(source: str) -> None:
-    from misma_luna.ui.review_pane import review_html
+    from misma_luna.core.review_html import review_html
 
     try:
         decoded = decode_bytes(source.encode("utf-8"))

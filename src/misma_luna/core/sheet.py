@@ -21,10 +21,11 @@ from misma_luna import APP_NAME, __version__
 from misma_luna.core import catalogs
 from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import _, ngettext
-from misma_luna.core.content import Shown, TranslationState
+from misma_luna.core.content import Shown
 from misma_luna.core.errors import CatalogError
 from misma_luna.core.film import FilmPackage, LocalizedFilm
 from misma_luna.core.review import Block
+from misma_luna.core.review_html import untranslated_notice
 from misma_luna.core.sheet_sections import (
     Transcript,
     note_html,
@@ -299,13 +300,5 @@ def _block_html(block: Block, shown: Shown, film: LocalizedFilm, number: int) ->
 
 
 def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
-    if not shown.state.shows_source:
-        return ""
-    source = fmt.language_name(film.film.source_language, catalogs.active_language())
-    if shown.state is TranslationState.OUTDATED:
-        # TRANSLATORS: shown above a review passage whose translation is out of date.
-        text = _("Translation out of date: shown in {language}").format(language=source)
-    else:
-        # TRANSLATORS: shown above a review passage that has no translation yet.
-        text = _("Not translated yet: shown in {language}").format(language=source)
-    return f'<p class="untranslated">{escape(text)}</p>'
+    notice = untranslated_notice(shown, film)
+    return f'<p class="untranslated">{escape(notice)}</p>' if notice else ""

@@ -1,24 +1,21 @@
 """The review pane: the film's review in the active language, set for comfortable reading.
 
-Blocks render from `core.review` (sanitized HTML) into a QTextBrowser with one anchor per
-block, so other panes can scroll to a block and ask which block the cursor is in. Links
-never open on a click alone: `linkActivated` goes to the window, which asks first.
+The review renders as one HTML document (`core.review_html`, blocks sanitized by
+`core.review`) into a QTextBrowser with one anchor per block, so other panes can scroll to
+a block and ask which block the cursor is in. Links never open on a click alone:
+`linkActivated` goes to the window, which asks first.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from misma_luna.core import formatting as fmt
 from misma_luna.core.catalogs import _
-from misma_luna.core.content import Shown
-from misma_luna.core.film import LocalizedFilm
-from misma_luna.core.review import Block
+from misma_luna.core.review_html import review_html
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.fonts import SERIF_FAMILY
 from misma_luna.ui.settings import REVIEW_ZOOM
@@ -196,67 +193,3 @@ class ReviewPane(QWidget):
         self.view.document().setDefaultFont(font)
         self.view.setFont(font)
         self.view.fit_column()
-
-
-def review_html(film: LocalizedFilm, muted: str, markers: dict[str, int] | None = None) -> str:
-    """The whole review as one HTML document, one anchor per block, pinned blocks marked."""
-    parts = [_STYLE.format(muted=muted)]
-    open_list: int | None = None
-    for block, shown in film.blocks():
-        if open_list is not None and (block.kind != "item" or block.group != open_list):
-            parts.append("</ul>")
-            open_list = None
-        if block.kind == "item" and open_list is None:
-            parts.append("<ul>")
-            open_list = block.group
-        parts.append(_block_html(block, shown, film, (markers or {}).get(block.id)))
-    if open_list is not None:
-        parts.append("</ul>")
-    return "".join(parts)
-
-
-_STYLE = """<style>
-p, li {{ line-height: 135%; margin-bottom: 0.7em; }}
-h1 {{ font-size: 175%; font-weight: 600; margin-bottom: 0.6em; }}
-h2 {{ font-size: 125%; font-weight: 600; margin-top: 1.2em; margin-bottom: 0.4em; }}
-h3 {{ font-size: 110%; font-weight: 600; }}
-p.quote {{ font-size: 130%; font-style: italic; margin: 1em 2em; }}
-a.note {{ text-decoration: none; font-weight: 600; }}
-p.untranslated {{ color: {muted}; font-size: 80%; margin-bottom: 0; }}
-</style>"""
-
-
-def _block_html(block: Block, shown: Shown, film: LocalizedFilm, note_id: int | None) -> str:
-    anchor = f'<a name="{escape(block.id)}"></a>'
-    body = anchor + _note_marker(note_id) + film.film.inline_html(shown.text)
-    marker = _untranslated_marker(shown, film)
-    if block.kind == "heading":
-        level = min(max(block.level, 1), 3)
-        return f"{marker}<h{level}>{body}</h{level}>"
-    if block.kind == "quote":
-        return f'{marker}<p class="quote">“{body}”</p>'
-    if block.kind == "item":
-        return f"<li>{marker}{body}</li>"
-    return f"{marker}<p>{body}</p>"
-
-
-def _note_marker(note_id: int | None) -> str:
-    """A clickable pencil before a block that has a note; it selects the note."""
-    if note_id is None:
-        return ""
-    # TRANSLATORS: tooltip of the marker shown beside a review passage that has a note.
-    tip = escape(_("Show the note on this passage"))
-    return f'<a class="note" href="note:{note_id}" title="{tip}">✎</a>&nbsp;'
-
-
-def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
-    if not shown.state.shows_source:
-        return ""
-    source = fmt.language_name(film.film.source_language, film.language)
-    if shown.state.name == "OUTDATED":
-        # TRANSLATORS: shown above a review passage whose translation is out of date.
-        text = _("Translation out of date: shown in {language}").format(language=source)
-    else:
-        # TRANSLATORS: shown above a review passage that has no translation yet.
-        text = _("Not translated yet: shown in {language}").format(language=source)
-    return f'<p class="untranslated">⚑ {escape(text)}</p>'
