@@ -24,7 +24,8 @@ if __package__ in (None, ""):
 from benchmarks.common import ROOT, WORK, Figure, child_env, machine
 
 RESULTS = ROOT / "benchmarks" / "results.json"
-README = ROOT / "benchmarks" / "README.md"
+# The Markdown files whose latest table each full run rewrites (between the markers).
+READMES = (ROOT / "benchmarks" / "README.md", ROOT / "README.md")
 TABLE_START = "<!-- results:start -->"
 TABLE_END = "<!-- results:end -->"
 
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     output = options.output or (WORK / "results-partial.json" if partial else RESULTS)
     write_results(output, figures, info, plan, elapsed)
     if not partial:
-        update_readme(table, info)
+        for readme in READMES:
+            update_readme(readme, table, info)
     return 0
 
 
@@ -157,18 +159,18 @@ def write_results(
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def update_readme(table: str, info: dict[str, str]) -> None:
-    """Put the latest table and machine between the markers of benchmarks/README.md."""
-    if not README.exists():
+def update_readme(readme: Path, table: str, info: dict[str, str]) -> None:
+    """Put the latest table and machine between the markers of `readme`, if it has them."""
+    if not readme.exists():
         return
-    text = README.read_text(encoding="utf-8")
+    text = readme.read_text(encoding="utf-8")
     if TABLE_START not in text or TABLE_END not in text:
         return
     head, rest = text.split(TABLE_START, 1)
     _old, tail = rest.split(TABLE_END, 1)
     day = dt.date.today().isoformat()
     block = f"{TABLE_START}\n{table}\n\n{machine_line(info)}; measured {day}.\n{TABLE_END}"
-    README.write_text(head + block + tail, encoding="utf-8")
+    readme.write_text(head + block + tail, encoding="utf-8")
 
 
 if __name__ == "__main__":
