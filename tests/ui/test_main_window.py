@@ -108,6 +108,24 @@ def test_every_action_has_a_text_and_menu(main_window) -> None:
         assert action in in_menus
 
 
+def test_every_menu_reaches_each_entry_by_its_own_letter_in_both_languages(
+    qtbot, main_window
+) -> None:  # type: ignore[no-untyped-def]
+    def mnemonic(text: str) -> str:
+        index = text.replace("&&", "").find("&")
+        assert index >= 0, f"no mnemonic in {text!r}"
+        return text.replace("&&", "")[index + 1].lower()
+
+    for language, file_menu in (("es", "&Archivo"), ("en", "&File")):
+        main_window.switch_language(language)
+        qtbot.waitUntil(lambda m=file_menu: main_window.menuBar().actions()[0].text() == m)
+        menus = [action.menu() for action in main_window.menuBar().actions()]
+        for menu in [main_window.menuBar(), *menus]:
+            texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.text()]
+            letters = [mnemonic(text) for text in texts]
+            assert len(set(letters)) == len(letters), (language, texts)
+
+
 def test_a_broken_film_is_reported_and_the_current_film_stays(qtbot, main_window, tmp_path) -> None:
     import shutil
     from pathlib import Path
@@ -134,3 +152,20 @@ def test_a_subtitle_file_given_alone_is_routed_to_the_subtitles_pane(tmp_path) -
     assert route_subtitle_path(track, None) == (None, [track])
     film = Path("film-folder")
     assert route_subtitle_path(film, None) == (film, None)
+
+
+def test_notes_hidden_by_the_reader_stay_hidden_at_the_next_start(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.ui.startup import StartupQueue
+
+    context = make_context()
+    context.preferences.set(settings.NOTES_SHOWN, False)
+    context.startup = StartupQueue(held=True)  # as at the app's start: panes after the paint
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.splitter.widget(2).isHidden()  # no room kept for the notes at the paint
+    review = window.review_pane.geometry()
+    context.startup.release()
+    assert window.notes_pane.isHidden()
+    assert not window.action_registry["view.notes"].isChecked()
+    assert window.review_pane.geometry() == review

@@ -252,3 +252,24 @@ def test_the_notes_pane_cannot_be_dragged_away_and_its_shortcuts_reach_it(qtbot,
     for action_id, focused in (("notes.focus", "editor"), ("notes.search", "search_field")):
         window.action_registry[action_id].trigger()
         qtbot.waitUntil(getattr(window.notes_pane, focused).hasFocus)
+
+
+def test_the_notes_pane_hides_from_the_view_menu_and_comes_back_for_a_note(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.ui import settings
+
+    shown = window.action_registry["view.notes"]
+    qtbot.waitUntil(window.notes_pane.isVisible)
+    review_width = window.reading_splitter.width()
+    written = "escrita antes de cerrar el panel"
+    type_note(qtbot, window, written)
+    shown.trigger()
+    assert not shown.isChecked() and not window.notes_pane.isVisible()
+    qtbot.waitUntil(lambda: window.reading_splitter.width() > review_width)  # the review grows
+    assert window.context.preferences.get(settings.NOTES_SHOWN) is False
+    assert [note.body for note in window.context.notes.all_notes()] == [written]
+    for action_id, focused in (("notes.search", "search_field"), ("notes.add", "editor")):
+        shown.setChecked(False)
+        window.action_registry[action_id].trigger()
+        assert shown.isChecked() and window.notes_pane.isVisible()
+        qtbot.waitUntil(getattr(window.notes_pane, focused).hasFocus)
+    assert window.context.preferences.get(settings.NOTES_SHOWN) is True

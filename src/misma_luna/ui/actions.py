@@ -48,7 +48,7 @@ SPECS: tuple[ActionSpec, ...] = (
     # -- opening files, original text, recent files (issue 6)
     ActionSpec(
         "view.show_original",
-        N_("Show &Original Text"),
+        N_("Show O&riginal Text"),
         N_("Show the review file as it was before its text was repaired"),
     ),
     # -- notes (issue 3)
@@ -57,14 +57,20 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "notes.add",
-        N_("Add &Note Here"),
+        N_("Add Note &Here"),
         N_("Write a note pinned to the passage or subtitle at the cursor"),
         "Ctrl+Shift+N",
     ),
     ActionSpec(
-        "notes.focus", N_("Go to &Notes"), N_("Put the cursor in the notes editor"), "Ctrl+Shift+E"
+        "notes.focus", N_("&Go to Notes"), N_("Put the cursor in the notes editor"), "Ctrl+Shift+E"
     ),
     ActionSpec("notes.search", N_("Search N&otes…"), N_("Search all your notes"), "Ctrl+Shift+F"),
+    ActionSpec(
+        "view.notes",
+        N_("&Notes Pane"),
+        N_("Show or hide your notes beside the review"),
+        checkable=True,
+    ),
     # -- review sheets: print, preview, PDF (issue 4)
     ActionSpec("file.print", N_("&Print…"), N_("Print the review sheet"), Key.Print),
     ActionSpec(
@@ -92,7 +98,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "subtitles.reopen_encoding",
-        N_("Reopen Subtitles in Another &Encoding…"),
+        N_("Reopen Subtitles in Another En&coding…"),
         N_("Read a subtitle file again with the encoding you choose"),
     ),
     # -- help

@@ -82,6 +82,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         N_("&View"),
         (
             "view.zoom_in", "view.zoom_out", "view.zoom_reset", None,
+            "view.notes", None,
             "subtitles.jump", "subtitles.offset", "subtitles.reopen_encoding", None,
             "view.show_original", None,
             "@language",
@@ -124,7 +125,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(_place(self, SIDE_PANE_MINIMUM))  # where the film pane goes
         self.splitter.addWidget(self.reading_splitter)
-        self.splitter.addWidget(_place(self, SIDE_PANE_MINIMUM))  # where the notes pane goes
+        notes_place = _place(self, SIDE_PANE_MINIMUM)  # where the notes pane goes
+        notes_place.setVisible(context.preferences.get(settings.NOTES_SHOWN))
+        self.splitter.addWidget(notes_place)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([FILM_WIDTH, WINDOW_SIZE[0] - FILM_WIDTH - NOTES_WIDTH, NOTES_WIDTH])
         for index in range(self.splitter.count()):
@@ -160,6 +163,7 @@ class MainWindow(Retranslating, QMainWindow):
         _take_place(self.reading_splitter, 1, self.subtitles_pane)
         self.notes_pane = NotesPane(self.context, self)
         _take_place(self.splitter, 2, self.notes_pane)
+        self.notes_pane.setVisible(self.context.preferences.get(settings.NOTES_SHOWN))
         self._connect_actions()
         self.subtitles_pane.connect_actions(self.action_registry)
         self._fill_menus()
@@ -194,6 +198,8 @@ class MainWindow(Retranslating, QMainWindow):
         a["view.zoom_out"].triggered.connect(self.review_pane.zoom_out)
         a["view.zoom_reset"].triggered.connect(lambda: self.review_pane.set_zoom(0))
         a["help.about"].triggered.connect(self.show_about)
+        a["view.notes"].setChecked(not self.notes_pane.isHidden())
+        a["view.notes"].toggled.connect(self.show_notes)
         self.review_pane.linkActivated.connect(self._open_link)
 
     def _fill_menus(self) -> None:
@@ -254,6 +260,11 @@ class MainWindow(Retranslating, QMainWindow):
             self._translation_label.setText(translation_status(self.context))
 
     # -- actions
+
+    def show_notes(self, shown: bool) -> None:
+        """Show or hide the notes pane (the note being written is saved as it loses focus)."""
+        self.notes_pane.setVisible(shown)
+        self.context.preferences.set(settings.NOTES_SHOWN, shown)
 
     def show_about(self) -> None:
         """Open (or raise) the About dialog."""

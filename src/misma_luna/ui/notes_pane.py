@@ -244,8 +244,7 @@ class NotesPane(Retranslating, QWidget):
         if note is not None:
             self._show_note(note)
             self._select_row(self.model.row_of(note_id))
-        self.show()
-        self.raise_()
+        self._bring_forward()
 
     def go_to_anchor(self, note: Note | None) -> None:
         """Scroll the review (or the subtitles) to where `note` is pinned."""
@@ -289,13 +288,19 @@ class NotesPane(Retranslating, QWidget):
         self.stack.setCurrentWidget(self.viewer)
 
     def focus_editor(self) -> None:
-        """Put the cursor in the editor."""
+        """Bring the pane back if hidden and put the cursor in the editor."""
+        self._bring_forward()
         self.edit()
 
     def focus_search(self) -> None:
-        """Put the cursor in the search field."""
+        """Bring the pane back if hidden and put the cursor in the search field."""
+        self._bring_forward()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
+
+    def _bring_forward(self) -> None:
+        """Show the pane if the reader hid it (View > Notes Pane), through the menu's check."""
+        self._window.action_registry["view.notes"].setChecked(True)
 
     def _show_anchor(self) -> None:
         anchor = self.saver.anchor

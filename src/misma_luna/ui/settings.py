@@ -27,6 +27,7 @@ REVIEW_ZOOM = Setting("reader/zoom", int, 0)
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 # The panes' widths: film, review and notes (before the notes had their own pane: two).
 SPLITTER_STATE = Setting("window/panes", QByteArray, QByteArray())
+NOTES_SHOWN = Setting("window/notes-shown", bool, True)
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last-folder", str, "")
 # review sheets (issue 4); empty language/paper = the UI language / the locale's paper
