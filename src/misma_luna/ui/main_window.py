@@ -146,7 +146,7 @@ class MainWindow(Retranslating, QMainWindow):
         context.startup.later(self._complete)
 
     def _complete(self) -> None:
-        """Build what the first paint does without: actions, menus' entries, subtitles, notes."""
+        """Build what the first paint does without: actions, menus' entries, the other panes."""
         from misma_luna.ui.actions import ActionRegistry
         from misma_luna.ui.film_pane import FilmPane
         from misma_luna.ui.notes_pane import NotesPane
