@@ -17,11 +17,10 @@ from pathlib import Path
 from benchmarks.common import (
     ROOT,
     Figure,
-    ProcessRun,
-    alternate,
+    alternate_processes,
     not_measured,
+    paint_ms,
     ratio_figure,
-    run_process,
 )
 from benchmarks.startup import review_html_file
 
@@ -60,20 +59,10 @@ def measure(pairs: int) -> list[Figure]:
     ]  # fmt: skip
     app_command = [str(app_exe), "--exit-after-paint", "--lang", "es"]
     bare_command = [str(bare_exe), str(review_html_file()), "--exit-after-paint"]
-    runs: dict[str, list[ProcessRun]] = {"app": [], "bare": []}
-
-    def run(command: list[str], key: str) -> float:
-        runs[key].append(run_process(command))
-        return runs[key][-1].seconds * 1000
-
-    app, base = alternate(lambda: run(app_command, "app"), lambda: run(bare_command, "bare"), pairs)
-    app_runs, bare_runs = runs["app"][-pairs:], runs["bare"][-pairs:]
-    painted = [r.first_paint for r in app_runs + bare_runs]
-    if all(moment is not None for moment in painted):
-        app = [r.first_paint * 1000 for r in app_runs if r.first_paint is not None]
-        base = [r.first_paint * 1000 for r in bare_runs if r.first_paint is not None]
-        note = "onedir, spawn to first paint"
-    else:
-        note = "onedir, spawn to exit (the bare bundle does not report its paint)"
+    app_runs, bare_runs = alternate_processes(app_command, bare_command, pairs)
+    app, base = [paint_ms(r) for r in app_runs], [paint_ms(r) for r in bare_runs]
+    note = "onedir, spawn to first paint"
+    if any(r.first_paint is None for r in app_runs + bare_runs):
+        note += "; a process did not report its paint: spawn to exit used"
     figures.append(ratio_figure(START_NAME, "ms", START_LIMIT, app, base, note=note))
     return figures

@@ -171,6 +171,28 @@ def run_process(command: Sequence[str], timeout: float = 60.0) -> ProcessRun:
     )
 
 
+def alternate_processes(
+    app: Sequence[str], base: Sequence[str], pairs: int
+) -> tuple[list[ProcessRun], list[ProcessRun]]:
+    """Run the two commands in turns, as `alternate` does; the recorded runs of each."""
+    runs: dict[str, list[ProcessRun]] = {"app": [], "base": []}
+
+    def runner(command: Sequence[str], key: str) -> Callable[[], float]:
+        def run() -> float:
+            runs[key].append(run_process(command))
+            return runs[key][-1].seconds
+
+        return run
+
+    alternate(runner(app, "app"), runner(base, "base"), pairs)
+    return runs["app"][-pairs:], runs["base"][-pairs:]  # the warm-up runs left out
+
+
+def paint_ms(run: ProcessRun) -> float:
+    """Spawn to first paint, or to exit when the process did not say when it painted."""
+    return (run.first_paint if run.first_paint is not None else run.seconds) * 1000
+
+
 def _first_paint(stdout: str) -> tuple[float | None, float | None]:
     """The `first-paint <time.monotonic()> [cpu <time.process_time()>]` a child printed
     (the monotonic clock is system-wide): the moment, and the CPU time until then."""

@@ -14,10 +14,9 @@ from benchmarks.common import (
     VENV_BIN,
     WORK,
     Figure,
-    alternate,
+    alternate_processes,
     not_measured,
     ratio_figure,
-    run_process,
 )
 
 NAME = "Review sheet PDF (es, A4)"
@@ -57,8 +56,6 @@ def measure(pairs: int) -> list[Figure]:
     ]  # fmt: skip
     base_command = [sys.executable, str(BASELINES / "bare_print.py"), str(html), str(base_pdf)]
 
-    def run(command: list[str]) -> float:
-        return run_process(command).seconds * 1000
-
-    app, base = alternate(lambda: run(app_command), lambda: run(base_command), pairs)
+    app_runs, base_runs = alternate_processes(app_command, base_command, pairs)
+    app, base = [r.seconds * 1000 for r in app_runs], [r.seconds * 1000 for r in base_runs]
     return [ratio_figure(NAME, "ms", LIMIT, app, base, note="spawn to exit, PDF written")]

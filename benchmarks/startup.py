@@ -17,11 +17,10 @@ from benchmarks.common import (
     VENV_BIN,
     WORK,
     Figure,
-    ProcessRun,
-    alternate,
+    alternate_processes,
     not_measured,
+    paint_ms,
     ratio_figure,
-    run_process,
 )
 
 LANGUAGE = "es"
@@ -49,11 +48,6 @@ def review_html_file(language: str = LANGUAGE) -> Path:
     return path
 
 
-def _paint_ms(run: ProcessRun) -> float:
-    """Spawn to first paint, or to exit when the process did not say when it painted."""
-    return (run.first_paint if run.first_paint is not None else run.seconds) * 1000
-
-
 def measure(pairs: int) -> list[Figure]:
     """Alternate app and bare window `pairs` times; two figures from the same runs."""
     app_command = [str(VENV_BIN / "misma-luna"), "--exit-after-paint", "--lang", LANGUAGE]
@@ -69,15 +63,8 @@ def measure(pairs: int) -> list[Figure]:
         str(review_html_file()),
         "--exit-after-paint",
     ]
-    runs: dict[str, list[ProcessRun]] = {"app": [], "base": []}
-
-    def run(command: list[str], key: str) -> float:
-        result = run_process(command)
-        runs[key].append(result)
-        return _paint_ms(result)
-
-    app, base = alternate(lambda: run(app_command, "app"), lambda: run(base_command, "base"), pairs)
-    app_runs, base_runs = runs["app"][-pairs:], runs["base"][-pairs:]
+    app_runs, base_runs = alternate_processes(app_command, base_command, pairs)
+    app, base = [paint_ms(r) for r in app_runs], [paint_ms(r) for r in base_runs]
     exits = [statistics.median(r.seconds * 1000 for r in rs) for rs in (app_runs, base_runs)]
     time_note = f"spawn to exit {exits[0]:.0f} ms vs {exits[1]:.0f} ms"
     app_cpu = [r.cpu_to_paint * 1000 for r in app_runs if r.cpu_to_paint is not None]
