@@ -11,9 +11,9 @@ file that cannot be read is ignored and rewritten: it is never more than a copy.
 Only package folders are cached: a .zip or a bare review is read each time, and so is a
 package that loaded with warnings (they must be shown again, as found).
 
-Each use of an entry touches it; when a new entry is written, entries unused for
-`UNUSED_DAYS` (a film not opened for months, a folder moved or deleted, a cache written
-by an older version) and files left by an interrupted write are removed.
+Each use of an entry touches it (once a day at most); when a new entry is written, entries
+unused for `UNUSED_DAYS` (a film not opened for months, a folder moved or deleted, a cache
+written by an older version) and files left by an interrupted write are removed.
 """
 
 from __future__ import annotations
@@ -55,8 +55,7 @@ class FilmCache:
         entry = self.folder / _entry_name(folder)
         cached = _read(entry, stamp)
         if cached is not None:
-            with contextlib.suppress(OSError):
-                os.utime(entry)  # used now: see prune()
+            _mark_used(entry)
             return cached
         film = load_film(folder)
         if not film.warnings:
@@ -79,6 +78,14 @@ class FilmCache:
                 with contextlib.suppress(OSError):
                     if now - entry.stat().st_mtime > limit:
                         os.unlink(entry.path)
+
+
+def _mark_used(entry: Path) -> None:
+    """Touch `entry` so that prune() keeps it; at most once a day (a stat, not a write, on
+    most starts)."""
+    with contextlib.suppress(OSError):
+        if time.time() - entry.stat().st_mtime > DAY_SECONDS:
+            os.utime(entry)
 
 
 def _package_folder(path: Path) -> Path | None:

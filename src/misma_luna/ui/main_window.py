@@ -163,7 +163,6 @@ class MainWindow(Retranslating, QMainWindow):
         _take_place(self.reading_splitter, 1, self.subtitles_pane)
         self.notes_pane = NotesPane(self.context, self)
         _take_place(self.splitter, 2, self.notes_pane)
-        self.notes_pane.setVisible(self.context.preferences.get(settings.NOTES_SHOWN))
         self._connect_actions()
         self.subtitles_pane.connect_actions(self.action_registry)
         self._fill_menus()
@@ -314,12 +313,15 @@ def _place(parent: QWidget, minimum_width: int = 0) -> QWidget:
 
 def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
     """Put `widget` where the splitter held its place, at the same size and minimum width,
-    so that nothing painted before it moves."""
+    shown or hidden as the place was, so that nothing painted before it moves."""
     sizes = splitter.sizes()
-    place = splitter.replaceWidget(index, widget)
+    place = splitter.widget(index)
     if place is not None:
+        hidden = place.isHidden()  # asked first: the splitter hides the widget it gives up
+        splitter.replaceWidget(index, widget)
         if place.minimumWidth():
             widget.setMinimumWidth(place.minimumWidth())
+        widget.setHidden(hidden)
         place.deleteLater()
     splitter.setSizes(sizes)
     splitter.setCollapsible(index, False)
