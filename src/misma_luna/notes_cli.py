@@ -15,6 +15,7 @@ from misma_luna.core.catalogs import _
 from misma_luna.core.errors import MismaLunaError
 from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.notes_export import FORMATS, export_notes
+from misma_luna.core.safe_write import write_whole
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        args.output.write_text(text, encoding="utf-8")
+        write_whole(args.output, text.encode("utf-8"))
     except OSError as exc:
         raise MismaLunaError(args.output, exc.strerror or str(exc)) from exc
     return 0

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from misma_luna import __version__
 from misma_luna.core.film import FilmPackage, load_film
+from misma_luna.core.safe_write import write_whole
 
 # Bump when a class held in the cache changes shape (between releases, __version__ does it).
 FORMAT = 4
@@ -135,14 +136,5 @@ def _read(entry: Path, stamp: Stamp) -> FilmPackage | None:
 def _write(entry: Path, value: object) -> None:
     """Write `value` whole or not at all; a cache that cannot be written is no error."""
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
-        import tempfile  # only when the cache is written, not on every start
-
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, entry)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+        write_whole(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from misma_luna.core.alignment import Alignment
 from misma_luna.core.catalogs import _
 from misma_luna.core.errors import SubtitleError
+from misma_luna.core.safe_write import write_whole
 from misma_luna.core.subtitle_text import format_csv_time
 
 
@@ -47,16 +46,8 @@ def write_csv(
 ) -> None:
     """Write the CSV to `path` atomically; `SubtitleError` names the file when it cannot."""
     data = csv_text(alignment, left_language, right_language).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_whole(path, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise SubtitleError(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
 from misma_luna.core.notes_export import export_notes
+from misma_luna.core.safe_write import write_whole
 from misma_luna.ui import settings
 from misma_luna.ui.context import AppContext
 from misma_luna.ui.dialogs import report_problem
@@ -45,7 +46,7 @@ def write_export(
     notes: list[Note] = store.all_notes() if all_films else store.notes_for_film(context.film.id)
     titles = {context.film.id: context.localized_film().title}
     try:
-        target.write_text(export_notes(notes, form, titles), encoding="utf-8")
+        write_whole(target, export_notes(notes, form, titles).encode("utf-8"))
     except OSError as exc:
         report_problem(
             parent,
