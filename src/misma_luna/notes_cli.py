@@ -12,7 +12,7 @@ from pathlib import Path
 
 from misma_luna.core import catalogs
 from misma_luna.core.catalogs import _
-from misma_luna.core.errors import MismaLunaError
+from misma_luna.core.errors import MismaLunaError, cannot_write
 from misma_luna.core.notes import NotesStore, notes_path
 from misma_luna.core.notes_export import FORMATS, export_notes
 from misma_luna.core.safe_write import write_whole
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_whole(args.output, text.encode("utf-8"))
     except OSError as exc:
-        raise MismaLunaError(args.output, exc.strerror or str(exc)) from exc
+        raise MismaLunaError(args.output, cannot_write(exc)) from exc
     return 0
 
 

@@ -41,3 +41,17 @@ class TextFileError(MismaLunaError):
 
 class SubtitleError(MismaLunaError):
     """A subtitle track that cannot be read, or a part of one that was skipped."""
+
+
+def cannot_read(error: OSError) -> str:
+    """`the file cannot be read (reason)` in the active language, the system's reason kept."""
+    from misma_luna.core.catalogs import _  # catalogs raise CatalogError: imported late
+
+    return _("the file cannot be read ({reason})").format(reason=error.strerror or error)
+
+
+def cannot_write(error: OSError) -> str:
+    """`the file cannot be written (reason)` in the active language, the system's reason kept."""
+    from misma_luna.core.catalogs import _  # catalogs raise CatalogError: imported late
+
+    return _("the file cannot be written ({reason})").format(reason=error.strerror or error)

@@ -11,8 +11,7 @@ import io
 from pathlib import Path
 
 from misma_luna.core.alignment import Alignment
-from misma_luna.core.catalogs import _
-from misma_luna.core.errors import SubtitleError
+from misma_luna.core.errors import SubtitleError, cannot_write
 from misma_luna.core.safe_write import write_whole
 from misma_luna.core.subtitle_text import format_csv_time
 
@@ -49,7 +48,4 @@ def write_csv(
     try:
         write_whole(path, data)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SubtitleError(
-            path, _("the file cannot be written ({reason})").format(reason=reason)
-        ) from None
+        raise SubtitleError(path, cannot_write(error)) from None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from misma_luna.core.catalogs import _, ngettext
-from misma_luna.core.errors import SubtitleError, TextFileError
+from misma_luna.core.errors import SubtitleError, TextFileError, cannot_read
 from misma_luna.core.srtcheck import SrtReport, check_srt, timing_lines
 from misma_luna.core.subtitle_text import clean_cue, language_from_name, language_from_text
 from misma_luna.core.textrepair import DecodedText, decode_bytes, read_text
@@ -83,10 +83,7 @@ def _read_bytes(path: Path) -> bytes:
             raise SubtitleError(path, message.format(size=round(size / 1048576, 1), limit=limit))
         return path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SubtitleError(
-            path, _("the file cannot be read ({reason})").format(reason=reason)
-        ) from None
+        raise SubtitleError(path, cannot_read(error)) from None
 
 
 def _decode_as(data: bytes, path: Path, encoding: str) -> DecodedText:

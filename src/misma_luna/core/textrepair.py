@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from misma_luna.core.catalogs import _, ngettext
-from misma_luna.core.errors import TextFileError
+from misma_luna.core.errors import TextFileError, cannot_read
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 _BOMS = (
@@ -68,9 +68,7 @@ def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
     except FileNotFoundError:
         raise TextFileError(path, _("the file does not exist")) from None
     except OSError as exc:
-        raise TextFileError(
-            path, _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)
-        ) from exc
+        raise TextFileError(path, cannot_read(exc)) from exc
     return decode_bytes(data, path)
 
 

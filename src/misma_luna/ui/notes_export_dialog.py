@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from misma_luna.core.anchors import Note
 from misma_luna.core.catalogs import _
+from misma_luna.core.errors import cannot_write
 from misma_luna.core.notes_export import export_notes
 from misma_luna.core.safe_write import write_whole
 from misma_luna.ui import settings
@@ -51,7 +52,7 @@ def write_export(
         report_problem(
             parent,
             _("The notes could not be exported"),
-            f"{target}: {exc.strerror or exc}",
+            f"{target}: {cannot_write(exc)}",
         )
         return None
     return target
