@@ -67,7 +67,7 @@ lock: $(DEV_STAMP)
 test-latest: | check-python
 	test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip --quiet --disable-pip-version-check install \
-	  --upgrade --upgrade-strategy eager --editable '.[test]'
+	  --upgrade --upgrade-strategy eager --editable '.[test]' setuptools
 	@echo "Moved from the lock:"; $(LATEST)/bin/python tools/lock.py drift | sed 's/^/  /'
 	$(MAKE) --no-print-directory catalogs
 	QT_QPA_PLATFORM=offscreen $(LATEST)/bin/python -m pytest -q -p no:cacheprovider tests/unit

@@ -2,7 +2,7 @@
 
 The `.po` files in `i18n/` are the sources of truth; a wheel carries their compiled `.mo`
 under `misma_luna/locale/` and a copy of `resources/` under `misma_luna/resources/`, which
-is where the running app looks for them (see `misma_luna.core.resources`).
+is where the running app looks for them (see `misma_luna.core.base.resources`).
 """
 
 import shutil

@@ -39,10 +39,10 @@ def _window() -> tuple[Any, Any]:
     """The application and a shown MainWindow on the bundled film, in Spanish."""
     from PySide6.QtCore import QSettings
 
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir
-    from misma_luna.ui.app import create_context, make_application
-    from misma_luna.ui.main_window import MainWindow
+    from misma_luna.core.base.resources import bundled_film_dir
+    from misma_luna.core.film.package import load_film
+    from misma_luna.ui.shell.app import create_context, make_application
+    from misma_luna.ui.shell.main_window import MainWindow
 
     app = make_application()
     WORK.mkdir(parents=True, exist_ok=True)

@@ -127,7 +127,7 @@ def _search_figure(store: Any, path: Path, searches: int, count: int) -> Figure:
 def measure(saves: int, count: int, searches: int) -> list[Figure]:
     """The autosave and search figures, on a fresh database of `count` notes."""
     try:
-        from misma_luna.core.notes import NotesStore
+        from misma_luna.core.notes.store import NotesStore
     except ImportError as error:
         reason = f"core.notes is missing: {error}"
         return [

@@ -26,9 +26,9 @@ LANGUAGE = "es"
 
 def sheet_html_file() -> Path:
     """Compose the sheet HTML the app prints (Spanish, A4, no notes) into _work."""
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir, locale_dir
-    from misma_luna.core.sheet import SheetOptions, compose_sheet, labels_in
+    from misma_luna.core.base.resources import bundled_film_dir, locale_dir
+    from misma_luna.core.film.package import load_film
+    from misma_luna.core.sheets.compose import SheetOptions, compose_sheet, labels_in
 
     options = SheetOptions(languages=(LANGUAGE,), paper="a4")
     with labels_in(LANGUAGE, locale_dir()):
@@ -41,7 +41,7 @@ def sheet_html_file() -> Path:
 
 def measure(pairs: int) -> list[Figure]:
     """Alternate the app's sheet command and the bare print, `pairs` times."""
-    from misma_luna.cli import SUBCOMMANDS
+    from misma_luna.cli.main import SUBCOMMANDS
 
     if "sheet" not in SUBCOMMANDS:
         return [not_measured(NAME, "ms", f"≤ {LIMIT:g}×", "the sheet subcommand does not exist")]

@@ -32,10 +32,10 @@ MEMORY_NAME = "Peak memory (max RSS)"
 
 def review_html_file(language: str = LANGUAGE) -> Path:
     """Write the review HTML the app shows in `language`, for the baseline to show."""
-    from misma_luna.core import catalogs
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir, locale_dir
-    from misma_luna.core.review_html import review_html
+    from misma_luna.core.base import i18n as catalogs
+    from misma_luna.core.base.resources import bundled_film_dir, locale_dir
+    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.review_html import review_html
 
     catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
     try:

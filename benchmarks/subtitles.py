@@ -74,8 +74,8 @@ def subtitle_pair() -> tuple[Path, Path]:
 def _app_side() -> Callable[[Path, Path], object] | str:
     """The app's load-and-align function, or why it cannot be measured yet."""
     try:
-        from misma_luna.core.alignment import align
-        from misma_luna.core.subtitles import load_track
+        from misma_luna.core.subtitles.alignment import align
+        from misma_luna.core.subtitles.tracks import load_track
     except ImportError as error:
         return f"core.subtitles or core.alignment is missing: {error}"
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QT_PREFIX = "PySide6/Qt/"
 
 # The only PySide6 modules a bundle may carry; build_bundle.py fails if the source imports others.
-# QtNetwork only for QLocalServer/QLocalSocket (ui/single_instance.py): no TLS, no plugins.
+# QtNetwork only for QLocalServer/QLocalSocket (ui/services/single_instance.py): no TLS, no plugins.
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtNetwork")
 
 # Qt plugins kept, by folder and file stem (without `lib`, `q` prefixes or suffix); others go.

@@ -2,7 +2,7 @@
 
 import sys
 
-from misma_luna.cli import main
+from misma_luna.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -29,8 +29,8 @@ def data_dir() -> Path:
 @pytest.fixture
 def bundled_film():  # type: ignore[no-untyped-def]
     """The bundled film package, freshly loaded."""
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir
+    from misma_luna.core.base.resources import bundled_film_dir
+    from misma_luna.core.film.package import load_film
 
     return load_film(bundled_film_dir())
 
@@ -40,9 +40,9 @@ def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore
     """Build an AppContext on a film, with settings in a temporary file."""
     from PySide6.QtCore import QSettings
 
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir
-    from misma_luna.ui.app import create_context, make_application
+    from misma_luna.core.base.resources import bundled_film_dir
+    from misma_luna.core.film.package import load_film
+    from misma_luna.ui.shell.app import create_context, make_application
 
     make_application()
 
@@ -58,7 +58,7 @@ def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore
 @pytest.fixture
 def main_window(qtbot, make_context) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The real main window on the bundled film, in English."""
-    from misma_luna.ui.main_window import MainWindow
+    from misma_luna.ui.shell.main_window import MainWindow
 
     window = MainWindow(make_context())
     qtbot.addWidget(window)

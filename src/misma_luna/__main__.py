@@ -2,6 +2,6 @@
 
 import sys
 
-from misma_luna.cli import main
+from misma_luna.cli.main import main
 
 sys.exit(main())

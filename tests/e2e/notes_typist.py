@@ -12,8 +12,8 @@ import sys
 
 from PySide6.QtTest import QTest
 
-from misma_luna.ui.app import make_application, start_gui
-from misma_luna.ui.locations import data_dir
+from misma_luna.ui.services.paths import data_dir
+from misma_luna.ui.shell.app import make_application, start_gui
 
 
 def main(argv: list[str]) -> int:

@@ -113,10 +113,10 @@ def test_sheets_print_the_same_pdf(
 
 
 def test_notes_export_and_print_the_same(tmp_path: Path) -> None:
-    from misma_luna.core.anchors import Anchor
-    from misma_luna.core.film import load_film
-    from misma_luna.core.notes import NotesStore
-    from misma_luna.core.resources import bundled_film_dir
+    from misma_luna.core.base.resources import bundled_film_dir
+    from misma_luna.core.film.package import load_film
+    from misma_luna.core.notes.note import Anchor
+    from misma_luna.core.notes.store import NotesStore
 
     film = load_film(bundled_film_dir())
     block = film.review.blocks[2]

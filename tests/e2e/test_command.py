@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.resources import bundled_film_dir
+from misma_luna.core.base.resources import bundled_film_dir
 
 COMMAND = str(Path(sys.executable).with_name("misma-luna"))
 

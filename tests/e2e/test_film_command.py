@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.resources import bundled_film_dir
+from misma_luna.core.base.resources import bundled_film_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND = ROOT / ".venv" / "bin" / "misma-luna"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from misma_luna.core.film import load_film
-from misma_luna.core.resources import bundled_film_dir
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.film.package import load_film
 
 COMMAND = str(Path(sys.executable).with_name("misma-luna"))
 
@@ -116,8 +116,8 @@ def test_each_line_is_written_once(tmp_path: Path) -> None:
 
 
 def test_notes_only_when_asked(tmp_path: Path) -> None:
-    from misma_luna.core.anchors import Anchor
-    from misma_luna.core.notes import NotesStore
+    from misma_luna.core.notes.note import Anchor
+    from misma_luna.core.notes.store import NotesStore
 
     film = load_film(bundled_film_dir())
     block = film.review.blocks[2]
@@ -168,7 +168,7 @@ def test_unwritable_output_exits_2_with_one_line_and_no_file(tmp_path: Path, whe
 
 
 def test_spanish_sections_are_in_spanish(tmp_path: Path) -> None:
-    from misma_luna.core.notes import NotesStore
+    from misma_luna.core.notes.store import NotesStore
 
     film = load_film(bundled_film_dir())
     db = tmp_path / "data" / "Misma Luna" / "Misma Luna" / "notes.sqlite3"

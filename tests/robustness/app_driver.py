@@ -1,6 +1,6 @@
 """The real app as a process, for the kill and two-instance tests: started as `misma-luna` is.
 
-`write CYCLE SEED` builds the main window with misma_luna.ui.app.start_gui, then types note
+`write CYCLE SEED` builds the main window with misma_luna.ui.shell.app.start_gui, then types note
 after note into the notes pane with QTest, pausing a random while between notes; after each
 note it prints one JSON line {"typed": text, "at": monotonic seconds}. It runs until killed.
 `report` starts the app, prints what it found as one JSON line, and quits.
@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from misma_luna.ui.app import GuiSession, make_application, start_gui
-from misma_luna.ui.locations import data_dir
+from misma_luna.ui.services.paths import data_dir
+from misma_luna.ui.shell.app import GuiSession, make_application, start_gui
 
 WORDS = ("luna", "frontera", "niño", "camión", "¿dónde?", "mamá", "moon", "border", "ñandú")
 

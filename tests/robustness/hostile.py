@@ -13,7 +13,7 @@ from urllib.parse import quote_plus, unquote
 
 from hypothesis import strategies as st
 
-from misma_luna.core.links import NEVER_OPENED_SCHEMES, clean_url, scheme_of
+from misma_luna.core.review.links import NEVER_OPENED_SCHEMES, clean_url, scheme_of
 
 SCRIPT_TRICKS = (
     "<script>alert(1)</script>",

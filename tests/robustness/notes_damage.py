@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from misma_luna.core.notes import NotesStore
+from misma_luna.core.notes.store import NotesStore
 
 DAY = dt.date(2026, 3, 1)
 PAGE = 4096

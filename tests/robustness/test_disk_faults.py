@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from misma_luna.core.notes import NotesStore, notes_path
-from misma_luna.ui.main_window import MainWindow
+from misma_luna.core.notes.store import NotesStore, notes_path
+from misma_luna.ui.shell.main_window import MainWindow
 
 from . import figures
 from .disks import tmpfs
@@ -35,9 +35,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def window_on(qtbot, make_context, small_disk: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The real main window whose notes live on the small disk."""
-    from misma_luna.core.film import load_film
-    from misma_luna.core.resources import bundled_film_dir
-    from misma_luna.ui.app import create_context
+    from misma_luna.core.base.resources import bundled_film_dir
+    from misma_luna.core.film.package import load_film
+    from misma_luna.ui.shell.app import create_context
 
     make_context  # noqa: B018 (the fixture makes the QApplication and names it)
     store = NotesStore.open(notes_path(small_disk))

@@ -13,9 +13,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from misma_luna.core import catalogs
-from misma_luna.core.notes import NotesStore, notes_path
-from misma_luna.core.resources import locale_dir
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base.resources import locale_dir
+from misma_luna.core.notes.store import NotesStore, notes_path
 
 from .notes_damage import DAMAGING, DAY, build
 
@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "misma_luna"
 SPANISH = ROOT / "i18n" / "es" / "LC_MESSAGES" / "misma_luna.po"
 FAULT_PATHS = (
-    "core/textrepair.py", "core/film.py", "core/filmtoml.py", "core/content.py",
-    "core/bare_review.py", "core/package_zip.py", "core/subtitles.py", "core/srtcheck.py",
-    "core/links.py", "core/notes.py", "ui/notes_pane.py", "ui/app.py",
+    "core/base/text_decoding.py", "core/film/package.py", "core/film/film_toml.py",
+    "core/film/content.py", "core/film/bare_review.py", "core/film/zip_package.py",
+    "core/subtitles/tracks.py", "core/subtitles/srt_check.py", "core/review/links.py",
+    "core/notes/store.py", "ui/notes/pane.py", "ui/shell/app.py",
 )  # fmt: skip
 
 

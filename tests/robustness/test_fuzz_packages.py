@@ -15,11 +15,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from misma_luna.core.content import ContentCatalog
-from misma_luna.core.errors import CatalogError, FilmError, MismaLunaError
-from misma_luna.core.film import load_film
-from misma_luna.core.filmtoml import parse_film_toml
-from misma_luna.core.resources import bundled_film_dir
+from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.film.content import ContentCatalog
+from misma_luna.core.film.film_toml import parse_film_toml
+from misma_luna.core.film.package import load_film
 
 from .figures import fuzzed
 from .hostile import markdown, mutated

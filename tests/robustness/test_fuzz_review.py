@@ -12,12 +12,12 @@ from functools import cache
 import pytest
 from hypothesis import given
 
-from misma_luna.core.errors import TextFileError
-from misma_luna.core.film import FilmPackage, load_film
-from misma_luna.core.resources import bundled_film_dir
-from misma_luna.core.review import inline_html, parse_review, plain_text
-from misma_luna.core.sheet import SheetOptions, compose_sheet
-from misma_luna.core.textrepair import decode_bytes
+from misma_luna.core.base.errors import TextFileError
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.base.text_decoding import decode_bytes
+from misma_luna.core.film.package import FilmPackage, load_film
+from misma_luna.core.review.markdown import inline_html, parse_review, plain_text
+from misma_luna.core.sheets.compose import SheetOptions, compose_sheet
 
 from .figures import fuzzed
 from .hostile import SCRIPT_TRICKS, assert_sanitized, markdown
@@ -53,7 +53,7 @@ def _bundled() -> FilmPackage:
 @given(source=markdown())
 @fuzzed("review: sheet HTML (print) and review pane HTML")
 def test_whole_documents_stay_safe(source: str) -> None:
-    from misma_luna.core.review_html import review_html
+    from misma_luna.core.film.review_html import review_html
 
     try:
         decoded = decode_bytes(source.encode("utf-8"))

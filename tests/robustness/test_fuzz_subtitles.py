@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from misma_luna.core.alignment import align, estimate_offset, total_overlap
-from misma_luna.core.errors import SubtitleError
-from misma_luna.core.resources import bundled_film_dir
-from misma_luna.core.subtitles import Cue, Track, parse_bytes
+from misma_luna.core.base.errors import SubtitleError
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.subtitles.alignment import align, estimate_offset, total_overlap
+from misma_luna.core.subtitles.tracks import Cue, Track, parse_bytes
 
 from .figures import fuzzed
 from .hostile import SCRIPT_TRICKS, assert_sanitized, mutated

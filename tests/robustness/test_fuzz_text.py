@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from misma_luna.core import links
-from misma_luna.core.errors import MismaLunaError, TextFileError
-from misma_luna.core.textrepair import decode_bytes, read_text, repair_summary
+from misma_luna.core.base.errors import MismaLunaError, TextFileError
+from misma_luna.core.base.text_decoding import decode_bytes, read_text, repair_summary
+from misma_luna.core.review import links
 
 from .figures import fuzzed
 from .hostile import MOJIBAKE, urls

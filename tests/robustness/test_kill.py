@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from misma_luna.ui.notes_pane import AUTOSAVE_MS
+from misma_luna.ui.notes.pane import AUTOSAVE_MS
 
 from . import figures
 from .conftest import FUZZ

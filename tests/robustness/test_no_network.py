@@ -60,7 +60,7 @@ def test_the_blocker_really_blocks(no_network: list[str]) -> None:
 
 
 def test_main_flows_make_no_connection(qapp, qtbot, no_network: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from misma_luna.ui.app import start_gui
+    from misma_luna.ui.shell.app import start_gui
 
     started = start_gui(HOSTILE / "hostile-film", "en")
     assert started is not None
@@ -85,7 +85,7 @@ def test_main_flows_make_no_connection(qapp, qtbot, no_network: list[str], tmp_p
 
 
 def test_sheet_command_makes_no_connection(no_network: list[str], tmp_path: Path) -> None:
-    from misma_luna.cli import main
+    from misma_luna.cli.main import main
 
     output = tmp_path / "hostile.pdf"
     code = main(["sheet", "--output", str(output), "--lang", "both", str(HOSTILE / "hostile-film")])

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core import catalogs
-from misma_luna.core.notes import NotesStore, notes_path
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.notes.store import NotesStore, notes_path
 
 from . import figures
 from .notes_damage import DAMAGING, DAY, FOREIGN_WAL, WAL_FAULTS, build
@@ -73,8 +73,8 @@ def test_the_app_starts_and_tells_the_reader(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QMessageBox
 
-    from misma_luna.ui.app import make_application, start_gui
-    from misma_luna.ui.locations import data_dir
+    from misma_luna.ui.services.paths import data_dir
+    from misma_luna.ui.shell.app import make_application, start_gui
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(_private(tmp_path / "runtime")))

@@ -11,10 +11,10 @@ from babel.messages.pofile import read_po
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from misma_luna.core.catalogs import _
-from misma_luna.core.resources import locale_dir
-from misma_luna.ui import settings
-from misma_luna.ui.main_window import MainWindow
+from misma_luna.core.base.i18n import _
+from misma_luna.core.base.resources import locale_dir
+from misma_luna.ui.services import settings
+from misma_luna.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,7 +8,7 @@ import pytest
 
 
 def test_print_action_builds_the_printer_and_calls_it_once(main_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from misma_luna.ui import printing
+    from misma_luna.ui.printing import printer as printing
 
     calls: list[str] = []
     monkeypatch.setattr(printing.SheetPrinter, "print_sheet", lambda self: calls.append("print"))
@@ -22,13 +22,13 @@ def test_print_action_builds_the_printer_and_calls_it_once(main_window, monkeypa
     assert calls == ["print", "print"]
 
 
-@pytest.mark.parametrize("module", ["misma_luna.ui.printing", "PySide6.QtPrintSupport"])
+@pytest.mark.parametrize("module", ["misma_luna.ui.printing.printer", "PySide6.QtPrintSupport"])
 def test_window_start_does_not_import_printing(module: str) -> None:
     import subprocess
 
     code = (
         "import sys\n"
-        "from misma_luna.ui.main_window import MainWindow\n"
+        "from misma_luna.ui.shell.main_window import MainWindow\n"
         f"print({module!r} in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from misma_luna.core.links import inspect_link
-from misma_luna.ui.link_dialog import LinkDialog, confirm_and_open_link
+from misma_luna.core.review.links import inspect_link
+from misma_luna.ui.widgets.link_dialog import LinkDialog, confirm_and_open_link
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 HIDDEN_DOWNLOAD = (
@@ -99,7 +99,7 @@ def test_dialog_lists_every_warning_and_defaults_to_cancel(qtbot) -> None:
 def test_the_window_uses_the_link_dialog(main_window, monkeypatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(
-        "misma_luna.ui.link_dialog.confirm_and_open_link",
+        "misma_luna.ui.widgets.link_dialog.confirm_and_open_link",
         lambda _parent, url: asked.append(url.toString()) or False,
     )
     main_window.review_pane.linkActivated.emit(QUrl("https://example.com/"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 
-from misma_luna.ui import settings
-from misma_luna.ui.main_window import VERTICAL, MainWindow
+from misma_luna.ui.services import settings
+from misma_luna.ui.shell.main_window import VERTICAL, MainWindow
 
 
 def test_window_shows_the_bundled_film(main_window) -> None:
@@ -132,7 +132,7 @@ def test_a_broken_film_is_reported_and_the_current_film_stays(qtbot, main_window
 
     from PySide6.QtWidgets import QMessageBox
 
-    from misma_luna.core.resources import bundled_film_dir
+    from misma_luna.core.base.resources import bundled_film_dir
 
     broken = Path(shutil.copytree(bundled_film_dir(), tmp_path / "broken"))
     (broken / "film.toml").write_text('id = "x"\nyear = \n', encoding="utf-8")
@@ -146,7 +146,7 @@ def test_a_broken_film_is_reported_and_the_current_film_stays(qtbot, main_window
 def test_a_subtitle_file_given_alone_is_routed_to_the_subtitles_pane(tmp_path) -> None:
     from pathlib import Path
 
-    from misma_luna.ui.app import route_subtitle_path
+    from misma_luna.ui.shell.app import route_subtitle_path
 
     track = Path("movie.es.srt")
     assert route_subtitle_path(track, None) == (None, [track])
@@ -155,7 +155,7 @@ def test_a_subtitle_file_given_alone_is_routed_to_the_subtitles_pane(tmp_path) -
 
 
 def test_notes_hidden_by_the_reader_stay_hidden_at_the_next_start(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
-    from misma_luna.ui.startup import StartupQueue
+    from misma_luna.ui.services.startup import StartupQueue
 
     context = make_context()
     context.preferences.set(settings.NOTES_SHOWN, False)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 
-from misma_luna.core.sheet import SheetOptions, compose_sheet
+from misma_luna.core.sheets.compose import SheetOptions, compose_sheet
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 

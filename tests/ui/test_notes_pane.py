@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor
 
-from misma_luna.core.anchors import Anchor
-from misma_luna.core.notes import NotesStore, notes_path
-from misma_luna.ui.main_window import MainWindow
+from misma_luna.core.notes.note import Anchor
+from misma_luna.core.notes.store import NotesStore, notes_path
+from misma_luna.ui.shell.main_window import MainWindow
 
 UNLIMITED_PAGES = 1073741823
 
@@ -252,7 +252,7 @@ def test_the_notes_pane_cannot_be_dragged_away(qtbot, window) -> None:  # type: 
 
 
 def test_the_notes_pane_hides_from_the_view_menu_and_comes_back_for_a_note(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from misma_luna.ui import settings
+    from misma_luna.ui.services import settings
 
     shown = window.action_registry["view.notes"]
     qtbot.waitUntil(window.notes_pane.isVisible)

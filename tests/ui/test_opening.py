@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QMessageBox
 
-from misma_luna.core.content import TranslationState
-from misma_luna.ui import settings
-from misma_luna.ui.original_text import OriginalTextDialog
+from misma_luna.core.film.content import TranslationState
+from misma_luna.ui.services import settings
+from misma_luna.ui.widgets.original_text import OriginalTextDialog
 
 from .dragging import drag_enter, drop, files
 
@@ -115,8 +115,8 @@ def test_repair_report_and_original_text(qtbot, main_window) -> None:
 def test_missing_and_outdated_translations_show_the_source_with_a_marker(
     make_context, qtbot, tmp_path: Path
 ) -> None:
-    from misma_luna.core.film import load_film
-    from misma_luna.ui.main_window import MainWindow
+    from misma_luna.core.film.package import load_film
+    from misma_luna.ui.shell.main_window import MainWindow
 
     package = Path(shutil.copytree(HOSTILE / "hostile-film", tmp_path / "film"))
     po = package / "i18n" / "es.po"

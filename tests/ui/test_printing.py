@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from misma_luna.ui import settings
+from misma_luna.ui.services import settings
 
 
 def _pdf_text(path: Path) -> str:
@@ -49,7 +49,7 @@ def test_export_to_a_folder_that_does_not_exist_is_reported(main_window, tmp_pat
 
 def test_no_printer_offers_a_pdf(main_window, tmp_path, monkeypatch) -> None:
     target = tmp_path / "instead.pdf"
-    monkeypatch.setattr("misma_luna.ui.printing.QPrinterInfo.availablePrinters", lambda: [])
+    monkeypatch.setattr("misma_luna.ui.printing.printer.QPrinterInfo.availablePrinters", lambda: [])
     monkeypatch.setattr(QMessageBox, "exec", lambda _self: QMessageBox.StandardButton.Save)
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.ui.startup import StartupQueue
+from misma_luna.ui.services.startup import StartupQueue
 
 
 def test_a_queue_that_is_not_held_runs_work_at_once() -> None:
@@ -46,7 +46,7 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel, QMenu
 
-    from misma_luna.ui.app import make_application, start_gui
+    from misma_luna.ui.shell.app import make_application, start_gui
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     make_application()
@@ -91,7 +91,7 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
 NOT_BEFORE_PAINT = {
     "babel", "markdown_it", "polib", "pysubs2", "charset_normalizer", "ftfy", "tomllib",
     "PySide6.QtNetwork", "PySide6.QtPrintSupport",
-    "misma_luna.ui.subtitles_pane", "misma_luna.ui.notes_pane", "misma_luna.ui.dialogs",
+    "misma_luna.ui.subtitles.pane", "misma_luna.ui.notes.pane", "misma_luna.ui.widgets.dialogs",
 }  # fmt: skip
 
 # --exit-after-paint quits at the first paint, the held work never run: what is loaded when
@@ -99,7 +99,7 @@ NOT_BEFORE_PAINT = {
 # first use: the Qt namespace, with 96 enum classes, costs about 10 ms.
 _PROBE = """
 import json, sys
-from misma_luna.cli import main
+from misma_luna.cli.main import main
 assert main(["--exit-after-paint", "--lang", "es"]) == 0
 loaded = sorted(name for name in sys.modules if name in NAMES)
 if "Qt" in vars(sys.modules["PySide6.QtCore"]):
@@ -147,8 +147,8 @@ _COLLECTIONS = """
 import gc
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from misma_luna import cli
-from misma_luna.ui import app
+from misma_luna.cli import main as cli
+from misma_luna.ui.shell import app
 
 states = []
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from misma_luna.core.subtitles import load_track
-from misma_luna.ui.subtitles_model import LEFT_COLUMN, RIGHT_COLUMN, TIME_COLUMN
-from misma_luna.ui.subtitles_pane import SubtitlesPane
+from misma_luna.core.subtitles.tracks import load_track
+from misma_luna.ui.subtitles.pane import SubtitlesPane
+from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, RIGHT_COLUMN, TIME_COLUMN
 
 from .dragging import drag_enter, drop, files
 
@@ -187,8 +187,8 @@ def test_export_csv(qtbot, make_context, tmp_path: Path) -> None:
 
 
 def test_command_line_subtitles_reach_the_gui(monkeypatch) -> None:
-    from misma_luna import cli
-    from misma_luna.ui import app
+    from misma_luna.cli import main as cli
+    from misma_luna.ui.shell import app
 
     seen: list[object] = []
     monkeypatch.setattr(app, "run_gui", lambda *args: seen.append(args) or 0)

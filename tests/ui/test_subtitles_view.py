@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
 
-from misma_luna.core.alignment import align
-from misma_luna.core.subtitles import Cue, load_track
-from misma_luna.ui.subtitles_model import LEFT_COLUMN, TIME_COLUMN, SubtitlesModel
-from misma_luna.ui.subtitles_track_bar import TrackBar
-from misma_luna.ui.subtitles_view import SubtitlesTable
+from misma_luna.core.subtitles.alignment import align
+from misma_luna.core.subtitles.tracks import Cue, load_track
+from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, TIME_COLUMN, SubtitlesModel
+from misma_luna.ui.subtitles.table_view import SubtitlesTable
+from misma_luna.ui.subtitles.track_bar import TrackBar
 
 SUBS = Path(__file__).resolve().parent.parent / "data" / "subtitles"
 
@@ -99,8 +99,8 @@ def test_importing_the_table_and_bar_leaves_qstyle_for_the_first_paint() -> None
     code = (
         "from PySide6 import QtWidgets\n"
         "before = 'QStyle' in vars(QtWidgets)\n"
-        "import misma_luna.ui.subtitles_view, misma_luna.ui.subtitles_track_bar\n"
-        "import misma_luna.ui.subtitles_controls, misma_luna.ui.subtitles_model\n"
+        "import misma_luna.ui.subtitles.table_view, misma_luna.ui.subtitles.track_bar\n"
+        "import misma_luna.ui.subtitles.controls, misma_luna.ui.subtitles.table_model\n"
         "print(before, 'QStyle' in vars(QtWidgets))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -124,7 +124,7 @@ def test_track_bar_names_languages_only_once_it_shows_a_track(qtbot) -> None:
 def test_an_elided_label_keeps_its_text_and_tooltip_whole(qtbot) -> None:
     from PySide6.QtCore import Qt
 
-    from misma_luna.ui.elided_label import ElidedLabel
+    from misma_luna.ui.widgets.elided_label import ElidedLabel
 
     label = ElidedLabel(Qt.TextElideMode.ElideMiddle)
     qtbot.addWidget(label)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.alignment import align, estimate_offset, total_overlap
-from misma_luna.core.errors import SubtitleError
-from misma_luna.core.subtitle_export import csv_text, write_csv
-from misma_luna.core.subtitles import Cue, load_track
+from misma_luna.core.base.errors import SubtitleError
+from misma_luna.core.subtitles.alignment import align, estimate_offset, total_overlap
+from misma_luna.core.subtitles.csv_export import csv_text, write_csv
+from misma_luna.core.subtitles.tracks import Cue, load_track
 
 SUBS = Path(__file__).resolve().parent.parent / "data" / "subtitles"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from misma_luna.core.alignment import AlignedRow, align
-from misma_luna.core.subtitles import Cue
+from misma_luna.core.subtitles.alignment import AlignedRow, align
+from misma_luna.core.subtitles.tracks import Cue
 
 
 def _overlap(a: Cue, b: Cue) -> int:

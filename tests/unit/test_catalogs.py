@@ -11,9 +11,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from misma_luna.core import catalogs
-from misma_luna.core.errors import CatalogError
-from misma_luna.core.resources import locale_dir
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base.errors import CatalogError
+from misma_luna.core.base.resources import locale_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")

@@ -9,7 +9,7 @@ import sys
 def test_plain_python_first_loads_no_qt() -> None:
     code = (
         "import sys\n"
-        "from misma_luna import cli\n"
+        "from misma_luna.cli import main as cli\n"
         "cli.load_plain_python_first()\n"
         "assert all(name in sys.modules for name in cli.PLAIN_PYTHON_FIRST)\n"
         "print(sorted(name for name in sys.modules if name.startswith(('PySide6', 'shiboken6'))))\n"

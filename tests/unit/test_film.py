@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.content import TranslationState
-from misma_luna.core.errors import FilmError
-from misma_luna.core.film import load_film
-from misma_luna.core.resources import bundled_film_dir
+from misma_luna.core.base.errors import FilmError
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.film.content import TranslationState
+from misma_luna.core.film.package import load_film
 
 
 def copy_bundled(tmp_path: Path) -> Path:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core import film_cache
-from misma_luna.core.film import FilmPackage, load_film
-from misma_luna.core.film_cache import FilmCache
-from misma_luna.core.resources import bundled_film_dir
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.film import cache as film_cache
+from misma_luna.core.film.cache import FilmCache
+from misma_luna.core.film.package import FilmPackage, load_film
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_showing_a_cached_film_needs_no_parser(package: Path, tmp_path: Path) ->
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from misma_luna.core.film_cache import FilmCache\n"
+        "from misma_luna.core.film.cache import FilmCache\n"
         f"film = FilmCache(Path({str(tmp_path / 'cache')!r})).load(Path({str(package)!r}))\n"
         "html = [film.inline_html(s.text, p) for l in ('en', 'es') for _b, s in "
         "film.localized(l).blocks() for p in (False, True)]\n"

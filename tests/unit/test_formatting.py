@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from misma_luna.core import formatting as fmt
+from misma_luna.core.base import formatting as fmt
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from misma_luna.core.links import LinkWarning, inspect_link, may_render, strip_tracking, unwrap
+from misma_luna.core.review.links import (
+    LinkWarning,
+    inspect_link,
+    may_render,
+    strip_tracking,
+    unwrap,
+)
 
 WRAPPERS = (
     "https://www.google.com/url?sa=t&q={}",

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core import catalogs
-from misma_luna.core.anchors import Anchor
-from misma_luna.core.notes import NotesStore, notes_path
-from misma_luna.core.notes_export import export_notes
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.notes.export import export_notes
+from misma_luna.core.notes.note import Anchor
+from misma_luna.core.notes.store import NotesStore, notes_path
 
 NOW = dt.datetime(2026, 11, 21, 15, 0, tzinfo=dt.UTC)
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core import notes_backup, notes_schema
-from misma_luna.core.notes import NotesStore, notes_path
+from misma_luna.core.notes import backup as notes_backup
+from misma_luna.core.notes import schema as notes_schema
+from misma_luna.core.notes.store import NotesStore, notes_path
 
 DAY = dt.date(2026, 3, 1)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core import notes_schema
-from misma_luna.core.anchors import Anchor
-from misma_luna.core.notes import NotesError, NotesStore, fts_query, notes_path
+from misma_luna.core.notes import schema as notes_schema
+from misma_luna.core.notes.note import Anchor
+from misma_luna.core.notes.store import NotesError, NotesStore, fts_query, notes_path
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ def bundled_babel(
     """Babel as the bundle has it: `keep_only(names)` leaves it those locales' data alone."""
     import babel.localedata
 
-    from misma_luna.core import formatting as fmt
+    from misma_luna.core.base import formatting as fmt
 
     def keep_only(names: Iterable[str]) -> None:
         for name in names:
@@ -117,7 +117,7 @@ def test_babel_keeps_every_variant_and_the_locales_they_inherit_from(
 def test_the_kept_babel_data_formats_every_variant_and_english_stands_in_for_the_rest(
     bundled_babel: Callable[[Iterable[str]], None],
 ) -> None:
-    from misma_luna.core import formatting as fmt
+    from misma_luna.core.base import formatting as fmt
 
     kept = [
         path.stem

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from misma_luna.core.review import inline_html, parse_review, plain_text
+from misma_luna.core.review.markdown import inline_html, parse_review, plain_text
 
 SOURCE = """# A Title
 

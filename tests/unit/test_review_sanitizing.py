@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from misma_luna.core.links import clean_url, scheme_of
-from misma_luna.core.review import inline_html, parse_review
+from misma_luna.core.review.links import clean_url, scheme_of
+from misma_luna.core.review.markdown import inline_html, parse_review
 
 DANGEROUS = (
     "<script>alert(1)</script>",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.safe_write import write_whole
+from misma_luna.core.base.file_writing import write_whole
 
 
 def test_the_new_content_replaces_the_old_and_no_temporary_file_stays(tmp_path: Path) -> None:

@@ -6,12 +6,11 @@ import datetime as dt
 
 import pytest
 
-from misma_luna.core import catalogs
-from misma_luna.core.alignment import AlignedRow
-from misma_luna.core.anchors import Anchor, Note
-from misma_luna.core.formatting import format_date
-from misma_luna.core.resources import locale_dir
-from misma_luna.core.sheet import (
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base.formatting import format_date
+from misma_luna.core.base.resources import locale_dir
+from misma_luna.core.notes.note import Anchor, Note
+from misma_luna.core.sheets.compose import (
     SheetOptions,
     Transcript,
     choice_for,
@@ -24,6 +23,7 @@ from misma_luna.core.sheet import (
     page_template,
     pdf_xmp,
 )
+from misma_luna.core.subtitles.alignment import AlignedRow
 
 WHEN = dt.datetime(2026, 11, 21, 10, 0)
 

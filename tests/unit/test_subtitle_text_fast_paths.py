@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from misma_luna.core.subtitle_text import _clean_marked_up, _is_tidy, clean_cue
+from misma_luna.core.subtitles.cue_text import _clean_marked_up, _is_tidy, clean_cue
 
 # Pieces that make cue text hard: tags whole and broken, overrides, escapes, every kind of
 # space and line break, entities, non-printable characters, accents.

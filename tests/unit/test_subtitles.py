@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.errors import MismaLunaError, SubtitleError
-from misma_luna.core.subtitle_text import (
+from misma_luna.core.base.errors import MismaLunaError, SubtitleError
+from misma_luna.core.subtitles.cue_text import (
     clean_cue,
     encoding_name,
     fold,
@@ -16,7 +16,7 @@ from misma_luna.core.subtitle_text import (
     language_from_text,
     parse_time,
 )
-from misma_luna.core.subtitles import (
+from misma_luna.core.subtitles.tracks import (
     FORMAT_SAMPLE_CHARS,
     MAX_SUBTITLE_BYTES,
     load_track,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from misma_luna.core.textrepair import _CANDIDATE, decode_bytes, may_hold_mojibake
+from misma_luna.core.base.text_decoding import _CANDIDATE, decode_bytes, may_hold_mojibake
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def test_mojibake_is_still_repaired(broken: str, fixed: str) -> None:
 def test_clean_spanish_text_does_not_import_ftfy() -> None:
     code = (
         "import sys\n"
-        "from misma_luna.core.textrepair import decode_bytes\n"
+        "from misma_luna.core.base.text_decoding import decode_bytes\n"
         "text = '¿Ya son las diez, doña Chela? — Faltan dos minutos, mijo.\\n« Ándale », gruñón.'\n"
         "assert decode_bytes(text.encode('utf-8')).text == text\n"
         "print('ftfy' in sys.modules)\n"

@@ -1,0 +1,114 @@
+"""The `misma-luna` command: the GUI by default, headless subcommands, `--self-test`.
+
+Every subcommand lives in its own module with `add_arguments(parser)` and `run(args)`,
+imported only when used. A user's mistake ends as one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import sys
+from pathlib import Path
+
+from misma_luna import __version__
+from misma_luna.core.base.errors import MismaLunaError
+
+# name -> module holding `add_arguments(parser)` and `run(args) -> int`
+SUBCOMMANDS: dict[str, str] = {
+    "notes": "misma_luna.cli.notes",
+    "sheet": "misma_luna.cli.sheet",
+    "film": "misma_luna.cli.film",
+    "subtitles": "misma_luna.cli.subtitles",
+}
+
+EXIT_USAGE = 2
+
+# Plain-Python modules every window start imports anyway (see load_plain_python_first).
+PLAIN_PYTHON_FIRST = ("misma_luna.core.film.cache", "misma_luna.core.film.review_html")
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    """Arguments of the GUI (the default command)."""
+    parser = argparse.ArgumentParser(
+        prog="misma-luna",
+        description="A bilingual Spanish/English reader for film reviews and subtitles.",
+        epilog="Subcommands: " + ", ".join(sorted(SUBCOMMANDS)) if SUBCOMMANDS else None,
+    )
+    parser.add_argument("path", nargs="?", type=Path, metavar="FILM_PACKAGE | REVIEW_FILE")
+    parser.add_argument("--lang", help="interface language, such as es or en")
+    parser.add_argument("--subtitles", nargs=2, type=Path, metavar=("A", "B"))
+    parser.add_argument("--self-test", action="store_true", help="check the app end to end")
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="quit right after the first paint of the window (for benchmarks)",
+    )
+    parser.add_argument("--version", action="version", version=f"misma-luna {__version__}")
+    return parser
+
+
+def subcommand_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    """The parser and module of subcommand `name`."""
+    module = importlib.import_module(SUBCOMMANDS[name])
+    parser = argparse.ArgumentParser(prog=f"misma-luna {name}")
+    module.add_arguments(parser)
+    return parser, module
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `misma-luna` command and `python -m misma_luna`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            parser, module = subcommand_parser(args[0])
+            code = int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+            if argv is None:
+                skip_final_collection()
+            return code
+        options = gui_parser().parse_args(args)
+        if options.self_test:
+            from misma_luna.ui.shell.selftest import run_self_test
+
+            return run_self_test()
+        # The start allocates a great many long-lived objects (Qt's bindings, our modules):
+        # collecting cycles among them would only delay the first paint. run_gui resumes
+        # collection once the work held for after the paint is done.
+        gc.disable()
+        load_plain_python_first()
+        from misma_luna.ui.shell.app import run_gui
+
+        return run_gui(options.path, options.lang, options.exit_after_paint, options.subtitles)
+    except MismaLunaError as error:
+        print(f"misma-luna: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def load_plain_python_first(names: tuple[str, ...] = PLAIN_PYTHON_FIRST) -> None:
+    """Import what a start needs that never touches Qt (every window start's, by default)
+    before PySide6 does.
+
+    PySide6 reads the source of each module named in an import after it loads, looking for
+    its own name (PYSIDE-2029): for the core and the stdlib modules it uses (html's
+    entity tables among them) that costs milliseconds at start. Parsers (markdown-it,
+    polib) and babel's data are not here: the film cache and the first paint do without
+    them.
+    """
+    for name in names:
+        importlib.import_module(name)
+
+
+def skip_final_collection() -> None:
+    """A headless command's process ends next, its files written and closed: the final
+    cyclic garbage collection of everything still loaded (Qt, babel's data) can be skipped
+    (it made `misma-luna sheet` take a tenth longer)."""
+    gc.freeze()
+
+
+def fail(message: str) -> int:
+    """Print a user's mistake as one line and return the usage exit code."""
+    print(f"misma-luna: {message}", file=sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,84 @@
+"""`misma-luna notes export`: the reader's notes on standard output (or a file), headless.
+
+It finds the same database as the GUI (Qt's AppDataLocation, with the app's names set
+first) and opens it read-only, so it is safe while the GUI is running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base.errors import MismaLunaError, cannot_write
+from misma_luna.core.base.file_writing import write_whole
+from misma_luna.core.base.i18n import _
+from misma_luna.core.notes.export import FORMATS, export_notes
+from misma_luna.core.notes.store import NotesStore, notes_path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`notes export [--film ID] [--format md|json] [--output FILE] [--lang CODE]`."""
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help="write the notes as Markdown or JSON")
+    export.add_argument("--film", metavar="ID", help="only the notes of this film id")
+    export.add_argument("--format", choices=FORMATS, default="md", dest="form")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not to stdout")
+    export.add_argument("--lang", help="language of dates and headings, such as es or en")
+
+
+def default_db_path() -> Path:
+    """The notes database the GUI uses, found the way the GUI finds it."""
+    from misma_luna.ui.services.paths import data_dir, set_application_names
+
+    set_application_names()
+    return notes_path(data_dir())
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the notes; a missing or unreadable database is reported in one line."""
+    _activate_language(args.lang)
+    store = NotesStore.open(default_db_path(), read_only=True)
+    try:
+        notes = store.notes_for_film(args.film) if args.film else store.all_notes()
+        if args.film and not notes and args.film not in store.film_ids():
+            known = ", ".join(store.film_ids()) or "—"
+            raise MismaLunaError(
+                store.path,
+                _("there are no notes for the film {film} (films with notes: {known})").format(
+                    film=args.film, known=known
+                ),
+            )
+    finally:
+        store.close()
+    text = export_notes(notes, args.form, _bundled_titles())
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_whole(args.output, text.encode("utf-8"))
+    except OSError as exc:
+        raise MismaLunaError(args.output, cannot_write(exc)) from exc
+    return 0
+
+
+def _activate_language(code: str | None) -> None:
+    from misma_luna.core.base.resources import locale_dir
+
+    available = catalogs.available_languages(locale_dir())
+    language = code or catalogs.best_language(catalogs.environment_languages(), available)
+    if language not in available:
+        raise MismaLunaError(None, _("unknown language: {language}").format(language=language))
+    catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
+
+
+def _bundled_titles() -> dict[str, str]:
+    from misma_luna.core.base.resources import bundled_film_dir
+    from misma_luna.core.film.package import load_film
+
+    try:
+        film = load_film(bundled_film_dir())
+    except MismaLunaError:
+        return {}
+    return {film.id: film.localized(catalogs.active_language()).title}

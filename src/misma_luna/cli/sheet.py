@@ -1,0 +1,147 @@
+"""`misma-luna sheet`: the review sheet written to a PDF without opening a window.
+
+It composes the same HTML and paints it with the same code as File → Export as PDF…;
+Qt is imported only in `run()`, and runs offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from misma_luna.core.sheets.compose import LANGUAGE_CHOICES, PAPERS
+
+# What composing a sheet imports, loaded before PySide6 (see `run`).
+PLAIN_PYTHON_FIRST = (
+    "misma_luna.core.film.cache", "misma_luna.core.sheets.compose",
+    "misma_luna.core.base.formatting",
+    "babel.dates", "babel.lists", "babel.numbers", "babel.units",
+)  # fmt: skip
+
+if TYPE_CHECKING:
+    from misma_luna.core.film.package import FilmPackage
+    from misma_luna.core.notes.note import Note
+    from misma_luna.core.sheets.compose import SheetOptions, Transcript
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The sheet command's arguments."""
+    parser.description = "Write a film's review sheet to a PDF."
+    parser.add_argument("path", nargs="?", type=Path, metavar="FILM_PACKAGE | REVIEW_FILE")
+    parser.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.pdf")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CHOICES,
+        default=None,
+        help="the sheet's language, or both side by side (default: yours)",
+    )
+    parser.add_argument("--notes", action="store_true", help="include your notes on the film")
+    parser.add_argument(
+        "--subtitles",
+        nargs=2,
+        type=Path,
+        metavar=("A", "B"),
+        help="add the transcript of these two subtitle tracks, aligned",
+    )
+    parser.add_argument(
+        "--transcript",
+        action="store_true",
+        help="add the transcript of the film's own Spanish and English tracks",
+    )
+    parser.add_argument(
+        "--paper",
+        choices=PAPERS,
+        default=None,
+        help="paper size (default: Letter in the US, Canada, Mexico..., else A4)",
+    )
+    parser.add_argument("--font-size", type=float, default=11.0, metavar="POINTS")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the sheet; a user's mistake ends as one stderr line and exit 2.
+
+    Plain-Python modules come before PySide6, which reads the source of every module
+    imported after it (PYSIDE-2029); the film comes from the same cache as the window's.
+    """
+    from misma_luna.cli.main import load_plain_python_first
+
+    load_plain_python_first(PLAIN_PYTHON_FIRST)
+    from misma_luna.core.base.resources import bundled_film_dir, locale_dir
+    from misma_luna.core.sheets.compose import compose_job
+    from misma_luna.ui.services.paths import film_cache, set_application_names
+
+    set_application_names()
+    film = film_cache().load(args.path or bundled_film_dir())
+    language = _user_language()
+    options = _options(args, language)
+    notes = _notes(film) if options.include_notes else []
+    transcript = _transcript(film, args.subtitles) if options.include_transcript else None
+    job, info = compose_job(film, options, (notes, transcript), language, locale_dir())
+    _ensure_platform()
+    from PySide6.QtGui import QGuiApplication
+
+    from misma_luna.ui.printing.pages import locale_paper, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    write_pdf(args.output, job, args.paper or locale_paper(), info)
+    del app
+    return 0
+
+
+def _ensure_platform() -> None:
+    """Run Qt offscreen when there is no display to talk to (servers, CI, cron jobs)."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _user_language() -> str:
+    """The reader's language from the environment, among the app's catalogs."""
+    from misma_luna.core.base import i18n as catalogs
+    from misma_luna.core.base.resources import locale_dir
+
+    available = catalogs.available_languages(locale_dir())
+    return catalogs.best_language(catalogs.environment_languages(), available)
+
+
+def _options(args: argparse.Namespace, user_language: str) -> SheetOptions:
+    """What goes on the sheet. Its paper is decided when the PDF is written: the locale's
+    default paper needs Qt, which starts after the sheet is composed (see `run`)."""
+    from misma_luna.core.sheets.compose import SheetOptions, languages_for
+
+    choice = args.lang or user_language
+    return SheetOptions(
+        languages=languages_for(choice if choice in LANGUAGE_CHOICES else "en"),
+        include_notes=args.notes,
+        include_transcript=bool(args.transcript or args.subtitles),
+        font_size=min(max(args.font_size, 6.0), 24.0),
+    )
+
+
+def _notes(film: FilmPackage) -> Sequence[Note]:
+    """The reader's notes on `film`, from the notes store."""
+    from misma_luna.core.notes.store import NotesStore, notes_path
+    from misma_luna.ui.services.paths import data_dir
+
+    with NotesStore.open(notes_path(data_dir()), read_only=True) as store:
+        return store.notes_for_film(film.id)
+
+
+def _transcript(film: FilmPackage, paths: Sequence[Path] | None) -> Transcript | None:
+    """The two tracks given (or the film's own es and en tracks), aligned by time."""
+    from misma_luna.core.sheets.compose import BOTH, Transcript
+    from misma_luna.core.subtitles.alignment import align
+    from misma_luna.core.subtitles.tracks import load_track
+
+    if not paths:
+        paths = [film.subtitle_tracks[code] for code in BOTH if code in film.subtitle_tracks]
+        if len(paths) < 2:
+            return None
+    left, right = (load_track(path) for path in paths)
+    rows = align(left.cues, right.cues).rows
+    return Transcript(left.language, right.language, rows)

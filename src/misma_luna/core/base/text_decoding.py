@@ -1,0 +1,202 @@
+"""Bytes from outside become clean text: BOM, encoding detection, mojibake repair, newlines.
+
+Reviews, film packages and subtitles all pass through `read_text()`. What was done is kept
+(`DecodedText.encoding`, `.repaired`, `.original`) so the app can say so and show the file
+as it was. Repair is limited to encoding mistakes; the text is otherwise left alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from misma_luna.core.base.errors import TextFileError, cannot_read
+from misma_luna.core.base.i18n import _, ngettext
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Reviews and subtitles are Spanish or English: without a BOM, only these are candidates.
+_WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+_WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
+# The single-byte encodings ftfy undoes: a UTF-8 file read as one of them is mojibake.
+_MISREAD_AS = (
+    "latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2",
+    "mac_roman", "cp437",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text, how it was read, and what was repaired."""
+
+    text: str
+    encoding: str
+    original: str
+    repaired: int = 0
+
+    @property
+    def was_repaired(self) -> bool:
+        """Whether mis-encoded characters were fixed."""
+        return self.repaired > 0
+
+
+def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
+    """Read and decode a text file, refusing huge and binary files with a clear message."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TextFileError(
+                path,
+                _("the file is too large ({size} MB; the limit is {limit} MB)").format(
+                    size=round(size / 1048576, 1), limit=max_bytes // 1048576
+                ),
+            )
+        data = path.read_bytes()
+    except TextFileError:
+        raise
+    except IsADirectoryError:
+        raise TextFileError(path, _("this is a folder, not a file")) from None
+    except FileNotFoundError:
+        raise TextFileError(path, _("the file does not exist")) from None
+    except OSError as exc:
+        raise TextFileError(path, cannot_read(exc)) from exc
+    return decode_bytes(data, path)
+
+
+def decode_bytes(data: bytes, path: Path | None = None) -> DecodedText:
+    """Decode `data`, repairing mojibake; raise `TextFileError` for binary data."""
+    encoding, text = _decode(data, path)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    repaired_text, count = _repair_mojibake(text)
+    return DecodedText(text=repaired_text, encoding=encoding, original=text, repaired=count)
+
+
+def _decode(data: bytes, path: Path | None) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, _strict(data, encoding, path)
+    try:
+        if b"\x00" in data:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL bytes: UTF-16, UTF-32 or binary")
+        encoding, text = "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        encoding, text = _detect(data, path)
+    if "\x00" in text or _looks_binary(text):
+        raise TextFileError(path, _("this is a binary file, not text"))
+    return encoding, text
+
+
+def _detect(data: bytes, path: Path | None) -> tuple[str, str]:
+    """Guess the encoding with charset-normalizer among the ones Spanish and English use."""
+    from charset_normalizer import from_bytes
+
+    candidates = _WIDE_ENCODINGS if b"\x00" in data else _WESTERN_ENCODINGS
+    best = from_bytes(data, cp_isolation=candidates).best()
+    if best is None:
+        raise TextFileError(path, _("this is a binary file, not text"))
+    return best.encoding, str(best)
+
+
+def _strict(data: bytes, encoding: str, path: Path | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise TextFileError(
+            path, _("the file says it is {encoding} but is not").format(encoding=encoding)
+        ) from None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for char in text[:4096] if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > 8
+
+
+def repair_summary(decoded: DecodedText) -> str | None:
+    """What repair did to the file, in one sentence for the status bar, or None."""
+    if not decoded.repaired:
+        return None
+    return ngettext(
+        "Repaired {count} mis-encoded character",
+        "Repaired {count} mis-encoded characters",
+        decoded.repaired,
+    ).format(count=decoded.repaired)
+
+
+# Where mojibake can start: two non-ASCII characters in a row (checked further below), a C1
+# control or replacement character, or a UTF-8 lead byte whose no-break space became a space.
+# One leading character class lets the regex engine skip plain text at C speed; the branches
+# after it only look around the character found (the same matches as the plain alternation).
+_CANDIDATE = re.compile(
+    "[^\x00-\x19\x1b-\x7f](?:(?=[^\x00-\x7f])|(?<=[\x80-\x9f\x1a\ufffd])|(?<=[ÂÃÅÎÐÙâãð]) )"
+)
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """Whether `text` has what mojibake cannot do without: a UTF-8 lead byte followed by a
+    continuation byte as one single-byte encoding reads them, a C1 control, a lost no-break
+    space or a replacement character. Text without any is left alone, and ftfy (~25 ms to
+    import) is not loaded before the first paint."""
+    continuations = _continuations_after()
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        if len(match.group()) == 2 or start + 1 >= len(text):
+            return True
+        lead = match.group()
+        if lead in "\x1a\ufffd" or "\x80" <= lead <= "\x9f":
+            return True
+        if text[start + 1] in continuations.get(lead, ""):
+            return True
+    return False
+
+
+@cache
+def _continuations_after() -> dict[str, str]:
+    """Each character that reads as a UTF-8 lead byte in some encoding of `_MISREAD_AS`, with
+    the characters that read as continuation bytes in the same encoding (bytes an encoding
+    leaves undefined read as Latin-1, as ftfy's "sloppy" codecs do)."""
+    found: dict[str, set[str]] = {}
+    for name in _MISREAD_AS:
+        continuations = {_sloppy(value, name) for value in range(0x80, 0xC0)}
+        for value in range(0xC2, 0xF5):
+            found.setdefault(_sloppy(value, name), set()).update(continuations)
+    return {lead: "".join(sorted(chars)) for lead, chars in found.items()}
+
+
+def _sloppy(value: int, encoding: str) -> str:
+    byte = bytes([value])
+    return byte.decode(encoding, errors="ignore") or byte.decode("latin-1")
+
+
+def _repair_mojibake(text: str) -> tuple[str, int]:
+    """Fix text that was decoded with the wrong encoding; count the characters repaired."""
+    if text.isascii() or not may_hold_mojibake(text):
+        return text, 0
+    import ftfy
+
+    fixed_lines = []
+    count = 0
+    for line in text.split("\n"):
+        fixed = ftfy.fix_encoding(line) if may_hold_mojibake(line) else line
+        if fixed != line:
+            count += _changed_characters(line, fixed)
+        fixed_lines.append(fixed)
+    return "\n".join(fixed_lines), count
+
+
+def _changed_characters(before: str, after: str) -> int:
+    import difflib  # only when a repair has changed something
+
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    # A deletion ("Â¡" → "¡") still repaired the character next to it: count it as one.
+    opcodes = matcher.get_opcodes()
+    return sum(max(j2 - j1, 1) for tag, _i1, _i2, j1, j2 in opcodes if tag != "equal")

@@ -1,0 +1,141 @@
+"""Translators' workflow for film packages: the template, the merge, the completeness check.
+
+The template holds one entry per review block (msgid = the block's Markdown text) and one per
+translatable film field (msgctxt `film:<field>`), the keys `LocalizedFilm` looks up. Merging
+uses babel, so a block whose text changed keeps its old translation marked fuzzy.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from misma_luna.core.base.errors import CatalogError
+from misma_luna.core.base.i18n import _
+from misma_luna.core.base.text_decoding import read_text
+from misma_luna.core.film.package import FilmPackage, load_package_dir
+
+TEMPLATE_NAME = "template.pot"
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.]*\}")
+Key = tuple[str | None, str]
+
+
+def template_entries(film: FilmPackage) -> list[tuple[Key, str]]:
+    """Every translatable piece of `film` as ((msgctxt, msgid), extracted comment), in order."""
+    entries: dict[Key, str] = {}
+    for block in film.review.blocks:
+        entries.setdefault((None, block.text), f"review block: {block.kind}")
+    for name, text in film.facts.texts.items():
+        entries.setdefault((f"film:{name}", text), f"film field: {name}")
+    return list(entries.items())
+
+
+def template_catalog(film: FilmPackage) -> Any:
+    """The package's template as a babel Catalog."""
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(project=film.id, fuzzy=False)
+    for (context, msgid), comment in template_entries(film):
+        catalog.add(msgid, "", auto_comments=[comment], context=context)
+    return catalog
+
+
+@dataclass(frozen=True)
+class TemplateResult:
+    """What `update_template` wrote."""
+
+    template: Path
+    entries: int
+    merged: tuple[Path, ...]
+
+
+def update_template(folder: Path) -> TemplateResult:
+    """Write `i18n/template.pot` from the package and merge it into each `i18n/*.po`."""
+    from babel.messages.pofile import read_po
+
+    film = load_package_dir(folder)
+    if film.warnings:
+        raise film.warnings[0]
+    template = template_catalog(film)
+    i18n = folder / "i18n"
+    i18n.mkdir(exist_ok=True)
+    pot_path = i18n / TEMPLATE_NAME
+    _write(pot_path, template)
+    merged = []
+    for po_path in sorted(i18n.glob("*.po")):
+        catalog = read_po(io.StringIO(read_text(po_path).text), locale=po_path.stem)
+        catalog.update(template, update_header_comment=False)
+        _write(po_path, catalog)
+        merged.append(po_path)
+    return TemplateResult(pot_path, len(template), tuple(merged))
+
+
+def _write(path: Path, catalog: Any) -> None:
+    from babel.messages.pofile import write_po
+
+    for message in catalog:
+        message.flags.discard("python-format")  # review text is not a Python format string
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False, ignore_obsolete=False)
+    path.write_bytes(buffer.getvalue())
+
+
+@dataclass
+class LanguageReport:
+    """How complete one language's translation of a package is."""
+
+    language: str
+    total: int = 0
+    untranslated: list[str] = field(default_factory=list)
+    fuzzy: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+
+    @property
+    def translated(self) -> int:
+        """Entries translated, current and with their placeholders intact."""
+        return self.total - len(self.untranslated) - len(self.fuzzy) - len(self.broken)
+
+    @property
+    def complete(self) -> bool:
+        """Nothing untranslated, fuzzy or broken."""
+        return self.translated == self.total
+
+
+def check_package(folder: Path) -> list[LanguageReport]:
+    """Completeness of each `i18n/*.po` against the package's current text."""
+    import polib
+
+    film = load_package_dir(folder)
+    if film.warnings:
+        raise film.warnings[0]
+    wanted = [key for key, _comment in template_entries(film)]
+    reports = []
+    for po_path in sorted((folder / "i18n").glob("*.po")):
+        try:
+            catalog = polib.pofile(read_text(po_path).text)
+        except (OSError, ValueError) as error:
+            raise CatalogError(po_path, _("the translation file has a syntax error")) from error
+        found = {(e.msgctxt, e.msgid): e for e in catalog if not e.obsolete}
+        reports.append(_report(po_path.stem, wanted, found))
+    return reports
+
+
+def _report(language: str, wanted: list[Key], found: dict[Key, Any]) -> LanguageReport:
+    report = LanguageReport(language, total=len(wanted))
+    for key in wanted:
+        entry = found.get(key)
+        if entry is None or not entry.msgstr:
+            report.untranslated.append(key[1])
+        elif entry.fuzzy:
+            report.fuzzy.append(key[1])
+        elif broken_placeholders(key[1], entry.msgstr):
+            report.broken.append(key[1])
+    return report
+
+
+def broken_placeholders(source: str, translation: str) -> bool:
+    """Whether the `{named}` placeholders of `translation` differ from those of `source`."""
+    return sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(translation))

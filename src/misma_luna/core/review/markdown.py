@@ -1,0 +1,188 @@
+"""A review's Markdown becomes blocks (headings, paragraphs, quotes, list items) with stable ids.
+
+A block's id comes from its kind and its text, so it survives blocks being added or moved
+around it; notes pin to it and translations key on its text. Rendering is sanitized: raw
+HTML is shown as text, images become plain links (never fetched), javascript:/file:/data:
+links stay text, and in print a link becomes its text followed by its real host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+BlockKind = Literal["heading", "paragraph", "quote", "item"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the review: translated, pinned to and printed as a whole."""
+
+    id: str
+    kind: BlockKind
+    text: str
+    level: int = 0
+    group: int = 0
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Review:
+    """A parsed review: its blocks in reading order."""
+
+    blocks: tuple[Block, ...]
+
+    @property
+    def title(self) -> str | None:
+        """The text of the first heading, if any."""
+        return next((plain_text(b.text) for b in self.blocks if b.kind == "heading"), None)
+
+    def block(self, block_id: str) -> Block | None:
+        """The block with `block_id`, if the review still has it."""
+        return next((b for b in self.blocks if b.id == block_id), None)
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    from misma_luna.core.review import links
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable(["image"])
+    md.validateLink = links.may_render  # type: ignore[method-assign]
+    return md
+
+
+def parse_review(source: str) -> Review:
+    """Split Markdown `source` into blocks, in reading order."""
+    blocks: list[Block] = []
+    seen: dict[str, int] = {}
+    context = _Context()
+    for token in _markdown().parse(source):
+        context.enter(token)
+        if token.type != "inline" or not token.content.strip():
+            continue
+        text = " ".join(line.strip() for line in token.content.splitlines()).strip()
+        kind = context.kind()
+        blocks.append(
+            Block(
+                id=_block_id(kind, text, seen),
+                kind=kind,
+                text=text,
+                level=context.heading_level if kind == "heading" else context.list_depth,
+                group=context.group,
+                ordered=context.ordered,
+            )
+        )
+    return Review(tuple(blocks))
+
+
+class _Context:
+    """Where the parser is: inside which heading, quote or list."""
+
+    def __init__(self) -> None:
+        self.heading_level = 0
+        self.quote_depth = 0
+        self.lists: list[bool] = []
+        self.group = 0
+
+    @property
+    def list_depth(self) -> int:
+        return len(self.lists)
+
+    @property
+    def ordered(self) -> bool:
+        return bool(self.lists) and self.lists[-1]
+
+    def enter(self, token: Token) -> None:
+        kind = token.type
+        if kind == "heading_open":
+            self.heading_level = int(token.tag[1:])
+        elif kind == "heading_close":
+            self.heading_level = 0
+        elif kind == "blockquote_open":
+            self._open_group(self.quote_depth == 0 and not self.lists)
+            self.quote_depth += 1
+        elif kind == "blockquote_close":
+            self.quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self._open_group(not self.lists and self.quote_depth == 0)
+            self.lists.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            self.lists.pop()
+
+    def _open_group(self, top_level: bool) -> None:
+        if top_level:
+            self.group += 1
+
+    def kind(self) -> BlockKind:
+        if self.heading_level:
+            return "heading"
+        if self.lists:
+            return "item"
+        if self.quote_depth:
+            return "quote"
+        return "paragraph"
+
+
+def _block_id(kind: BlockKind, text: str, seen: dict[str, int]) -> str:
+    import hashlib  # parsing only: a film from the cache needs no OpenSSL
+
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+    base = f"{kind[0]}-{digest}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def inline_html(text: str, print_links: bool = False) -> str:
+    """A block's inline Markdown as safe HTML: no raw HTML, no images, no unsafe links.
+
+    With `print_links`, a link becomes its text followed by its real host in brackets.
+    """
+    md = _markdown()
+    if not print_links:
+        html: str = md.renderInline(text)
+        return html
+    tokens = md.parseInline(text)
+    for token in tokens:
+        token.children = _links_for_print(token.children or [])
+    printed: str = md.renderer.render(tokens, md.options, {})
+    return printed
+
+
+def _links_for_print(children: list[Token]) -> list[Token]:
+    """Replace each link by its text and a text token naming its real host."""
+    from markdown_it.token import Token
+
+    from misma_luna.core.review import links
+
+    result: list[Token] = []
+    hrefs: list[str] = []
+    for child in children:
+        if child.type == "link_open":
+            hrefs.append(str(child.attrGet("href") or ""))
+        elif child.type == "link_close":
+            label = links.print_label(hrefs.pop()) if hrefs else ""
+            result.append(Token("text", "", 0, content=f" {label}"))
+        else:
+            result.append(child)
+    return result
+
+
+def plain_text(text: str) -> str:
+    """A block's inline Markdown with its markup removed, for search, titles and quotes."""
+    tokens = _markdown().parseInline(text)
+    parts: list[str] = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+    return "".join(parts)

@@ -1,0 +1,1 @@
+"""The film pane: the film's facts in the active language."""

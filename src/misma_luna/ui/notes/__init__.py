@@ -1,0 +1,1 @@
+"""The notes pane: the list and editor of the reader's notes, autosave, export."""

@@ -1,0 +1,1 @@
+"""Printing: review sheets to the printer, to print preview and to PDF."""

@@ -1,0 +1,93 @@
+"""LanguageManager: one call switches the whole app's language, live.
+
+It activates our gettext catalog, reinstalls Qt's own `qtbase_<lang>` translator (standard
+buttons and dialogs), sets the default QLocale, and lets the resulting LanguageChange event
+reach every widget, whose `retranslate()` resets its texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base.errors import CatalogError
+from misma_luna.core.base.formatting import native_language_name
+
+
+def qt_translations_dir() -> str:
+    """Where Qt's own translations are, in a virtualenv or a frozen bundle alike."""
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+class LanguageManager(QObject):
+    """Owns the active UI language; emits `languageChanged(code)` after a switch."""
+
+    languageChanged = Signal(str)  # noqa: N815 (Qt naming)
+
+    def __init__(self, locale_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.locale_dir = locale_dir
+        self._language = catalogs.SOURCE_LANGUAGE
+        self._qt_translator: QTranslator | None = None
+        self.problems: list[CatalogError] = []
+
+    @property
+    def language(self) -> str:
+        """The code of the active language (`en`, `es`, ...)."""
+        return self._language
+
+    def codes(self) -> list[str]:
+        """The codes of the offered languages (English and those with a catalog), sorted."""
+        return catalogs.available_languages(self.locale_dir)
+
+    def languages(self) -> list[tuple[str, str]]:
+        """Every offered language as (code, its name in itself), in display order."""
+        return sorted(((c, native_language_name(c)) for c in self.codes()), key=lambda i: i[1])
+
+    def system_language(self) -> str:
+        """The first of the system's UI languages that we offer, else English."""
+        preferred = [*catalogs.environment_languages(), *QLocale.system().uiLanguages()]
+        return catalogs.best_language(preferred, self.codes())
+
+    def set_language(self, code: str) -> str:
+        """Switch the UI to `code`; fall back to English if its catalog is unreadable."""
+        try:
+            translations = catalogs.load_translations(self.locale_dir, code)
+        except CatalogError as error:
+            self.problems.append(error)
+            code = catalogs.SOURCE_LANGUAGE
+            translations = catalogs.load_translations(self.locale_dir, code)
+        catalogs.activate(code, translations)
+        QLocale.setDefault(QLocale(code))
+        self._language = code
+        self._swap_qt_translator(code)
+        self.languageChanged.emit(code)
+        return code
+
+    def _swap_qt_translator(self, code: str) -> None:
+        """Replace Qt's translator; make sure exactly one LanguageChange goes out."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        changed = False
+        if self._qt_translator is not None:
+            changed = QCoreApplication.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        translator = QTranslator(self)
+        if code != catalogs.SOURCE_LANGUAGE and translator.load(
+            f"qtbase_{code}", qt_translations_dir()
+        ):
+            self._qt_translator = translator
+            changed = QCoreApplication.installTranslator(translator) or changed
+        if not changed:
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))

@@ -1,0 +1,222 @@
+"""Starting the GUI: the QApplication, the context, the first film and the main window.
+
+Order matters: organisation and application names come first (they decide where settings
+and notes live), then the language (so the first paint is already in it), then the film.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from misma_luna import DESKTOP_FILE_NAME
+from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.resources import bundled_film_dir, locale_dir
+from misma_luna.core.film.package import FilmPackage
+from misma_luna.ui.services import settings
+from misma_luna.ui.services.context import AppContext, FilmSession
+from misma_luna.ui.services.fonts import register_bundled_fonts
+from misma_luna.ui.services.language import LanguageManager
+from misma_luna.ui.services.paths import data_dir, film_cache, set_application_names
+from misma_luna.ui.services.settings import Preferences
+from misma_luna.ui.services.startup import FirstPaint, StartupQueue
+
+if TYPE_CHECKING:
+    from misma_luna.core.notes.store import NotesStore
+    from misma_luna.ui.services.single_instance import SingleInstance
+    from misma_luna.ui.shell.main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named so that settings, data and the desktop find it."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    set_application_names()
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    register_bundled_fonts()
+    return app
+
+
+def create_context(
+    film: FilmPackage,
+    language: str | None = None,
+    *,
+    store: QSettings | None = None,
+    locales: Path | None = None,
+    notes: NotesStore | None = None,
+    startup: StartupQueue | None = None,
+    read_only_notes: bool = False,
+) -> AppContext:
+    """Build the context: preferences, language (override > saved > system), film, and the
+    notes store (given, or opened in the data directory when first needed)."""
+    preferences = Preferences(store if store is not None else QSettings())
+    manager = LanguageManager(locales if locales is not None else locale_dir())
+    offered = manager.codes()
+    saved = preferences.get(settings.LANGUAGE)
+    chosen = language or (saved if saved in offered else manager.system_language())
+    manager.set_language(chosen if chosen in offered else catalogs.SOURCE_LANGUAGE)
+    return AppContext(
+        preferences=preferences,
+        language=manager,
+        session=FilmSession(film),
+        data_dir=data_dir(),
+        open_notes=(lambda: notes) if notes is not None else lambda: open_notes(read_only_notes),
+        startup=startup if startup is not None else StartupQueue(),
+    )
+
+
+def first_film(path: Path | None) -> tuple[FilmPackage, MismaLunaError | None]:
+    """The film asked for, or the bundled one (with the reason) when it cannot be opened."""
+    films = film_cache()
+    if path is not None:
+        try:
+            return films.load(path), None
+        except MismaLunaError as error:
+            return films.load(bundled_film_dir()), error
+    return films.load(bundled_film_dir()), None
+
+
+class _PaintClock(QObject):
+    """Prints `first-paint <time.monotonic()> cpu <time.process_time()>` on stdout (when there
+    is one) at the window's first paint, so that a benchmark can tell start-up from shutdown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            if sys.stdout is not None:
+                now, cpu = time.monotonic(), time.process_time()
+                print(f"first-paint {now:.6f} cpu {cpu:.6f}", flush=True)
+            watched.removeEventFilter(self)
+        return False
+
+
+# Files the desktop hands over that are subtitle tracks rather than films or reviews.
+OPENED_AS_SUBTITLES = (".srt", ".vtt", ".ass", ".ssa", ".sub")
+
+
+def route_subtitle_path(
+    path: Path | None, subtitles: list[Path] | None
+) -> tuple[Path | None, list[Path] | None]:
+    """A subtitle file given alone (a double-click on an .srt) opens beside the bundled film."""
+    if path is not None and path.suffix.lower() in OPENED_AS_SUBTITLES:
+        return None, [path, *(subtitles or [])]
+    return path, subtitles
+
+
+def run_gui(
+    path: Path | None,
+    language: str | None,
+    exit_after_paint: bool = False,
+    subtitles: list[Path] | None = None,
+) -> int:
+    """Open the main window on `path` (or the bundled film) and run until it closes."""
+    app = make_application()
+    path, subtitles = route_subtitle_path(path, subtitles)
+    started = start_gui(path, language, exit_after_paint=exit_after_paint)
+    if started is None:
+        return 0
+    window = started.window
+    if subtitles:
+        window.context.startup.later(lambda: window.subtitles_pane.open_files(list(subtitles)))
+    window.context.startup.later(gc.enable)  # paused by cli.main for the start
+    try:
+        return app.exec()
+    finally:
+        started.stop()
+
+
+class GuiSession:
+    """A running window with its notes store and its single-instance lock."""
+
+    def __init__(self, window: MainWindow, instance: SingleInstance) -> None:
+        self.window = window
+        self.instance = instance
+
+    def stop(self) -> None:
+        """Close the notes and let the next launch write."""
+        self.window.context.startup.discard()  # work held for a first paint that never came
+        self.window.context.close_notes()
+        self.instance.release()
+
+
+def start_gui(
+    path: Path | None, language: str | None, *, exit_after_paint: bool = False
+) -> GuiSession | None:
+    """Show the main window, or wake the running one and return None.
+
+    With `exit_after_paint` (for benchmarks) the app says when it first painted and quits
+    then, as the bare window it is measured against does: the work held for after the
+    paint never runs.
+    """
+    from misma_luna.ui.services.single_instance import SingleInstance
+    from misma_luna.ui.shell.main_window import MainWindow
+
+    make_application()
+    instance = SingleInstance(data_dir())
+    owner = instance.acquire()
+    if not owner and instance.wake_running():
+        return None
+    film, error = first_film(path)
+    context = create_context(
+        film, language, startup=StartupQueue(held=True), read_only_notes=not owner
+    )
+    context.notes_held_elsewhere = not owner and instance.held_elsewhere()
+    window = MainWindow(context)
+    if exit_after_paint:
+        window.installEventFilter(_PaintClock(window))
+        FirstPaint(window, QApplication.quit)
+    else:
+        FirstPaint(window, context.startup.release)
+    window.show()
+    if owner:
+        context.startup.later(lambda: instance.listen(lambda: bring_forward(window)))
+    context.startup.later(lambda: window.opener.report_warnings(film))
+    problems: list[tuple[str, MismaLunaError | str]] = []
+    if error is not None:
+        problems.append((catalogs._("This film could not be opened"), error))
+    for problem in context.language.problems:
+        problems.append((catalogs._("The translation could not be loaded"), problem))
+    report_problems(window, problems)
+    # The notes pane opens the store after the paint; say then what its checks found.
+    context.startup.later(
+        lambda: report_problems(
+            window, [(catalogs._("About your notes"), m) for m in context.notes.report.messages()]
+        )
+    )
+    return GuiSession(window, instance)
+
+
+def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | str]]) -> None:
+    """One dialog per problem, titled; the dialogs' module loads only when there is one."""
+    if problems:
+        from misma_luna.ui.widgets.dialogs import report_problem
+
+        for title, what in problems:
+            report_problem(window, title, what)
+
+
+def open_notes(read_only: bool) -> NotesStore:
+    """The notes store in the data directory (read-only when another instance writes)."""
+    from misma_luna.core.notes.store import NotesStore, notes_path
+
+    return NotesStore.open(notes_path(data_dir()), read_only=read_only)
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show `window` above the others, as a second launch asked."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

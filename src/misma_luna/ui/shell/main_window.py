@@ -1,0 +1,359 @@
+"""The main window: composes the panes, the menus and the status bar; owns little else.
+
+Menus are declared as lists of action ids (actions.py declares the actions); panes get the
+AppContext and subscribe to it. The window remembers its geometry and splitter layout.
+
+The window is built in two steps. The first paint needs only the frame: the menu titles,
+the review, and the places of the film pane, the subtitles and the notes, so that is all
+`__init__` builds (nothing in it names the Qt namespace, see ui/startup.py). The actions
+and the three other panes (and the modules behind them) come in `_complete()`, which
+`AppContext.startup` runs right after the first paint at the app's start, and at once
+everywhere else (tests, the self-test).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
+
+from misma_luna import APP_NAME
+from misma_luna.core.base import formatting as fmt
+from misma_luna.core.base.i18n import N_, _, ngettext
+from misma_luna.core.base.resources import resources_dir
+from misma_luna.ui.review.pane import ReviewPane
+from misma_luna.ui.services import settings
+from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.services.retranslating import Retranslating
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+
+    from misma_luna.ui.film.pane import FilmPane
+    from misma_luna.ui.notes.pane import NotesPane
+    from misma_luna.ui.printing.printer import SheetPrinter
+    from misma_luna.ui.services.actions import ActionRegistry
+    from misma_luna.ui.shell.opening import FilmOpener
+    from misma_luna.ui.subtitles.pane import SubtitlesPane
+    from misma_luna.ui.widgets.dialogs import AboutDialog
+
+# The printing actions, and the SheetPrinter slot each one ends in.
+PRINT_SLOTS = (
+    ("file.print", "print_sheet"),
+    ("file.print_preview", "preview"),
+    ("file.export_pdf", "export_pdf"),
+)
+
+# A new window's size, and the widths of its film and notes panes; the review takes the rest.
+WINDOW_SIZE = (1200, 800)
+FILM_WIDTH = 320
+NOTES_WIDTH = 280
+# The narrowest the film and notes panes (and the places kept for them) can be dragged.
+SIDE_PANE_MINIMUM = 220
+
+# Qt::Vertical, for the splitter that holds the review over the subtitles. It is set through
+# Qt's property system because naming `Qt.Orientation.Vertical` makes PySide6 build all 96
+# enum classes of the Qt namespace (about 10 ms) before the first paint.
+VERTICAL = 2
+
+# Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
+# for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    (
+        N_("&File"),
+        (
+            "file.open", "@recent", "file.open_subtitles", None,
+            "file.print", "file.print_preview", "file.export_pdf", None,
+            "file.export_notes", "file.export_subtitles", None,
+            "file.quit",
+        ),
+    ),
+    (
+        N_("&Edit"),
+        (
+            "edit.find", "edit.find_next", "edit.find_previous", None,
+            "notes.add", "notes.focus", "notes.search",
+        ),
+    ),
+    (
+        N_("&View"),
+        (
+            "view.zoom_in", "view.zoom_out", "view.zoom_reset", None,
+            "view.notes", None,
+            "subtitles.jump", "subtitles.offset", "subtitles.reopen_encoding", None,
+            "view.show_original", None,
+            "@language",
+        ),
+    ),
+    (N_("&Help"), ("help.about",)),
+)  # fmt: skip
+
+
+class MainWindow(Retranslating, QMainWindow):
+    """One film on screen: facts, review, subtitles and notes, with the menus over them."""
+
+    # Built by `_complete()`, right after the first paint at the app's start.
+    action_registry: ActionRegistry
+    film_pane: FilmPane
+    opener: FilmOpener
+    subtitles_pane: SubtitlesPane
+    notes_pane: NotesPane
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
+        self._menus: list[tuple[str, QMenu]] = []
+        self._about: AboutDialog | None = None
+        self._sheet_printer: SheetPrinter | None = None
+        self._completed = False
+        self._panes_restored = False
+
+        self.review_pane = ReviewPane(context, self)
+        self.reading_splitter = QSplitter(parent=self)
+        self.reading_splitter.setProperty("orientation", VERTICAL)
+        self.reading_splitter.addWidget(self.review_pane)
+        self.reading_splitter.addWidget(_place(self))  # where the subtitles pane goes
+        self.reading_splitter.setStretchFactor(0, 3)
+        self.reading_splitter.setStretchFactor(1, 2)
+        self.reading_splitter.setSizes([480, 320])
+        self.splitter = QSplitter(parent=self)  # horizontal, Qt's default
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(_place(self, SIDE_PANE_MINIMUM))  # where the film pane goes
+        self.splitter.addWidget(self.reading_splitter)
+        notes_place = _place(self, SIDE_PANE_MINIMUM)  # where the notes pane goes
+        notes_place.setVisible(context.preferences.get(settings.NOTES_SHOWN))
+        self.splitter.addWidget(notes_place)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([FILM_WIDTH, WINDOW_SIZE[0] - FILM_WIDTH - NOTES_WIDTH, NOTES_WIDTH])
+        for index in range(self.splitter.count()):
+            self.splitter.setCollapsible(index, False)  # no pane can be lost by a drag
+        self.setCentralWidget(self.splitter)
+        self._translation_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._translation_label)
+        for title, _entries in MENUS:
+            menu = self.menuBar().addMenu("")
+            menu.setObjectName("menu-" + title.replace("&", "").lower())
+            self._menus.append((title, menu))
+        context.session.filmChanged.connect(self.retranslate)
+        self.resize(*WINDOW_SIZE)
+        self.retranslate()
+        self._restore_layout()
+        context.startup.later(self._complete)
+
+    def _complete(self) -> None:
+        """Build what the first paint does without: actions, menus' entries, the other panes."""
+        from misma_luna.ui.film.pane import FilmPane
+        from misma_luna.ui.notes.pane import NotesPane
+        from misma_luna.ui.services.actions import ActionRegistry
+        from misma_luna.ui.shell.opening import FilmOpener
+        from misma_luna.ui.subtitles.pane import SubtitlesPane
+
+        self.setWindowIcon(app_icon())
+        self.action_registry = ActionRegistry(self)
+        self.opener = FilmOpener(self.context, self)
+        self._connect_printing()
+        self.film_pane = FilmPane(self.context, self)
+        _take_place(self.splitter, 0, self.film_pane)
+        self.subtitles_pane = SubtitlesPane(self.context, self)
+        _take_place(self.reading_splitter, 1, self.subtitles_pane)
+        self.notes_pane = NotesPane(self.context, self)
+        _take_place(self.splitter, 2, self.notes_pane)
+        self._connect_actions()
+        self.subtitles_pane.connect_actions(self.action_registry)
+        self._fill_menus()
+        self.context.language.languageChanged.connect(self._check_language_action)
+        self._completed = True
+        self.retranslate()
+
+    # -- construction
+
+    @property
+    def sheet_printer(self) -> SheetPrinter:
+        """Print, preview and PDF export, built on first use (Qt's print module is heavy)."""
+        if self._sheet_printer is None:
+            from misma_luna.ui.printing.printer import SheetPrinter
+
+            self._sheet_printer = SheetPrinter(self.context, self)
+        return self._sheet_printer
+
+    def _connect_printing(self) -> None:
+        for action_id, slot in PRINT_SLOTS:
+            self.action_registry[action_id].triggered.connect(
+                lambda _checked=False, s=slot: getattr(self.sheet_printer, s)()
+            )
+
+    def _connect_actions(self) -> None:
+        a = self.action_registry
+        a["file.quit"].triggered.connect(self.close)
+        a["edit.find"].triggered.connect(self.review_pane.find_bar.open_bar)
+        a["edit.find_next"].triggered.connect(self.review_pane.find_bar.next)
+        a["edit.find_previous"].triggered.connect(self.review_pane.find_bar.previous)
+        a["view.zoom_in"].triggered.connect(self.review_pane.zoom_in)
+        a["view.zoom_out"].triggered.connect(self.review_pane.zoom_out)
+        a["view.zoom_reset"].triggered.connect(lambda: self.review_pane.set_zoom(0))
+        a["help.about"].triggered.connect(self.show_about)
+        a["view.notes"].setChecked(not self.notes_pane.isHidden())
+        a["view.notes"].toggled.connect(self.show_notes)
+        self.review_pane.linkActivated.connect(self._open_link)
+
+    def _fill_menus(self) -> None:
+        for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
+            for entry in entries:
+                if entry is None:
+                    if menu.actions() and not menu.actions()[-1].isSeparator():
+                        menu.addSeparator()
+                elif entry.startswith("@"):
+                    builder = self.submenus.get(entry[1:])
+                    if builder is not None:
+                        builder(menu)
+                elif entry in self.action_registry:
+                    menu.addAction(self.action_registry[entry])
+
+    def _fill_language_menu(self, parent: QMenu) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        self.language_menu = parent.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self._language_group = QActionGroup(self)
+        # Each language is named in itself (babel's data): not needed for the first paint.
+        self.context.startup.later(self._add_language_actions)
+
+    def _add_language_actions(self) -> None:
+        from PySide6.QtGui import QAction
+
+        for code, name in self.context.language.languages():
+            action = QAction(name, self._language_group)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == self.context.language.language)
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            self.language_menu.addAction(action)
+
+    # -- language
+
+    def switch_language(self, code: str) -> None:
+        """Switch the whole app to `code` and remember the choice."""
+        self.context.preferences.set(settings.LANGUAGE, code)
+        self.context.language.set_language(code)
+
+    def _check_language_action(self, code: str) -> None:
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == code)
+
+    def retranslate(self, *_args: object) -> None:
+        """Window title, menus, actions and status bar in the active language."""
+        film = self.context.localized_film()
+        self.setWindowTitle(f"{film.title} — {APP_NAME}")
+        for title, menu in self._menus:
+            menu.setTitle(_(title))
+        self.splitter.setAccessibleName(_("Film and review"))
+        if self._completed:
+            self.action_registry.retranslate()
+            self.language_menu.setTitle(_("&Language"))
+            # Names languages with babel's locale data, which the first paint does without.
+            self._translation_label.setText(translation_status(self.context))
+
+    # -- actions
+
+    def show_notes(self, shown: bool) -> None:
+        """Show or hide the notes pane (the note being written is saved as it loses focus)."""
+        self.notes_pane.setVisible(shown)
+        self.context.preferences.set(settings.NOTES_SHOWN, shown)
+
+    def show_about(self) -> None:
+        """Open (or raise) the About dialog."""
+        if self._about is None:
+            from misma_luna.ui.widgets.dialogs import AboutDialog
+
+            self._about = AboutDialog(self)
+        self._about.show()
+        self._about.raise_()
+
+    def _open_link(self, url: QUrl) -> None:
+        from misma_luna.ui.widgets.link_dialog import confirm_and_open_link
+
+        confirm_and_open_link(self, url)
+
+    # -- layout memory
+
+    def _restore_layout(self) -> None:
+        geometry = self.context.preferences.get(settings.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        # The panes' widths, once the splitter has its real width (it is laid out when shown)
+        # and before anything is painted: restored earlier, they would be rescaled.
+        if not self._panes_restored:
+            self._panes_restored = True
+            panes = self.context.preferences.get(settings.SPLITTER_STATE)
+            if not panes.isEmpty():
+                self.splitter.restoreState(panes)
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        prefs = self.context.preferences
+        prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())
+        prefs.sync()
+        super().closeEvent(event)
+
+
+def _place(parent: QWidget, minimum_width: int = 0) -> QWidget:
+    """An empty widget that keeps a pane's place (and its minimum width) until it comes."""
+    place = QWidget(parent)
+    place.setMinimumWidth(minimum_width)
+    return place
+
+
+def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
+    """Put `widget` where the splitter held its place, at the same size and minimum width,
+    shown or hidden as the place was, so that nothing painted before it moves."""
+    sizes = splitter.sizes()
+    place = splitter.widget(index)
+    if place is not None:
+        hidden = place.isHidden()  # asked first: the splitter hides the widget it gives up
+        splitter.replaceWidget(index, widget)
+        if place.minimumWidth():
+            widget.setMinimumWidth(place.minimumWidth())
+        widget.setHidden(hidden)
+        place.deleteLater()
+    splitter.setSizes(sizes)
+    splitter.setCollapsible(index, False)
+
+
+def translation_status(context: AppContext) -> str:
+    """What the status bar says about the language of the text on screen."""
+    film = context.localized_film()
+    ui = film.language
+    source = film.film.source_language
+    if ui == source:
+        return _("Shown in its original language ({language})").format(
+            language=fmt.language_name(source, ui)
+        )
+    missing = film.untranslated_count()
+    target = fmt.language_name(ui, ui)
+    if missing == 0:
+        # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
+        return _("{language} translation complete").format(language=target)
+    return ngettext(
+        "{count} passage shown in {language}: no translation yet",
+        "{count} passages shown in {language}: no translation yet",
+        missing,
+    ).format(count=missing, language=fmt.language_name(source, ui))
+
+
+def app_icon() -> QIcon:
+    """The app's icon, scalable with bitmap sizes."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    hicolor = resources_dir() / "icons" / "hicolor"
+    for png in sorted(hicolor.glob("*/apps/misma-luna.png")):
+        icon.addFile(str(png))
+    return icon

@@ -1,0 +1,175 @@
+"""Opening films: File → Open, recent files, drag and drop, and what happens when a file is bad.
+
+A film that cannot be opened is reported with its file and problem, and the film that was
+showing stays on screen. Warnings from a film that did open (an unreadable translation,
+say) are reported too, without blocking; what text repair did is said in the status bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+
+from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.i18n import _
+from misma_luna.core.base.text_decoding import repair_summary
+from misma_luna.core.film.package import FilmPackage
+from misma_luna.ui.services import settings
+from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.services.paths import film_cache
+from misma_luna.ui.widgets.dialogs import report_problem
+from misma_luna.ui.widgets.original_text import OriginalTextDialog
+
+if TYPE_CHECKING:
+    from misma_luna.ui.shell.main_window import MainWindow
+
+MAX_RECENT = 8
+OPENABLE_SUFFIXES = (".zip", ".md", ".markdown", ".txt")
+STATUS_MILLISECONDS = 10_000
+
+
+class FilmOpener(QObject):
+    """Loads films into the session and reports problems to the reader."""
+
+    def __init__(self, context: AppContext, window: MainWindow) -> None:
+        super().__init__(window)
+        self._context = context
+        self._window = window
+        self.recent_menu: QMenu | None = None
+        self._original: OriginalTextDialog | None = None
+        window.action_registry["file.open"].triggered.connect(self.choose_and_open)
+        window.action_registry["view.show_original"].triggered.connect(self.show_original)
+        window.submenus["recent"] = self._add_recent_menu
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        context.language.languageChanged.connect(self.retranslate)
+
+    # -- opening
+
+    def choose_and_open(self) -> None:
+        """Ask for a film package or review file, then open it."""
+        prefs = self._context.preferences
+        filters = ";;".join(
+            (
+                _("Films and reviews (film.toml *.zip *.md *.markdown *.txt)"),
+                _("All files (*)"),
+            )
+        )
+        path, _filter = QFileDialog.getOpenFileName(
+            self._window, _("Open a film or a review"), prefs.get(settings.LAST_FOLDER), filters
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> FilmPackage | None:
+        """Open `path` (a package folder, its film.toml, a .zip or a review file)."""
+        if path.name == "film.toml":
+            path = path.parent
+        try:
+            film = film_cache().load(path)
+        except MismaLunaError as error:
+            report_problem(self._window, _("This film could not be opened"), error)
+            return None
+        self._context.preferences.set(settings.LAST_FOLDER, str(path.parent))
+        self.remember(path)
+        self._context.session.set_film(film)
+        self.report_warnings(film)
+        return film
+
+    def report_warnings(self, film: FilmPackage) -> None:
+        """Say, once, what could not be read in a film that did open, and what was repaired."""
+        if film.warnings:
+            text = "\n".join(warning.message for warning in film.warnings)
+            report_problem(self._window, _("Part of this film could not be read"), text)
+        summary = repair_summary(film.review_source)
+        if summary and isinstance(self._window, QMainWindow):
+            self._window.statusBar().showMessage(summary, STATUS_MILLISECONDS)
+
+    def show_original(self) -> None:
+        """Show the current review file as it was before repair."""
+        if self._original is not None:
+            self._original.close()
+        self._original = OriginalTextDialog(self._context.film, self._window)
+        self._original.show()
+
+    # -- recent files
+
+    def recent_paths(self) -> list[Path]:
+        """Recently opened films and reviews, newest first."""
+        return [Path(p) for p in self._context.preferences.get(settings.RECENT_FILES) if p]
+
+    def remember(self, path: Path) -> None:
+        """Put `path` first in the recent files."""
+        resolved = str(path.resolve())
+        paths = [resolved] + [str(p) for p in self.recent_paths() if str(p) != resolved]
+        self._context.preferences.set(settings.RECENT_FILES, paths[:MAX_RECENT])
+        self._rebuild_recent()
+
+    def clear_recent(self) -> None:
+        """Forget every recent file."""
+        self._context.preferences.set(settings.RECENT_FILES, [])
+        self._rebuild_recent()
+
+    def _add_recent_menu(self, parent: QMenu) -> None:
+        self.recent_menu = parent.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._rebuild_recent)
+        self.retranslate()
+
+    def _rebuild_recent(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        paths = [path for path in self.recent_paths() if path.exists()]
+        for number, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            menu.addAction(_("No recent files")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(_("&Clear Recent Files"))
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self.clear_recent)
+
+    def retranslate(self, *_args: object) -> None:
+        """Texts of the recent files menu in the active language."""
+        if self.recent_menu is not None:
+            self.recent_menu.setTitle(_("Open &Recent"))
+            self._rebuild_recent()
+
+    # -- drag and drop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, (QDragEnterEvent, QDropEvent)
+        ):
+            if dropped_path(event.mimeData()) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            path = dropped_path(event.mimeData())
+            if path is not None:
+                event.acceptProposedAction()
+                self.open_path(path)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def dropped_path(mime: QMimeData) -> Path | None:
+    """The first local film package or review file in dropped data, if any."""
+    for url in mime.urls() if mime.hasUrls() else ():
+        if not url.isLocalFile():
+            continue
+        path = Path(url.toLocalFile())
+        if path.is_dir() or path.name == "film.toml" or path.suffix.lower() in OPENABLE_SUFFIXES:
+            return path
+    return None

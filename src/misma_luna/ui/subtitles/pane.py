@@ -1,0 +1,383 @@
+"""The subtitles pane: two tracks side by side, aligned by time, with offset, search and jump.
+
+Tracks come from the film package, File → Open Subtitles…, drag and drop or the command
+line; `core` loads and aligns them, the pane shows the result and what went wrong. Notes
+pin to a row through `anchor_at_selection()` and come back through `scroll_to_anchor()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.i18n import _
+from misma_luna.core.film.package import SUBTITLE_SUFFIXES, FilmPackage
+from misma_luna.core.notes.note import Anchor
+from misma_luna.core.subtitles.alignment import align, estimate_offset
+from misma_luna.core.subtitles.csv_export import write_csv
+from misma_luna.core.subtitles.cue_text import parse_time
+from misma_luna.core.subtitles.tracks import Track, load_track, problem_summary
+from misma_luna.ui.services import settings
+from misma_luna.ui.services.actions import ActionRegistry
+from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.subtitles.controls import SubtitlesControls
+from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, SubtitlesModel
+from misma_luna.ui.subtitles.table_view import SubtitlesTable
+from misma_luna.ui.subtitles.track_bar import ENCODINGS, TrackBar
+from misma_luna.ui.widgets.dialogs import report_problem
+
+OPEN_SUFFIXES = (*SUBTITLE_SUFFIXES, ".smi", ".sami", ".ttml")
+
+
+class SubtitlesPane(QWidget):
+    """Two subtitle tracks aligned by time, below the review."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setObjectName("subtitlesPane")
+        self.setAcceptDrops(True)
+        self.tracks: list[Track | None] = [None, None]
+        self._matches: list[tuple[int, int]] = []
+        self._match = -1
+        self.model = SubtitlesModel(self)
+        self.table = SubtitlesTable(self)
+        self.table.setModel(self.model)
+        self.bars = (TrackBar(self), TrackBar(self))
+        self.controls = SubtitlesControls(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("subtitlesStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setContentsMargins(6, 2, 6, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (*self.bars, self.controls):
+            layout.addWidget(widget)
+        for widget in (*self.bars, self.controls):
+            # The rows above the table may be clipped in a narrow window rather than widen it.
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+        self._connect()
+        self.table.set_zoom(context.preferences.get(settings.REVIEW_ZOOM))
+        context.session.filmChanged.connect(self.show_film)
+        # The tracks load after the first paint; until then the pane shows nothing rather
+        # than "no subtitles".
+        parts = (*self.bars, self.controls, self.table, self.status_label)
+        for part in parts if context.startup.held else ():
+            part.hide()
+        context.startup.later(lambda: self._first_film(parts))
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.offset_box.valueChanged.connect(self._realign)
+        c.estimate_button.clicked.connect(self.estimate_offset)
+        c.search_field.textChanged.connect(self.search)
+        c.search_field.returnPressed.connect(self.next_match)
+        c.next_button.clicked.connect(self.next_match)
+        c.previous_button.clicked.connect(self.previous_match)
+        c.jump_field.returnPressed.connect(lambda: self.jump_to_text(c.jump_field.text()))
+        for side, bar in enumerate(self.bars):
+            bar.languageChosen.connect(lambda code, s=side: self.set_language(s, code))
+            bar.encodingChosen.connect(lambda codec, s=side: self.reopen(s, codec))
+
+    def connect_actions(self, actions: ActionRegistry) -> None:
+        """Hook the pane to the window's actions (after the review pane's own connections)."""
+        wiring = {
+            "file.open_subtitles": self.choose_and_open,
+            "file.export_subtitles": self.choose_and_export,
+            "subtitles.jump": self.controls.focus_jump,
+            "subtitles.offset": self.estimate_offset,
+            "subtitles.reopen_encoding": self.choose_encoding,
+            "view.zoom_in": self.sync_zoom,
+            "view.zoom_out": self.sync_zoom,
+            "view.zoom_reset": self.sync_zoom,
+        }
+        for action_id, slot in wiring.items():
+            if action_id in actions:
+                actions[action_id].triggered.connect(slot)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.retranslate()
+            self._show_status()
+        super().changeEvent(event)
+
+    # -- tracks
+
+    def _first_film(self, parts: tuple[QWidget, ...]) -> None:
+        self.show_film(self._context.film)
+        for part in parts:
+            part.show()
+
+    def show_film(self, film: FilmPackage) -> None:
+        """Show the film's own subtitle pair (Spanish first), or nothing."""
+        found = dict(film.subtitle_tracks)
+        order = sorted(found, key=lambda code: (code != "es", code != "en", code))[:2]
+        loaded: list[Track | None] = []
+        problems: list[MismaLunaError] = []
+        for code in order:
+            try:
+                loaded.append(load_track(found[code], language=code))
+            except MismaLunaError as error:
+                problems.append(error)
+                loaded.append(None)
+        loaded += [None] * (2 - len(loaded))
+        self.controls.offset_box.setValue(0)
+        self.set_tracks(loaded[0], loaded[1])
+        if problems:
+            self.status_label.setText("\n".join(problem.message for problem in problems))
+
+    def open_pair(self, first: Path, second: Path) -> None:
+        """Load two files as the left and right tracks (the command line's `--subtitles A B`)."""
+        tracks = [self._load_reporting(path) for path in (first, second)]
+        self.set_tracks(tracks[0] or self.tracks[0], tracks[1] or self.tracks[1])
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Load one or two files, each replacing the track in its language (else the right)."""
+        if len(paths) >= 2:
+            self.open_pair(paths[0], paths[1])
+            return
+        for path in paths:
+            track = self._load_reporting(path)
+            if track is not None:
+                self._replace(self._side_for(track), track)
+
+    def _side_for(self, track: Track) -> int:
+        for side, current in enumerate(self.tracks):
+            if current is None or (track.language and current.language == track.language):
+                return side
+        return 1
+
+    def _load_reporting(self, path: Path, encoding: str | None = None) -> Track | None:
+        try:
+            track = load_track(path, encoding=encoding)
+        except MismaLunaError as error:
+            report_problem(self, _("These subtitles could not be opened"), error)
+            return None
+        self._context.preferences.set(settings.LAST_FOLDER, str(path.parent))
+        return track
+
+    def _replace(self, side: int, track: Track) -> None:
+        tracks = list(self.tracks)
+        tracks[side] = track
+        self.set_tracks(tracks[0], tracks[1])
+
+    def set_tracks(self, left: Track | None, right: Track | None) -> None:
+        """Show `left` and `right` aligned by time (the offset moves `right`)."""
+        self.tracks = [left, right]
+        for bar, track in zip(self.bars, self.tracks, strict=True):
+            bar.show_track(track)
+        self._realign()
+
+    def set_language(self, side: int, language: str | None) -> None:
+        """Declare the track on `side` (0 left, 1 right) to be in `language`."""
+        track = self.tracks[side]
+        if track is not None:
+            self.tracks[side] = track.with_language(language or None)
+            self.bars[side].show_track(self.tracks[side])
+            self.model.set_languages(*(t.language if t else None for t in self.tracks))
+
+    def reopen(self, side: int, encoding: str) -> None:
+        """Read the track on `side` again with `encoding`."""
+        track = self.tracks[side]
+        if track is None:
+            return
+        reopened = self._load_reporting(track.path, encoding)
+        if reopened is not None:
+            self._replace(side, reopened.with_language(track.language))
+
+    # -- alignment
+
+    @property
+    def offset(self) -> int:
+        """Milliseconds the right track is moved by."""
+        return int(self.controls.offset_box.value())
+
+    def _realign(self, *_args: object) -> None:
+        left, right = self.tracks
+        shifted = right.shifted(self.offset) if right else None
+        keep = self.current_start()
+        self.alignment = align(left.cues if left else (), shifted.cues if shifted else ())
+        self.model.set_languages(left.language if left else None, right.language if right else None)
+        self.model.set_alignment(self.alignment)
+        self._show_status()
+        if keep is not None:
+            self.select_row(self.model.row_at_time(keep))
+        if self.controls.search_field.text():
+            self.search()
+
+    def estimate_offset(self) -> None:
+        """Set the offset that makes the two tracks overlap most."""
+        left, right = self.tracks
+        if left is not None and right is not None:
+            self.controls.offset_box.setValue(estimate_offset(left.cues, right.cues))
+
+    def _show_status(self) -> None:
+        parts = [self.alignment.stats.summary()] if any(self.tracks) else [_("No subtitles")]
+        parts += [problem_summary(t) for t in self.tracks if t is not None and t.problems]
+        self.status_label.setText("\n".join(parts))
+
+    # -- reading: selection, search, jump
+
+    def current_start(self) -> int | None:
+        """The start time of the selected row, if any."""
+        index = self.table.currentIndex()
+        return self.model.row(index.row()).start_ms if index.isValid() else None
+
+    def select_row(self, row: int, column: int = LEFT_COLUMN) -> None:
+        """Select `row` and bring it into view."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, column)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def jump_to_text(self, text: str) -> bool:
+        """Go to the row showing at the time typed (`1:02:03`, `2:03`, `95`)."""
+        ms = parse_time(text)
+        if ms is None:
+            self.controls.show_jump_error()
+            return False
+        self.controls.show_jump_error(False)
+        self.jump_to(ms)
+        return True
+
+    def jump_to(self, ms: int) -> None:
+        """Go to the row showing at `ms`, or the next one."""
+        self.select_row(self.model.row_at_time(ms))
+
+    def search(self, *_args: object) -> None:
+        """Find the field's text in both columns and go to the first match."""
+        self.controls.show_jump_error(False)
+        self._matches = self.model.matches(self.controls.search_field.text())
+        self._match = -1
+        self._step(1)
+
+    def next_match(self) -> None:
+        """Go to the next match, wrapping around."""
+        self._step(1)
+
+    def previous_match(self) -> None:
+        """Go to the previous match, wrapping around."""
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if self._matches:
+            self._match = (self._match + delta) % len(self._matches)
+            self.select_row(*self._matches[self._match])
+        self.controls.show_match_count(self._match, len(self._matches))
+
+    # -- notes
+
+    def anchor_at_selection(self) -> Anchor | None:
+        """The selected row as a note anchor (`cue:<start_ms>`), or None."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row(index.row())
+        quote = " — ".join(" ".join(side) for side in (row.left, row.right) if side)
+        return Anchor("subtitle", f"cue:{row.start_ms}", row.start_ms, quote)
+
+    def scroll_to_anchor(self, anchor_id: str) -> None:
+        """Bring the row a note is pinned to into view (the nearest row by time)."""
+        if anchor_id.startswith("cue:") and anchor_id[4:].lstrip("-").isdigit():
+            start = int(anchor_id[4:])
+            rows = self.model.rows()
+            exact = next((n for n, row in enumerate(rows) if row.start_ms == start), None)
+            self.select_row(exact if exact is not None else self.model.row_at_time(start))
+
+    # -- zoom
+
+    def sync_zoom(self) -> None:
+        """Follow the review pane's zoom."""
+        self.table.set_zoom(self._context.preferences.get(settings.REVIEW_ZOOM))
+
+    # -- files: dialogs and drops
+
+    def choose_and_open(self) -> None:
+        """Ask for one or two subtitle files and show them."""
+        patterns = " ".join(f"*{suffix}" for suffix in OPEN_SUFFIXES)
+        filters = ";;".join(
+            (_("Subtitles ({patterns})").format(patterns=patterns), _("All files (*)"))
+        )
+        folder = self._context.preferences.get(settings.LAST_FOLDER)
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Open one or two subtitle files"), folder, filters
+        )
+        if paths:
+            self.open_files([Path(path) for path in paths[:2]])
+
+    def choose_and_export(self) -> None:
+        """Ask where to save the aligned pair as CSV, then save it."""
+        if not any(self.tracks):
+            report_problem(self, _("Nothing to export"), _("No subtitles are open."))
+            return
+        folder = self._context.preferences.get(settings.LAST_FOLDER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export subtitles as CSV"), str(Path(folder) / "subtitles.csv"),
+            _("CSV tables (*.csv)"),
+        )  # fmt: skip
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> bool:
+        """Write the aligned pair to `path` as CSV; report a failure."""
+        left, right = self.tracks
+        try:
+            write_csv(self.alignment, path, *(t.language if t else None for t in (left, right)))
+        except MismaLunaError as error:
+            report_problem(self, _("The subtitles could not be exported"), error)
+            return False
+        return True
+
+    def choose_encoding(self) -> None:
+        """Ask which track to reopen and in which encoding."""
+        sides = [side for side, track in enumerate(self.tracks) if track is not None]
+        if not sides:
+            return
+        names = [self.tracks[side].path.name for side in sides]  # type: ignore[union-attr]
+        name, ok = QInputDialog.getItem(self, _("Reopen subtitles"), _("File:"), names, 0, False)
+        if not ok:
+            return
+        bar = self.bars[sides[names.index(name)]]
+        labels = [action.text() for action in bar.reopen_menu.actions()]
+        label, ok = QInputDialog.getItem(
+            self, _("Reopen subtitles"), _("Encoding:"), labels, 0, False
+        )
+        if ok:
+            self.reopen(sides[names.index(name)], ENCODINGS[labels.index(label)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if _dropped_subtitles(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = _dropped_subtitles(event)
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths[:2])
+
+
+def _dropped_subtitles(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return [path for path in paths if path.suffix.lower() in OPEN_SUFFIXES]

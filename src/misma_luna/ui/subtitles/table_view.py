@@ -1,0 +1,147 @@
+"""The subtitles table: one QTableView, cue text painted as rich text (italics) by a delegate.
+
+No widget is built per row: the delegate paints visible cells only, and row heights come
+from font metrics. The font follows the review pane's zoom steps.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from misma_luna.ui.review.pane import ZOOM_LIMITS, ZOOM_STEP
+from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, MARKUP_ROLE, RIGHT_COLUMN, TIME_COLUMN
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+BASE_POINT_SIZE = 11.5
+PADDING = 5
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CueDelegate(QStyledItemDelegate):
+    """Paints a cell from its markup (escaped text, `<i>`, `<br>`), times and cues alike, so
+    that every column's text starts at the same padding and shares one baseline."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        markup = index.data(MARKUP_ROLE)
+        if markup is None:
+            super().paint(painter, option, index)
+            return
+        # Imported at the first paint: QStyle alone costs milliseconds to wrap at start-up.
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        item.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        rect: QRect = option.rect
+        alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        right = bool(alignment) and bool(int(alignment) & Qt.AlignmentFlag.AlignRight.value)
+        document = _document(str(markup), option.font, rect.width(), right)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(
+            QPalette.ColorRole.Text,
+            option.palette.color(role),
+        )
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return super().sizeHint(option, index)
+        metrics = option.fontMetrics
+        if index.column() == TIME_COLUMN:  # one line, padded as `paint` pads it
+            width = metrics.horizontalAdvance(str(text)) + 2 * PADDING + 2
+            return QSize(width, metrics.height() + 2 * PADDING + 2)
+        view = self.parent()
+        width = view.columnWidth(index.column()) if isinstance(view, QTableView) else 300
+        bounds = QRect(0, 0, max(width - 2 * PADDING, 20), 100_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(bounds, flags, str(text)).height()
+        return QSize(width, height + 2 * PADDING + 2)
+
+
+def _document(markup: str, font: QFont, width: int, right: bool = False) -> QTextDocument:
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(PADDING)
+    if right:
+        from PySide6.QtGui import QTextOption
+
+        document.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignRight))
+    document.setHtml(markup)
+    document.setTextWidth(width)
+    return document
+
+
+class SubtitlesTable(QTableView):
+    """The aligned rows: time column sized to fit, text columns sharing the rest."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("subtitlesTable")
+        self.setItemDelegate(CueDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.verticalHeader().hide()
+        self._zoom = 0
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.resizeRowsToContents)
+        self.horizontalHeader().sectionResized.connect(self._text_column_resized)
+
+    def setModel(self, model: object) -> None:  # noqa: N802 (Qt override)
+        super().setModel(model)  # type: ignore[arg-type]
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(TIME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LEFT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RIGHT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.model().modelReset.connect(self.schedule_relayout)
+
+    def schedule_relayout(self) -> None:
+        """Recompute row heights once the event loop is free (coalesces many requests)."""
+        self._relayout.start()
+
+    def _text_column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != TIME_COLUMN:
+            self.schedule_relayout()
+
+    @property
+    def zoom(self) -> int:
+        """Zoom steps away from the normal size (the review pane's steps)."""
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        """Scale the table's font like the review pane's."""
+        self._zoom = max(ZOOM_LIMITS[0], min(ZOOM_LIMITS[1], steps))
+        font = QFont(self.font())
+        font.setPointSizeF(BASE_POINT_SIZE * (1 + ZOOM_STEP * self._zoom))
+        self.setFont(font)
+        self.schedule_relayout()
