@@ -28,11 +28,11 @@ def sheet_html_file() -> Path:
     """Compose the sheet HTML the app prints (Spanish, A4, no notes) into _work."""
     from misma_luna.core.base.resources import bundled_film_dir, locale_dir
     from misma_luna.core.film.package import load_film
-    from misma_luna.core.sheets.compose import SheetOptions, compose_sheet, labels_in
+    from misma_luna.core.sheets.compose import SheetOptions, compose_sheet, sheet_labels
 
     options = SheetOptions(languages=(LANGUAGE,), paper="a4")
-    with labels_in(LANGUAGE, locale_dir()):
-        html = compose_sheet(load_film(bundled_film_dir()), options)
+    labels = sheet_labels(LANGUAGE, locale_dir())
+    html = compose_sheet(load_film(bundled_film_dir()), options, labels=labels)
     path = WORK / "sheet.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")

@@ -32,16 +32,16 @@ MEMORY_NAME = "Peak memory (max RSS)"
 
 def review_html_file(language: str = LANGUAGE) -> Path:
     """Write the review HTML the app shows in `language`, for the baseline to show."""
-    from misma_luna.core.base import i18n as catalogs
+    from misma_luna.core.base import catalogs, i18n
     from misma_luna.core.base.resources import bundled_film_dir, locale_dir
     from misma_luna.core.film.package import load_film
     from misma_luna.core.film.review_html import review_html
 
-    catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
+    i18n.activate(language, catalogs.load_translations(locale_dir(), language))
     try:
         html = review_html(load_film(bundled_film_dir()).localized(language), "#808080")
     finally:
-        catalogs.activate(catalogs.SOURCE_LANGUAGE, catalogs.load_translations(locale_dir(), "en"))
+        i18n.activate(i18n.SOURCE_LANGUAGE, catalogs.load_translations(locale_dir(), "en"))
     path = WORK / f"review-{language}.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")

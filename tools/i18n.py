@@ -19,6 +19,7 @@ DOMAIN = "misma_luna"
 POT_PATH = ROOT / "i18n" / f"{DOMAIN}.pot"
 KEYWORDS = {
     "_": None,
+    "gettext": None,  # a `Translator`'s words: `labels.gettext("Year")`
     "N_": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),

@@ -2,6 +2,5 @@
 
 __version__ = "0.1.0"
 APP_NAME = "Misma Luna"
-APP_ID = "misma-luna"
 ORGANIZATION = "Misma Luna"
 DESKTOP_FILE_NAME = "org.mismaluna.MismaLuna"

@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
         QTest.qWait(10)
     pane = started.window.notes_pane
     if argv[0] == "type":
-        started.window.action_registry["notes.focus"].trigger()
+        started.window.context.actions["notes.focus"].trigger()
         QTest.keyClicks(pane.editor, argv[1])
         print("typed", flush=True)
         return app.exec()

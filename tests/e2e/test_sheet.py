@@ -162,7 +162,7 @@ def test_unwritable_output_exits_2_with_one_line_and_no_file(tmp_path: Path, whe
         assert len(result.stderr.strip().splitlines()) == 1
         assert str(target) in result.stderr
         assert "Traceback" not in result.stderr
-        assert not [p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".part")]
+        assert not [p for p in tmp_path.rglob("*") if p.suffix in (".pdf", ".part", ".tmp")]
     finally:
         locked.chmod(0o700)
 

@@ -79,7 +79,7 @@ def test_full_disk_keeps_the_text_warns_and_saves_when_space_returns(
     qtbot, window_on: MainWindow, small_disk: Path
 ) -> None:  # type: ignore[no-untyped-def]
     pane = window_on.notes_pane
-    window_on.action_registry["notes.focus"].trigger()
+    window_on.context.actions["notes.focus"].trigger()
     qtbot.keyClicks(pane.editor, "Antes: ")
     assert pane.flush() and _bodies(window_on) == ["Antes: "]
     filler = _fill(small_disk)

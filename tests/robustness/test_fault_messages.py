@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.resources import locale_dir
 from misma_luna.core.notes.store import NotesStore, notes_path
 
@@ -77,11 +77,11 @@ def test_recovery_is_told_in_spanish_when_the_app_is_in_spanish(tmp_path: Path) 
     DAMAGING["header zeroed"](db)
     with NotesStore.open(db, today=DAY + dt.timedelta(days=1)) as store:
         english = store.report.messages()
-        before = catalogs.active_language()
-        catalogs.activate("es", catalogs.load_translations(locale_dir(), "es"))
+        before = i18n.active_language()
+        i18n.activate("es", catalogs.load_translations(locale_dir(), "es"))
         try:
             spanish = store.report.messages()
         finally:
-            catalogs.activate(before, catalogs.load_translations(locale_dir(), before))
+            i18n.activate(before, catalogs.load_translations(locale_dir(), before))
     assert english and spanish and english != spanish
     assert "respaldo" in spanish[0] or "copia" in spanish[0]

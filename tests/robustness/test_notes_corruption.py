@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import i18n
 from misma_luna.core.notes.store import NotesStore, notes_path
 
 from . import figures
@@ -93,7 +93,7 @@ def test_the_app_starts_and_tells_the_reader(
         texts = [box.text() for box in boxes]
         damaged = window.context.notes.report.recovery.damaged_copy  # type: ignore[union-attr]
         assert any(str(damaged) in text for text in texts), texts
-        expected = catalogs._("About your notes")
+        expected = i18n._("About your notes")
         assert expected in [box.windowTitle() for box in boxes]
         if language == "es":
             assert all("notas" in text for text in texts if str(damaged) in text), texts

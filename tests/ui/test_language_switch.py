@@ -47,8 +47,8 @@ def test_switch_to_spanish_changes_every_text(qtbot, main_window) -> None:
     switch(qtbot, main_window, "es")
     assert menu_titles(main_window) == ["&Archivo", "&Editar", "&Ver", "Ay&uda"]
     assert main_window.language_menu.title() == "&Idioma"
-    assert main_window.action_registry["file.open"].text() == "&Abrir…"
-    assert main_window.action_registry["file.open"].toolTip().startswith("Abrir")
+    assert main_window.context.actions["file.open"].text() == "&Abrir…"
+    assert main_window.context.actions["file.open"].toolTip().startswith("Abrir")
     assert main_window.windowTitle().startswith("Bajo la misma luna")
     spanish_labels = labels(main_window.film_pane)
     assert "<b>Reparto</b>" in spanish_labels and "<b>Cast</b>" in english_labels
@@ -81,7 +81,7 @@ def test_qt_standard_buttons_follow_the_language(qtbot, main_window) -> None:
 
 
 def test_open_about_dialog_switches_too(qtbot, main_window) -> None:
-    main_window.action_registry["help.about"].trigger()
+    main_window.context.actions["help.about"].trigger()
     about = main_window._about
     assert about is not None and about.windowTitle() == "About Misma Luna"
     switch(qtbot, main_window, "es")

@@ -14,7 +14,7 @@ def test_print_action_builds_the_printer_and_calls_it_once(main_window, monkeypa
     monkeypatch.setattr(printing.SheetPrinter, "print_sheet", lambda self: calls.append("print"))
     window = main_window
     window._sheet_printer = None
-    action = window.action_registry["file.print"]
+    action = window.context.actions["file.print"]
     action.trigger()
     assert calls == ["print"]
     assert window._sheet_printer is not None

@@ -26,24 +26,24 @@ def test_facts_review_over_subtitles_and_notes_sit_side_by_side(main_window) -> 
 
 
 def test_find_counts_and_steps_through_matches(qtbot, main_window) -> None:
-    main_window.action_registry["edit.find"].trigger()
+    main_window.context.actions["edit.find"].trigger()
     bar = main_window.review_pane.find_bar
     assert bar.isVisible()
     qtbot.keyClicks(bar.field, "Carlitos")
     total = main_window.review_pane.view.toPlainText().count("Carlitos")
     assert total > 2
     assert bar.count_label.text() == f"1 of {total} matches"
-    main_window.action_registry["edit.find_next"].trigger()
+    main_window.context.actions["edit.find_next"].trigger()
     assert bar.count_label.text() == f"2 of {total} matches"
-    main_window.action_registry["edit.find_previous"].trigger()
-    main_window.action_registry["edit.find_previous"].trigger()
+    main_window.context.actions["edit.find_previous"].trigger()
+    main_window.context.actions["edit.find_previous"].trigger()
     assert bar.count_label.text() == f"{total} of {total} matches"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
 
 
 def test_find_reports_no_match(qtbot, main_window) -> None:
-    main_window.action_registry["edit.find"].trigger()
+    main_window.context.actions["edit.find"].trigger()
     qtbot.keyClicks(main_window.review_pane.find_bar.field, "zzzqqq")
     assert main_window.review_pane.find_bar.count_label.text() == "No matches"
 
@@ -51,11 +51,11 @@ def test_find_reports_no_match(qtbot, main_window) -> None:
 def test_zoom_changes_the_text_size_and_is_remembered(qtbot, main_window) -> None:
     view = main_window.review_pane.view
     size = view.document().defaultFont().pointSizeF()
-    main_window.action_registry["view.zoom_in"].trigger()
-    main_window.action_registry["view.zoom_in"].trigger()
+    main_window.context.actions["view.zoom_in"].trigger()
+    main_window.context.actions["view.zoom_in"].trigger()
     assert view.document().defaultFont().pointSizeF() > size
     assert main_window.context.preferences.get(settings.REVIEW_ZOOM) == 2
-    main_window.action_registry["view.zoom_reset"].trigger()
+    main_window.context.actions["view.zoom_reset"].trigger()
     assert view.document().defaultFont().pointSizeF() == size
 
 
@@ -76,9 +76,9 @@ def test_the_review_keeps_a_centred_reading_column_at_any_width(qtbot, main_wind
     assert left == right > 24  # wide: the text keeps to a centred column
     wide_column = column()
     assert 70 < wide_column / view.fontMetrics().averageCharWidth() < 90  # characters a line
-    main_window.action_registry["view.zoom_in"].trigger()
+    main_window.context.actions["view.zoom_in"].trigger()
     assert column() > wide_column  # larger letters, a wider column of the same length
-    main_window.action_registry["view.zoom_reset"].trigger()
+    main_window.context.actions["view.zoom_reset"].trigger()
     main_window.resize(700, 600)
     qtbot.waitUntil(lambda: sides()[0] == 24)  # narrow: the smallest margin, lines wrap
     assert column() == view.viewport().width() - 48
@@ -103,7 +103,7 @@ def test_window_reopens_as_it_was_left(qtbot, make_context) -> None:
 def test_every_action_has_a_text_and_menu(main_window) -> None:
     in_menus = {a for menu in main_window.menuBar().actions() for a in menu.menu().actions()}
     for spec_id in ("file.open", "file.quit", "edit.find", "view.zoom_in", "help.about"):
-        action = main_window.action_registry[spec_id]
+        action = main_window.context.actions[spec_id]
         assert action.text() and action.toolTip()
         assert action in in_menus
 
@@ -167,5 +167,5 @@ def test_notes_hidden_by_the_reader_stay_hidden_at_the_next_start(qtbot, make_co
     review = window.review_pane.geometry()
     context.startup.release()
     assert window.notes_pane.isHidden()
-    assert not window.action_registry["view.notes"].isChecked()
+    assert not window.context.actions["view.notes"].isChecked()
     assert window.review_pane.geometry() == review

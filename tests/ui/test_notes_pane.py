@@ -36,7 +36,7 @@ def bodies(win: MainWindow) -> list[str]:
 
 
 def type_note(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
-    win.action_registry["notes.focus"].trigger()
+    win.context.actions["notes.focus"].trigger()
     qtbot.keyClicks(win.notes_pane.editor, text)
 
 
@@ -104,7 +104,7 @@ def test_a_failed_save_keeps_the_text_warns_and_retries_at_the_next_change(qtbot
 
 def test_add_note_here_pins_to_the_block_and_marks_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     block_id = put_review_cursor_in_block(window, 3)
-    window.action_registry["notes.add"].trigger()
+    window.context.actions["notes.add"].trigger()
     assert window.notes_pane.editor.hasFocus()
     assert window.notes_pane.anchor_label.text().startswith("Pinned to “")
     qtbot.keyClicks(window.notes_pane.editor, "pinned thought")
@@ -222,7 +222,7 @@ def test_a_read_only_store_shows_a_banner_and_keeps_the_editor_read_only(
     assert pane.banner.isVisible()
     assert "read-only" in pane.banner.text()
     assert pane.editor.isReadOnly()
-    assert not win.action_registry["notes.add"].isEnabled()
+    assert not win.context.actions["notes.add"].isEnabled()
     assert pane.model.rowCount() == 1
     context.notes.close()
 
@@ -233,7 +233,7 @@ def test_a_note_pins_to_the_subtitle_row_in_focus_and_leads_back_to_it(qtbot, wi
     table = subtitles.table
     table.setFocus()
     table.setCurrentIndex(subtitles.model.index(4, 1))
-    window.action_registry["notes.add"].trigger()
+    window.context.actions["notes.add"].trigger()
     qtbot.keyClicks(window.notes_pane.editor, "on a line of dialogue")
     window.notes_pane.flush()
     (note,) = window.context.notes.all_notes()
@@ -254,7 +254,7 @@ def test_the_notes_pane_cannot_be_dragged_away(qtbot, window) -> None:  # type: 
 def test_the_notes_pane_hides_from_the_view_menu_and_comes_back_for_a_note(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from misma_luna.ui.services import settings
 
-    shown = window.action_registry["view.notes"]
+    shown = window.context.actions["view.notes"]
     qtbot.waitUntil(window.notes_pane.isVisible)
     review_width = window.reading_splitter.width()
     written = "escrita antes de cerrar el panel"
@@ -270,7 +270,7 @@ def test_the_notes_pane_hides_from_the_view_menu_and_comes_back_for_a_note(qtbot
         ("notes.focus", "editor"),
     ):
         shown.setChecked(False)
-        window.action_registry[action_id].trigger()
+        window.context.actions[action_id].trigger()
         assert shown.isChecked() and window.notes_pane.isVisible()
         qtbot.waitUntil(getattr(window.notes_pane, focused).hasFocus)
     assert window.context.preferences.get(settings.NOTES_SHOWN) is True

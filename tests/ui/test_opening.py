@@ -102,7 +102,7 @@ def test_recent_files_skip_missing_ones(main_window, tmp_path: Path) -> None:
 def test_repair_report_and_original_text(qtbot, main_window) -> None:
     main_window.opener.open_path(HOSTILE / "hostile-film")
     assert main_window.statusBar().currentMessage() == "Repaired 2 mis-encoded characters"
-    main_window.action_registry["view.show_original"].trigger()
+    main_window.context.actions["view.show_original"].trigger()
     dialog = main_window.findChild(OriginalTextDialog)
     assert dialog is not None
     qtbot.waitExposed(dialog)

@@ -18,7 +18,7 @@ def _pdf_text(path: Path) -> str:
 
 
 def test_actions_are_in_the_file_menu(main_window) -> None:
-    actions = main_window.action_registry
+    actions = main_window.context.actions
     assert actions["file.print"].text() == "&Print…"
     assert actions["file.print"].shortcut().toString() == "Ctrl+P"
     assert actions["file.export_pdf"].text() == "Export as P&DF…"
@@ -54,7 +54,7 @@ def test_no_printer_offers_a_pdf(main_window, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
     )
-    main_window.action_registry["file.print"].trigger()
+    main_window.context.actions["file.print"].trigger()
     assert target.is_file()
     assert "Under the Same Moon" in _pdf_text(target)
 

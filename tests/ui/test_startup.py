@@ -44,7 +44,7 @@ def test_held_work_is_dropped_when_the_app_stops_before_its_first_paint() -> Non
 def test_the_window_paints_before_subtitles_and_language_names_load(
     qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QLabel, QMenu
+    from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
     from misma_luna.ui.shell.app import make_application, start_gui
 
@@ -59,8 +59,8 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
         assert "Carlitos" in window.review_pane.view.toPlainText()
         assert window.context.startup.held
         # The film, subtitles and notes panes, and the menus' entries, come after the paint.
-        for pane in ("film_pane", "subtitles_pane", "notes_pane"):
-            assert not hasattr(window, pane)
+        for pane in ("filmPane", "subtitlesPane", "notesPane"):
+            assert window.findChild(QWidget, pane) is None
         menus = [action.menu() for action in window.menuBar().actions()]
         assert [menu.title() for menu in menus] == ["&Archivo", "&Editar", "&Ver", "Ay&uda"]
         assert all(isinstance(menu, QMenu) and menu.actions() == [] for menu in menus)

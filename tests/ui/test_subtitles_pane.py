@@ -70,7 +70,7 @@ def test_search_steps_through_both_columns(qtbot, main_window) -> None:
 
 def test_ctrl_g_jumps_to_a_time(qtbot, main_window) -> None:
     pane = main_window.subtitles_pane
-    main_window.action_registry["subtitles.jump"].trigger()
+    main_window.context.actions["subtitles.jump"].trigger()
     assert pane.controls.jump_field.hasFocus()
     qtbot.keyClicks(pane.controls.jump_field, "0:21")
     qtbot.keyClick(pane.controls.jump_field, Qt.Key.Key_Return)
@@ -153,25 +153,25 @@ def test_partly_valid_file_says_what_was_skipped(qtbot, make_context) -> None:
 def test_anchor_and_scroll_back(qtbot, make_context) -> None:
     pane = SubtitlesPane(make_context())
     qtbot.addWidget(pane)
-    assert pane.anchor_at_selection() is None
+    assert pane.anchor_here() is None
     pane.jump_to(21_000)
-    anchor = pane.anchor_at_selection()
+    anchor = pane.anchor_here()
     assert anchor is not None
     assert anchor.kind == "subtitle"
     assert anchor.id == f"cue:{anchor.position}"
     assert "¡Hola, mi amor!" in anchor.quote and "Hi, sweetheart!" in anchor.quote
     pane.select_row(0)
-    pane.scroll_to_anchor(anchor.id)
-    assert pane.anchor_at_selection() == anchor
+    pane.scroll_to_anchor(anchor)
+    assert pane.anchor_here() == anchor
 
 
 def test_zoom_follows_the_review_pane(main_window) -> None:
     pane = main_window.subtitles_pane
     size = pane.table.font().pointSizeF()
-    main_window.action_registry["view.zoom_in"].trigger()
-    assert pane.table.zoom == main_window.review_pane.zoom == 1
+    main_window.context.actions["view.zoom_in"].trigger()
+    assert pane.table.zoom == main_window.context.zoom.steps == 1
     assert pane.table.font().pointSizeF() > size
-    main_window.action_registry["view.zoom_reset"].trigger()
+    main_window.context.actions["view.zoom_reset"].trigger()
     assert pane.table.font().pointSizeF() == size
 
 

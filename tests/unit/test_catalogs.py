@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.errors import CatalogError
 from misma_luna.core.base.resources import locale_dir
 
@@ -84,12 +84,12 @@ def test_compiled_catalogs_are_found_and_offered() -> None:
 
 def test_active_catalog_is_read_at_call_time() -> None:
     try:
-        catalogs.activate("es", catalogs.load_translations(locale_dir(), "es"))
-        assert catalogs._("&View") == "&Ver"
-        catalogs.activate("en", catalogs.load_translations(locale_dir(), "en"))
-        assert catalogs._("&View") == "&View"
+        i18n.activate("es", catalogs.load_translations(locale_dir(), "es"))
+        assert i18n._("&View") == "&Ver"
+        i18n.activate("en", catalogs.load_translations(locale_dir(), "en"))
+        assert i18n._("&View") == "&View"
     finally:
-        catalogs.activate("en", catalogs.load_translations(locale_dir(), "en"))
+        i18n.activate("en", catalogs.load_translations(locale_dir(), "en"))
 
 
 def test_damaged_catalog_is_reported(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import i18n
 from misma_luna.core.notes.export import export_notes
 from misma_luna.core.notes.note import Anchor
 from misma_luna.core.notes.store import NotesStore, notes_path
@@ -32,9 +32,9 @@ def notes(tmp_path: Path) -> Iterator[NotesStore]:
 
 @pytest.fixture
 def spanish() -> Iterator[None]:
-    catalogs.activate("es", gettext.NullTranslations())
+    i18n.activate("es", gettext.NullTranslations())
     yield
-    catalogs.activate("en", gettext.NullTranslations())
+    i18n.activate("en", gettext.NullTranslations())
 
 
 def test_markdown_is_in_reading_order_with_quoted_passages(notes: NotesStore) -> None:

@@ -59,3 +59,17 @@ def test_raw_html_is_shown_as_text_and_unsafe_links_dropped() -> None:
 
 def test_plain_text_drops_markup() -> None:
     assert plain_text("*Under the Same Moon* is **warm**") == "Under the Same Moon is warm"
+
+
+def test_a_block_renders_one_way_on_screen_and_one_way_on_paper() -> None:
+    from misma_luna.core.film.review_html import block_html
+
+    review = parse_review("# Title\n\n> Said.\n\n1. first\n2. second\n\n- loose\n")
+    heading, quote, first, second, loose = review.blocks
+    assert block_html(heading, "T") == "<h1>T</h1>"
+    assert block_html(heading, "T", printed=True) == "<h2>T</h2>"
+    assert block_html(quote, "S", "<p>!</p>") == '<p>!</p><p class="quote">“S”</p>'
+    assert block_html(second, "b", "<p>!</p>") == "<li><p>!</p>b</li>"
+    assert block_html(second, "b", printed=True, number=2) == '<p class="item">2.&#160;b</p>'
+    assert block_html(loose, "c", printed=True) == '<p class="item">•&#160;c</p>'
+    assert first.ordered and not loose.ordered

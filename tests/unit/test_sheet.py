@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import i18n
 from misma_luna.core.base.formatting import format_date
 from misma_luna.core.base.resources import locale_dir
 from misma_luna.core.notes.note import Anchor, Note
@@ -18,10 +18,10 @@ from misma_luna.core.sheets.compose import (
     compose_sheet,
     default_paper,
     label_language,
-    labels_in,
     languages_for,
     page_template,
     pdf_xmp,
+    sheet_labels,
 )
 from misma_luna.core.subtitles.alignment import AlignedRow
 
@@ -42,21 +42,29 @@ def test_english_sheet_has_the_english_title_labels_and_review(bundled_film) -> 
     assert "Under the Same Moon</h1>" in html
     assert "Original title" in html and "Bajo la misma luna" in html
     assert "Running time" in html and "109 minutes" in html
-    assert "Kate del Castillo (Rosario)" in html
+    assert "Kate del Castillo as Rosario" in html
+    assert "Director</td>" in html and "Patricia Riggen" in html
     assert "A Phone Call Every Sunday" in html
     assert "Una llamada cada domingo" not in html
 
 
-def test_spanish_sheet_has_spanish_labels_and_text(bundled_film) -> None:
-    with labels_in("es", locale_dir()):
-        html = compose_sheet(bundled_film, SheetOptions(languages=("es",)))
-        assert page_template() == "Página {page} de {pages}"
+def test_spanish_sheet_has_spanish_labels_and_text(
+    bundled_film, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_switch(*_args: object) -> None:
+        raise AssertionError("composing a sheet must not switch the active language")
+
+    labels = sheet_labels("es", locale_dir())
+    monkeypatch.setattr(i18n, "activate", no_switch)
+    html = compose_sheet(bundled_film, SheetOptions(languages=("es",)), labels=labels)
+    assert page_template(labels) == "Página {page} de {pages}"
     assert "Bajo la misma luna</h1>" in html
     assert "Duración" in html and "109 minutos" in html
     assert "Reparto" in html
     assert "Una llamada cada domingo" in html
     assert "A Phone Call Every Sunday" not in html
-    assert catalogs.active_language() == "en"  # labels_in gives the catalog back
+    assert "Dirección</td>" in html
+    assert i18n.active_language() == "en" and i18n._("Cast") == "Cast"
 
 
 def test_two_languages_share_a_table_row_per_block(bundled_film) -> None:
@@ -139,7 +147,8 @@ def test_pdf_metadata_names_title_creator_and_languages() -> None:
     assert "Misma Luna 0.1.0" in xmp
 
 
-def test_job_has_footer_and_metadata_in_the_sheet_language(bundled_film) -> None:
+def test_job_has_footer_and_metadata_in_the_sheet_language(bundled_film, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(i18n, "activate", lambda *_args: pytest.fail("the language switched"))
     options = SheetOptions(languages=("es",), font_size=12.0)
     job, info = compose_job(bundled_film, options, ([], None), "en", locale_dir())
     assert "Duración" in job.html and job.font_size == 12.0
@@ -147,4 +156,4 @@ def test_job_has_footer_and_metadata_in_the_sheet_language(bundled_film) -> None
     assert job.footer.page_template == "Página {page} de {pages}"
     assert job.footer.date == format_date(dt.date.today(), "es")  # "21 de noviembre de 2026"
     assert info.creator.startswith("Misma Luna ") and b"<rdf:li>es</rdf:li>" in info.xmp
-    assert catalogs.active_language() == "en"
+    assert i18n.active_language() == "en"

@@ -106,9 +106,3 @@ def skip_final_collection() -> None:
     cyclic garbage collection of everything still loaded (Qt, babel's data) can be skipped
     (it made `misma-luna sheet` take a tenth longer)."""
     gc.freeze()
-
-
-def fail(message: str) -> int:
-    """Print a user's mistake as one line and return the usage exit code."""
-    print(f"misma-luna: {message}", file=sys.stderr)
-    return EXIT_USAGE

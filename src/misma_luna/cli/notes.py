@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.errors import MismaLunaError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.base.i18n import _
@@ -70,7 +70,7 @@ def _activate_language(code: str | None) -> None:
     language = code or catalogs.best_language(catalogs.environment_languages(), available)
     if language not in available:
         raise MismaLunaError(None, _("unknown language: {language}").format(language=language))
-    catalogs.activate(language, catalogs.load_translations(locale_dir(), language))
+    i18n.activate(language, catalogs.load_translations(locale_dir(), language))
 
 
 def _bundled_titles() -> dict[str, str]:
@@ -81,4 +81,4 @@ def _bundled_titles() -> dict[str, str]:
         film = load_film(bundled_film_dir())
     except MismaLunaError:
         return {}
-    return {film.id: film.localized(catalogs.active_language()).title}
+    return {film.id: film.localized(i18n.active_language()).title}

@@ -25,7 +25,8 @@ PLAIN_PYTHON_FIRST = (
 if TYPE_CHECKING:
     from misma_luna.core.film.package import FilmPackage
     from misma_luna.core.notes.note import Note
-    from misma_luna.core.sheets.compose import SheetOptions, Transcript
+    from misma_luna.core.sheets.compose import SheetOptions
+    from misma_luna.core.sheets.transcript import Transcript
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -102,7 +103,7 @@ def _ensure_platform() -> None:
 
 def _user_language() -> str:
     """The reader's language from the environment, among the app's catalogs."""
-    from misma_luna.core.base import i18n as catalogs
+    from misma_luna.core.base import catalogs
     from misma_luna.core.base.resources import locale_dir
 
     available = catalogs.available_languages(locale_dir())
@@ -134,14 +135,6 @@ def _notes(film: FilmPackage) -> Sequence[Note]:
 
 def _transcript(film: FilmPackage, paths: Sequence[Path] | None) -> Transcript | None:
     """The two tracks given (or the film's own es and en tracks), aligned by time."""
-    from misma_luna.core.sheets.compose import BOTH, Transcript
-    from misma_luna.core.subtitles.alignment import align
-    from misma_luna.core.subtitles.tracks import load_track
+    from misma_luna.core.sheets.transcript import load_transcript
 
-    if not paths:
-        paths = [film.subtitle_tracks[code] for code in BOTH if code in film.subtitle_tracks]
-        if len(paths) < 2:
-            return None
-    left, right = (load_track(path) for path in paths)
-    rows = align(left.cues, right.cues).rows
-    return Transcript(left.language, right.language, rows)
+    return load_transcript(film, paths or ())

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from misma_luna.core.base.i18n import _
+
 
 class MismaLunaError(Exception):
     """Base of every error the app reports to its user instead of crashing."""
@@ -45,13 +47,9 @@ class SubtitleError(MismaLunaError):
 
 def cannot_read(error: OSError) -> str:
     """`the file cannot be read (reason)` in the active language, the system's reason kept."""
-    from misma_luna.core.base.i18n import _  # catalogs raise CatalogError: imported late
-
     return _("the file cannot be read ({reason})").format(reason=error.strerror or error)
 
 
 def cannot_write(error: OSError) -> str:
     """`the file cannot be written (reason)` in the active language, the system's reason kept."""
-    from misma_luna.core.base.i18n import _  # catalogs raise CatalogError: imported late
-
     return _("the file cannot be written ({reason})").format(reason=error.strerror or error)

@@ -1,20 +1,16 @@
-"""The app's own words: gettext catalogs per language, and the `_` family that reads them.
+"""The app's own words: the active catalog, and the `_` family that reads it.
 
 `_()`, `ngettext()`, `pgettext()` and `N_()` read the active catalog at call time, so text
-built after a language switch is in the new language. Film content has its own catalogs
-(`core.content`); this module is only for the app's interface.
+built after a language switch is in the new language. Catalogs are found and read by
+`catalogs`; film content has its own (`core.film.content`). This is the one source of
+truth for the active language of the app's own words.
 """
 
 from __future__ import annotations
 
 import gettext
-import os
-import struct
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from misma_luna.core.base.errors import CatalogError
-
-DOMAIN = "misma_luna"
 SOURCE_LANGUAGE = "en"
 
 
@@ -61,42 +57,27 @@ def activate(language: str, translations: gettext.NullTranslations) -> None:
     _Active.language = language
 
 
-def catalog_path(locale_dir: Path, language: str) -> Path:
-    """Where the compiled catalog of `language` lives."""
-    return locale_dir / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+def active_translator() -> Translator:
+    """The catalog in force as a value, for code that takes its words explicitly."""
+    return Translator(_Active.language, _Active.translations)
 
 
-def available_languages(locale_dir: Path) -> list[str]:
-    """The source language plus every language with a compiled catalog, sorted."""
-    found = {SOURCE_LANGUAGE}
-    found.update(mo.parent.parent.name for mo in locale_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
-    return sorted(found)
+@dataclass(frozen=True)
+class Translator:
+    """The app's words in one language, handed to code that writes in a language that need
+    not be the active one (a Spanish sheet for an English reader); activates nothing."""
 
+    language: str = SOURCE_LANGUAGE
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
 
-def load_translations(locale_dir: Path, language: str) -> gettext.NullTranslations:
-    """Read the compiled catalog of `language`; raise `CatalogError` if it is unreadable."""
-    if language == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
-    path = catalog_path(locale_dir, language)
-    try:
-        with path.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
-    except FileNotFoundError:
-        raise CatalogError(path, _("there is no catalog for this language")) from None
-    except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
-        raise CatalogError(path, _("the catalog is damaged ({reason})").format(reason=exc)) from exc
+    def gettext(self, message: str) -> str:
+        """Translate `message` into this language."""
+        return self.translations.gettext(message)
 
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The plural form for `n` in this language."""
+        return self.translations.ngettext(singular, plural, n)
 
-def environment_languages() -> list[str]:
-    """The user's languages as the POSIX environment states them, most wanted first."""
-    found = [os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
-    return [tag.split(".")[0] for value in found for tag in value.split(":") if tag]
-
-
-def best_language(preferred: list[str], available: list[str]) -> str:
-    """The first of the user's `preferred` languages (`es-MX`, `es_MX` or `es`) we offer."""
-    for tag in preferred:
-        code = tag.replace("-", "_").split("_")[0].lower()
-        if code in available:
-            return code
-    return SOURCE_LANGUAGE
+    def pgettext(self, context: str, message: str) -> str:
+        """Translate a short `message` whose meaning depends on `context`."""
+        return self.translations.pgettext(context, message)

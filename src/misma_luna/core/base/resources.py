@@ -28,8 +28,3 @@ def locale_dir() -> Path:
 def bundled_film_dir() -> Path:
     """The film package the app opens when it is given none."""
     return resources_dir() / "films" / BUNDLED_FILM_ID
-
-
-def icon_path() -> Path:
-    """The scalable app icon."""
-    return resources_dir() / "icons" / "misma-luna.svg"

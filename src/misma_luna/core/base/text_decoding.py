@@ -43,11 +43,6 @@ class DecodedText:
     original: str
     repaired: int = 0
 
-    @property
-    def was_repaired(self) -> bool:
-        """Whether mis-encoded characters were fixed."""
-        return self.repaired > 0
-
 
 def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
     """Read and decode a text file, refusing huge and binary files with a clear message."""

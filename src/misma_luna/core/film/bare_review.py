@@ -18,7 +18,6 @@ from misma_luna.core.film.facts import CastMember, FilmFacts, Titles
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.review.markdown import parse_review
 
-REVIEW_SUFFIXES = (".md", ".markdown", ".txt")
 _FENCE = re.compile(r"^---\s*$")
 _FIELD = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _WORD = re.compile(r"[a-záéíóúüñ']+")

@@ -27,6 +27,7 @@ import zlib
 from pathlib import Path
 
 from misma_luna import __version__
+from misma_luna.core.base.file_kinds import MANIFEST_NAME
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.film.package import FilmPackage, load_film
 
@@ -93,8 +94,8 @@ def _mark_used(entry: Path) -> None:
 def _package_folder(path: Path) -> Path | None:
     """The package folder `path` names (itself or its film.toml), or None."""
     try:
-        folder = path.parent if path.name == "film.toml" else path
-        return folder.resolve() if (folder / "film.toml").is_file() else None
+        folder = path.parent if path.name == MANIFEST_NAME else path
+        return folder.resolve() if (folder / MANIFEST_NAME).is_file() else None
     except OSError:
         return None
 

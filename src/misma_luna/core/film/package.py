@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError
+from misma_luna.core.base.file_kinds import MANIFEST_NAME, FileKind, is_subtitle, kind_of
+from misma_luna.core.base.file_kinds import SUBTITLE_SUFFIXES as SUBTITLE_SUFFIXES  # noqa: PLC0414 (ui.subtitles reads it here)
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import DecodedText, read_text
 from misma_luna.core.film.content import ContentCatalog, Shown, TranslationState
 from misma_luna.core.film.facts import FilmFacts
 from misma_luna.core.review.markdown import Block, Review, inline_html, parse_review
-
-SUBTITLE_SUFFIXES = (".srt", ".vtt", ".ass", ".ssa", ".sub", ".txt", ".json", ".tmp")
 
 
 @dataclass(frozen=True)
@@ -113,16 +113,14 @@ def load_film(path: Path) -> FilmPackage:
     """
     if not path.exists():
         raise FilmError(path, _("the file or folder does not exist"))
-    if path.is_dir():
-        return load_package_dir(path)
-    suffix = path.suffix.lower()
-    if path.name == "film.toml":
-        return load_package_dir(path.parent)
-    if suffix == ".zip":
+    kind = kind_of(path)
+    if kind is FileKind.PACKAGE:
+        return load_package_dir(path if path.is_dir() else path.parent)
+    if kind is FileKind.ARCHIVE:
         from misma_luna.core.film.zip_package import load_zip
 
         return load_zip(path)
-    if suffix in (".md", ".markdown", ".txt"):
+    if kind is FileKind.REVIEW:
         from misma_luna.core.film.bare_review import load_bare_review
 
         return load_bare_review(path)
@@ -135,7 +133,7 @@ def load_film(path: Path) -> FilmPackage:
 
 def load_package_dir(folder: Path) -> FilmPackage:
     """Read a film package folder: facts, review, catalogs and subtitle tracks."""
-    toml_path = folder / "film.toml"
+    toml_path = folder / MANIFEST_NAME
     if not toml_path.is_file():
         raise FilmError(folder, _("this folder has no film.toml, so it is not a film package"))
     from misma_luna.core.film.film_toml import parse_film_toml  # and tomllib: not for cached films
@@ -173,7 +171,5 @@ def _find_subtitles(folder: Path) -> dict[str, Path]:
     if not folder.is_dir():
         return {}
     return {
-        path.stem.split(".")[-1]: path
-        for path in sorted(folder.iterdir())
-        if path.suffix.lower() in SUBTITLE_SUFFIXES
+        path.stem.split(".")[-1]: path for path in sorted(folder.iterdir()) if is_subtitle(path)
     }

@@ -1,8 +1,8 @@
-"""The review as the review pane shows it: one HTML document, one anchor per block.
+"""Review blocks as HTML: the one rendering of a block, for the review pane's document (one
+anchor per block, pinned blocks marked) and for the printed sheet (`printed`).
 
-Pinned blocks get a clickable marker, passages shown in the film's source language say so.
-Pure, like the review sheet (sheet.py): the pane hands over the film and its palette's
-muted colour. It is imported before Qt at the app's start (cli.load_plain_python_first).
+Passages shown in the film's source language say so. Pure: the pane hands over the film and
+its palette's muted colour. It is imported before Qt at the app's start (cli.main).
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base import i18n as catalogs
-from misma_luna.core.base.i18n import _
+from misma_luna.core.base.i18n import Translator, _, active_translator
 from misma_luna.core.film.content import Shown, TranslationState
 from misma_luna.core.film.package import LocalizedFilm
 from misma_luna.core.review.markdown import Block
@@ -48,12 +47,25 @@ p.untranslated {{ color: {muted}; font-size: 80%; margin-bottom: 0; }}
 def _block_html(block: Block, shown: Shown, film: LocalizedFilm, note_id: int | None) -> str:
     anchor = f'<a name="{escape(block.id)}"></a>'
     body = anchor + _note_marker(note_id) + film.film.inline_html(shown.text)
-    marker = _untranslated_marker(shown, film)
+    return block_html(block, body, untranslated_marker(shown, film))
+
+
+def block_html(
+    block: Block, body: str, marker: str = "", *, printed: bool = False, number: int = 0
+) -> str:
+    """One review block around its inline HTML `body`, with `marker` before its text.
+
+    On screen a list item is an `<li>` (the caller opens the list); `printed`, headings sit
+    one level lower and an item is a paragraph with its bullet, or its `number` if ordered.
+    """
     if block.kind == "heading":
-        level = min(max(block.level, 1), 3)
+        level = min(max(block.level, 1), 3) + (1 if printed else 0)
         return f"{marker}<h{level}>{body}</h{level}>"
     if block.kind == "quote":
         return f'{marker}<p class="quote">“{body}”</p>'
+    if block.kind == "item" and printed:
+        bullet = f"{number}." if block.ordered else "•"
+        return f'{marker}<p class="item">{bullet}&#160;{body}</p>'
     if block.kind == "item":
         return f"<li>{marker}{body}</li>"
     return f"{marker}<p>{body}</p>"
@@ -68,19 +80,29 @@ def _note_marker(note_id: int | None) -> str:
     return f'<a class="note" href="note:{note_id}" title="{tip}">✎</a>&nbsp;'
 
 
-def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
-    notice = untranslated_notice(shown, film)
-    return f'<p class="untranslated">⚑ {escape(notice)}</p>' if notice else ""
+def untranslated_marker(
+    shown: Shown, film: LocalizedFilm, labels: Translator | None = None, printed: bool = False
+) -> str:
+    """The notice above a passage shown untranslated, as HTML (flagged on screen); empty when
+    the passage is translated."""
+    notice = untranslated_notice(shown, film, labels)
+    if not notice:
+        return ""
+    flag = "" if printed else "⚑ "
+    return f'<p class="untranslated">{flag}{escape(notice)}</p>'
 
 
-def untranslated_notice(shown: Shown, film: LocalizedFilm) -> str:
-    """Why a passage is shown in the film's source language, in the active language; empty
-    when it is shown translated. The review pane and the review sheet both say it."""
+def untranslated_notice(shown: Shown, film: LocalizedFilm, labels: Translator | None = None) -> str:
+    """Why a passage is shown in the film's source language, in the language of `labels`
+    (the active one by default); empty when it is shown translated."""
     if not shown.state.shows_source:
         return ""
-    source = fmt.language_name(film.film.source_language, catalogs.active_language())
+    labels = labels or active_translator()
+    source = fmt.language_name(film.film.source_language, labels.language)
     if shown.state is TranslationState.OUTDATED:
         # TRANSLATORS: shown above a review passage whose translation is out of date.
-        return _("Translation out of date: shown in {language}").format(language=source)
-    # TRANSLATORS: shown above a review passage that has no translation yet.
-    return _("Not translated yet: shown in {language}").format(language=source)
+        notice = labels.gettext("Translation out of date: shown in {language}")
+    else:
+        # TRANSLATORS: shown above a review passage that has no translation yet.
+        notice = labels.gettext("Not translated yet: shown in {language}")
+    return notice.format(language=source)

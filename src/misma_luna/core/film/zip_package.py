@@ -17,7 +17,8 @@ import zlib
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from misma_luna.core.base.errors import FilmError, MismaLunaError
+from misma_luna.core.base.errors import FilmError, MismaLunaError, cannot_read
+from misma_luna.core.base.file_kinds import MANIFEST_NAME
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import MAX_TEXT_BYTES
 from misma_luna.core.film.package import FilmPackage, load_package_dir
@@ -64,9 +65,7 @@ def _check_archive_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise FilmError(
-            path, _("the file cannot be read ({reason})").format(reason=error)
-        ) from None
+        raise FilmError(path, cannot_read(error)) from None
     if size > MAX_ARCHIVE_BYTES:
         limit = MAX_ARCHIVE_BYTES // 1048576
         raise FilmError(
@@ -133,7 +132,7 @@ def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> N
 
 def _package_root(path: Path, target: Path) -> Path:
     """The folder holding `film.toml`: the archive's top or its single top folder."""
-    found = sorted(target.rglob("film.toml"), key=lambda p: len(p.parts))
+    found = sorted(target.rglob(MANIFEST_NAME), key=lambda p: len(p.parts))
     if not found:
         raise FilmError(path, _("the archive holds no film.toml, so it is not a film package"))
     return found[0].parent

@@ -7,12 +7,13 @@ the newest backup that passes `PRAGMA quick_check` takes its place.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from misma_luna.core.base.file_writing import whole_path
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "notes-daily-"
@@ -51,17 +52,13 @@ def is_healthy(path: Path) -> bool:
 def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
     """Copy an open database to `dest` as one self-contained file, atomically."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    _fsync(partial)
-    os.replace(partial, dest)
-    _fsync(dest.parent)
+    with whole_path(dest) as partial:
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
     return dest
 
 
@@ -123,13 +120,3 @@ def move_aside(db_path: Path) -> Path:
         if side.exists():
             os.replace(side, dest.with_name(dest.name + suffix))
     return dest
-
-
-def _fsync(path: Path) -> None:
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
-    with contextlib.suppress(OSError):
-        fd = os.open(path, flags)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

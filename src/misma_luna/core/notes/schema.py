@@ -65,14 +65,11 @@ def migrate(
     conn: sqlite3.Connection,
     before_step: Callable[[int], None],
     target: int = SCHEMA_VERSION,
-) -> list[int]:
-    """Run every step from the file's version up to `target`; return the versions reached."""
-    reached: list[int] = []
+) -> None:
+    """Run every step from the file's version up to `target`."""
     for version in range(user_version(conn), target):
         before_step(version)
         run_step(conn, version)
-        reached.append(version + 1)
-    return reached
 
 
 def run_step(conn: sqlite3.Connection, version: int) -> None:

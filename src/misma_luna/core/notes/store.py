@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +37,10 @@ def notes_path(data_dir: Path) -> Path:
 
 @dataclass(frozen=True)
 class OpenReport:
-    """What happened while opening: recovery, read-only mode, migrations."""
+    """What happened while opening: recovery, or a newer format opened read-only."""
 
     recovery: backup.Recovery | None = None
     newer_version: int | None = None
-    migrated_to: tuple[int, ...] = field(default_factory=tuple)
 
     def messages(self) -> list[str]:
         """Sentences for the reader, in the active language."""
@@ -96,10 +95,10 @@ class NotesStore:
             store = cls._open_read_only(path)
             store.report = OpenReport(recovery=recovery, newer_version=found)
             return store
-        migrated = schema.migrate(conn, lambda v: _backup_before(conn, path, v, found))
+        schema.migrate(conn, lambda v: _backup_before(conn, path, v, found))
         backup.daily_backup(conn, path, today or dt.date.today())
         store = cls(conn, path, read_only=False)
-        store.report = OpenReport(recovery=recovery, migrated_to=tuple(migrated))
+        store.report = OpenReport(recovery=recovery)
         return store
 
     @classmethod
@@ -217,10 +216,6 @@ class NotesStore:
     def integrity_check(self) -> bool:
         """True when the whole database passes `PRAGMA integrity_check`."""
         return self._conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-
-    def backup_to(self, dest: Path) -> Path:
-        """Write a single-file copy of the notes to `dest`."""
-        return backup.copy_database(self._conn, dest)
 
 
 def fts_query(text: str) -> str:

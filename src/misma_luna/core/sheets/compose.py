@@ -1,8 +1,9 @@
 """Review sheets as HTML: a film's header, its review in one language or two side by side,
 and the reader's notes; pure text in, HTML out, laid out on pages by `ui.printing`.
 
-Labels come from the active catalog (`labels_in` makes the sheet's language active for a
-while); film content comes from the film's own catalogs, one language per column.
+Labels come from the `Translator` handed in (the sheet's language, whatever the reader's
+is: nothing is activated); film content comes from the film's own catalogs, one language
+per column.
 `compose_job` is the one recipe for the window's print, preview and PDF and for
 `misma-luna sheet`, which runs it before it starts Qt.
 """
@@ -10,24 +11,23 @@ while); film content comes from the film's own catalogs, one language per column
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from misma_luna import APP_NAME, __version__
+from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base import i18n as catalogs
 from misma_luna.core.base.errors import CatalogError
-from misma_luna.core.base.i18n import _, ngettext
+from misma_luna.core.base.i18n import Translator
 from misma_luna.core.film.content import Shown
+from misma_luna.core.film.facts_table import FactRow, facts_table, pick
 from misma_luna.core.film.package import FilmPackage, LocalizedFilm
-from misma_luna.core.film.review_html import untranslated_notice
+from misma_luna.core.film.review_html import block_html, untranslated_marker
 from misma_luna.core.review.markdown import Block
 from misma_luna.core.sheets.sections import (
-    Transcript,
     note_html,
     notes_section,
     pdf_xmp,
@@ -35,6 +35,7 @@ from misma_luna.core.sheets.sections import (
     sort_notes,
     transcript_section,
 )
+from misma_luna.core.sheets.transcript import Transcript
 
 if TYPE_CHECKING:
     from misma_luna.core.notes.note import Note
@@ -51,6 +52,7 @@ BOTH = ("es", "en")
 LETTER_TERRITORIES = frozenset(
     {"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"}
 )
+SHEET_FACTS = ("year", "directors", "cast", "runtime")  # the film's facts a sheet prints
 
 
 @dataclass(frozen=True)
@@ -116,23 +118,13 @@ def label_language(options: SheetOptions, ui_language: str) -> str:
     return ui_language if options.side_by_side else options.languages[0]
 
 
-@contextmanager
-def labels_in(language: str, locale_dir: Path) -> Iterator[str]:
-    """Make `language` the active catalog while a sheet is composed and printed."""
-    previous = catalogs.active_language()
-    _activate(language, locale_dir)
+def sheet_labels(language: str, locale_dir: Path) -> Translator:
+    """The app's words in `language` for a sheet (English if its catalog cannot be read);
+    the active language stays as it is."""
     try:
-        yield catalogs.active_language()
-    finally:
-        _activate(previous, locale_dir)
-
-
-def _activate(language: str, locale_dir: Path) -> None:
-    try:
-        catalogs.activate(language, catalogs.load_translations(locale_dir, language))
+        return Translator(language, catalogs.load_translations(locale_dir, language))
     except CatalogError:
-        source = catalogs.SOURCE_LANGUAGE
-        catalogs.activate(source, catalogs.load_translations(locale_dir, source))
+        return Translator(i18n.SOURCE_LANGUAGE)
 
 
 def sheet_title(film: FilmPackage, options: SheetOptions) -> str:
@@ -140,10 +132,10 @@ def sheet_title(film: FilmPackage, options: SheetOptions) -> str:
     return film.localized(options.languages[0]).title
 
 
-def page_template() -> str:
-    """`Page {page} of {pages}` in the active language, filled in when pages are painted."""
+def page_template(labels: Translator) -> str:
+    """`Page {page} of {pages}` in the sheet's language, filled in when pages are painted."""
     # TRANSLATORS: the footer of every page of a printed review sheet: "Page 1 of 3".
-    return _("Page {page} of {pages}")
+    return labels.gettext("Page {page} of {pages}")
 
 
 def compose_job(
@@ -154,11 +146,11 @@ def compose_job(
     locales: Path,
 ) -> tuple[SheetJob, PdfInfo]:
     """The sheet's HTML, footer and PDF metadata, labels in the sheet's language."""
-    language = label_language(options, ui_language)
-    with labels_in(language, locales) as active:
-        html = compose_sheet(film, options, *extras)
-        title = sheet_title(film, options)
-        footer = Footer(title, fmt.format_date(dt.date.today(), active), page_template())
+    labels = sheet_labels(label_language(options, ui_language), locales)
+    html = compose_sheet(film, options, *extras, labels=labels)
+    title = sheet_title(film, options)
+    date = fmt.format_date(dt.date.today(), labels.language)
+    footer = Footer(title, date, page_template(labels))
     creator = f"{APP_NAME} {__version__}"
     info = PdfInfo(title, creator, pdf_xmp(title, creator, options.languages))
     return SheetJob(html, options.font_size, footer), info
@@ -169,19 +161,22 @@ def compose_sheet(
     options: SheetOptions,
     notes: Sequence[Note] = (),
     transcript: Transcript | None = None,
+    labels: Translator | None = None,
 ) -> str:
-    """The whole sheet as one HTML document, labels in the active language."""
+    """The whole sheet as one HTML document, labels in the language of `labels` (by
+    default the active one)."""
+    labels = labels or i18n.active_translator()
     pinned, others = sort_notes(film, notes if options.include_notes else ())
     body = (
-        _parallel_review(film, options, pinned)
+        _parallel_review(film, options, pinned, labels)
         if options.side_by_side
-        else _single_review(film.localized(options.languages[0]), pinned)
+        else _single_review(film.localized(options.languages[0]), pinned, labels)
     )
-    parts = [_header(film, options), body]
+    parts = [_header(film, options, labels), body]
     if others:
-        parts.append(notes_section(others))
+        parts.append(notes_section(others, labels))
     if options.include_transcript and transcript is not None and transcript.rows:
-        parts.append(transcript_section(transcript))
+        parts.append(transcript_section(transcript, labels))
     return (
         f"<html><head>{sheet_style(options.font_size)}</head><body>{''.join(parts)}</body></html>"
     )
@@ -190,25 +185,14 @@ def compose_sheet(
 # -- header
 
 
-def _header(film: FilmPackage, options: SheetOptions) -> str:
-    facts = film.facts
-    language = catalogs.active_language()
+def _header(film: FilmPackage, options: SheetOptions, labels: Translator) -> str:
     titles = _titles(film, options)
     parts = [f'<h1 class="title">{escape(titles[0])}</h1>']
     parts += [f'<p class="subtitle">{escape(title)}</p>' for title in titles[1:]]
-    rows: list[tuple[str, str]] = []
-    if facts.titles.original not in titles:
-        rows.append((_("Original title"), facts.titles.original))
-    if facts.year is not None:
-        rows.append((_("Year"), str(facts.year)))
-    if facts.directors:
-        label = ngettext("Director", "Directors", len(facts.directors))
-        rows.append((label, fmt.format_list(list(facts.directors), language)))
-    if facts.cast:
-        cast = [_cast_member(m.name, m.role) for m in facts.cast]
-        rows.append((_("Cast"), fmt.format_list(cast, language)))
-    if facts.runtime_minutes is not None:
-        rows.append((_("Running time"), fmt.format_minutes(facts.runtime_minutes, language)))
+    original = film.facts.titles.original
+    rows = [] if original in titles else [(labels.gettext("Original title"), escape(original))]
+    facts = facts_table(film.localized(options.languages[0]), labels)
+    rows += [(row.label, _fact_html(row, labels.language)) for row in pick(facts, SHEET_FACTS)]
     parts.append(_facts_table(rows))
     return "".join(parts)
 
@@ -222,16 +206,18 @@ def _titles(film: FilmPackage, options: SheetOptions) -> list[str]:
     return titles
 
 
-def _cast_member(name: str, role: str | None) -> str:
-    if not role:
-        return name
-    # TRANSLATORS: an actor and the character they play, in a printed sheet's cast list.
-    return _("{actor} ({role})").format(actor=name, role=role)
+def _fact_html(row: FactRow, language: str) -> str:
+    """A fact's value on one line (a list of several), an untranslated line's note in italics."""
+    items = [
+        escape(line.text) + (f" <i>{escape(line.note)}</i>" if line.note else "")
+        for line in row.lines
+    ]
+    return fmt.format_list(items, language)
 
 
 def _facts_table(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
-        f'<tr><td class="label">{escape(label)}</td><td class="fact">{escape(value)}</td></tr>'
+        f'<tr><td class="label">{escape(label)}</td><td class="fact">{value}</td></tr>'
         for label, value in rows
     )
     return f'<table class="facts" cellspacing="0" cellpadding="0">{cells}</table><hr/>'
@@ -240,16 +226,16 @@ def _facts_table(rows: list[tuple[str, str]]) -> str:
 # -- review
 
 
-def _single_review(film: LocalizedFilm, pinned: dict[str, list[Note]]) -> str:
+def _single_review(film: LocalizedFilm, pinned: dict[str, list[Note]], labels: Translator) -> str:
     parts: list[str] = []
     for index, (block, shown) in enumerate(film.blocks()):
-        parts.append(_block_html(block, shown, film, _item_number(film, index)))
-        parts.extend(note_html(note) for note in pinned.get(block.id, ()))
+        parts.append(_block_html(block, shown, film, index, labels))
+        parts.extend(note_html(note, labels) for note in pinned.get(block.id, ()))
     return "".join(parts)
 
 
 def _parallel_review(
-    film: FilmPackage, options: SheetOptions, pinned: dict[str, list[Note]]
+    film: FilmPackage, options: SheetOptions, pinned: dict[str, list[Note]], labels: Translator
 ) -> str:
     columns = [film.localized(language) for language in options.languages]
     width = 100 // len(columns)
@@ -262,12 +248,12 @@ def _parallel_review(
     for index, block in enumerate(film.review.blocks):
         cells = "".join(
             f'<td width="{width}%" class="cell">'
-            f"{_block_html(block, blocks[n][index][1], column, _item_number(column, index))}</td>"
+            f"{_block_html(block, blocks[n][index][1], column, index, labels)}</td>"
             for n, column in enumerate(columns)
         )
         rows.append(f"<tr>{cells}</tr>")
         rows.extend(
-            f'<tr><td colspan="{len(columns)}" class="cell">{note_html(note)}</td></tr>'
+            f'<tr><td colspan="{len(columns)}" class="cell">{note_html(note, labels)}</td></tr>'
             for note in pinned.get(block.id, ())
         )
     table = '<table class="parallel" width="100%" cellspacing="0" cellpadding="0">'
@@ -285,20 +271,9 @@ def _item_number(film: LocalizedFilm, index: int) -> int:
     return sum(1 for b in blocks[start : index + 1] if b.level == block.level)
 
 
-def _block_html(block: Block, shown: Shown, film: LocalizedFilm, number: int) -> str:
+def _block_html(
+    block: Block, shown: Shown, film: LocalizedFilm, index: int, labels: Translator
+) -> str:
     body = film.film.inline_html(shown.text, print_links=True)
-    marker = _untranslated_marker(shown, film)
-    if block.kind == "heading":
-        level = min(max(block.level, 1), 3) + 1
-        return f"{marker}<h{level}>{body}</h{level}>"
-    if block.kind == "quote":
-        return f'{marker}<p class="quote">“{body}”</p>'
-    if block.kind == "item":
-        bullet = f"{number}." if block.ordered else "•"
-        return f'{marker}<p class="item">{bullet}&#160;{body}</p>'
-    return f"{marker}<p>{body}</p>"
-
-
-def _untranslated_marker(shown: Shown, film: LocalizedFilm) -> str:
-    notice = untranslated_notice(shown, film)
-    return f'<p class="untranslated">{escape(notice)}</p>' if notice else ""
+    marker = untranslated_marker(shown, film, labels, printed=True)
+    return block_html(block, body, marker, printed=True, number=_item_number(film, index))

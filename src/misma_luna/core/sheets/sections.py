@@ -1,33 +1,23 @@
 """Parts of a review sheet besides the review: the reader's notes, the subtitle transcript,
-the sheet's looks and its PDF metadata. Pure text in, HTML (or XMP) out; `core.sheet` uses them.
+the sheet's looks and its PDF metadata. Pure text in, HTML (or XMP) out, labels in the
+language of the `Translator` handed in; `core.sheets.compose` uses them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
 from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base import i18n as catalogs
-from misma_luna.core.base.i18n import _
+from misma_luna.core.base.i18n import Translator
 from misma_luna.core.film.package import FilmPackage
+from misma_luna.core.sheets.transcript import Transcript
 
 if TYPE_CHECKING:
     from misma_luna.core.notes.note import Note
-    from misma_luna.core.subtitles.alignment import AlignedRow
 
 Pinned = dict[str, list["Note"]]  # block id -> the notes pinned to it, in reading order
-
-
-@dataclass(frozen=True)
-class Transcript:
-    """Two subtitle tracks aligned by time, for a two-column transcript."""
-
-    left_language: str | None
-    right_language: str | None
-    rows: Sequence[AlignedRow]
 
 
 def pdf_xmp(title: str, creator: str, languages: Sequence[str]) -> bytes:
@@ -65,9 +55,10 @@ def sort_notes(film: FilmPackage, notes: Sequence[Note]) -> tuple[Pinned, list[N
     return pinned, others
 
 
-def note_html(note: Note) -> str:
+def note_html(note: Note, labels: Translator) -> str:
+    """One of the reader's notes as a shaded box."""
     # TRANSLATORS: the label before one of the reader's own notes on a printed sheet.
-    label = escape(_("My note:"))
+    label = escape(labels.gettext("My note:"))
     body = "<br/>".join(escape(line) for line in note.body.strip().splitlines())
     cell = f'<td class="note"><b>{label}</b> {body}</td>'
     return (
@@ -75,21 +66,23 @@ def note_html(note: Note) -> str:
     )
 
 
-def notes_section(notes: list[Note]) -> str:
-    heading = escape(_("My notes"))  # outside the f-string, where extraction finds it
+def notes_section(notes: list[Note], labels: Translator) -> str:
+    """The notes pinned to no block, after the review, each with the words it quotes."""
+    heading = escape(labels.gettext("My notes"))  # outside the f-string, for extraction
     parts = [f"<h2>{heading}</h2>"]
     for note in notes:
         if note.anchor is not None and note.anchor.quote:
             parts.append(f'<p class="pinned">“{escape(note.anchor.quote)}”</p>')
-        parts.append(note_html(note))
+        parts.append(note_html(note, labels))
     return "".join(parts)
 
 
 # -- transcript
 
 
-def transcript_section(transcript: Transcript) -> str:
-    language = catalogs.active_language()
+def transcript_section(transcript: Transcript, labels: Translator) -> str:
+    """The transcript as a table: time, then each track's lines in its own column."""
+    language = labels.language
     names = [
         escape(fmt.language_name(code, language).capitalize()) if code else ""
         for code in (transcript.left_language, transcript.right_language)
@@ -107,7 +100,7 @@ def transcript_section(transcript: Transcript) -> str:
             f'<td class="cell" width="46%">{right}</td></tr>'
         )
     table = '<table class="transcript" width="100%" cellspacing="0" cellpadding="0">'
-    heading = escape(_("Subtitle transcript"))  # outside the f-string, for extraction
+    heading = escape(labels.gettext("Subtitle transcript"))  # outside the f-string, for extraction
     return f"<h2>{heading}</h2>{table}{''.join(rows)}</table>"
 
 

@@ -1,8 +1,7 @@
 """The film pane: titles and facts of the film on screen, in the active language.
 
-Labels come from our catalog; facts are formatted by babel (countries, languages, dates,
-running time); translatable fields come from the film's own catalog, marked when shown
-in the source language for want of a translation.
+The rows come from `core.film.facts_table` (the sheet prints some of the same rows); a
+field shown in the source language for want of a translation is marked so in italics.
 """
 
 from __future__ import annotations
@@ -12,9 +11,9 @@ from html import escape
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base.i18n import _, ngettext
-from misma_luna.core.film.content import Shown
-from misma_luna.core.film.package import FilmPackage, LocalizedFilm
+from misma_luna.core.base.i18n import _
+from misma_luna.core.film.facts_table import FactRow, facts_table
+from misma_luna.core.film.package import LocalizedFilm
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 
@@ -74,8 +73,8 @@ class FilmPane(Retranslating, QScrollArea):
         self._subtitle.setVisible(bool(self._subtitle.text()))
         while self._form.rowCount():
             self._form.removeRow(0)
-        for label, value in _fact_rows(film):
-            self._add_row(label, value)
+        for row in facts_table(film):
+            self._add_row(row.label, _value_html(row))
 
     def _add_row(self, label: str, value: str) -> None:
         from PySide6.QtCore import Qt
@@ -104,93 +103,9 @@ def _original_title_line(film: LocalizedFilm) -> str:
     return "\n".join(lines)
 
 
-def _shown(shown: Shown | None, film: LocalizedFilm) -> str:
-    if shown is None:
-        return ""
-    text = escape(shown.text)
-    if shown.state.shows_source:
-        source = fmt.language_name(film.film.source_language, film.language)
-        # TRANSLATORS: marks a film fact shown untranslated; {language} is e.g. "English".
-        note = _("(not translated: shown in {language})").format(language=source)
-        text += f" <i>{escape(note)}</i>"
-    return text
-
-
-def _fact_rows(film: LocalizedFilm) -> list[tuple[str, str]]:
-    """(label, HTML value) pairs for the facts this film has."""
-    facts = film.film.facts
-    lang = film.language
-    rows: list[tuple[str, str]] = []
-
-    def add(label: str, value: str) -> None:
-        if value:
-            rows.append((label, value))
-
-    add(_("Year"), str(facts.year) if facts.year else "")
-    add(_("Genre"), _shown(film.field("genre"), film))
-    add(
-        ngettext("Country", "Countries", len(facts.countries)),
-        escape(fmt.format_list([fmt.country_name(c, lang) for c in facts.countries], lang)),
+def _value_html(row: FactRow) -> str:
+    """A fact's value as rich text: one line each, an untranslated line's note in italics."""
+    return "<br>".join(
+        escape(line.text) + (f" <i>{escape(line.note)}</i>" if line.note else "")
+        for line in row.lines
     )
-    add(
-        _("Director") if len(facts.directors) < 2 else _("Directors"),
-        escape(fmt.format_list(list(facts.directors), lang)),
-    )
-    add(_("Screenplay"), escape(fmt.format_list(list(facts.writers), lang)))
-    add(_("Cast"), "<br>".join(escape(_cast_line(m.name, m.role)) for m in facts.cast))
-    if facts.runtime_minutes:
-        add(_("Running time"), escape(_runtime(facts.runtime_minutes, lang)))
-    if facts.rating:
-        add(_("Rating"), escape(_rating(film.film, lang)))
-    add(
-        _("Languages"),
-        escape(fmt.format_list([fmt.language_name(c, lang) for c in facts.languages], lang)),
-    )
-    add(_("Premiere"), _release_line(film, "premiere"))
-    add(_("Release"), _release_line(film, "release"))
-    add(_("Distribution"), escape(fmt.format_list(list(facts.distributors), lang)))
-    add(_("Synopsis"), _shown(film.field("synopsis"), film))
-    add(_("Reception"), _shown(film.field("reception"), film))
-    awards = [_shown(film.field(name), film) for name in facts.awards]
-    add(ngettext("Award", "Awards", len(awards)), "<br>".join(awards))
-    return rows
-
-
-def _cast_line(name: str, role: str | None) -> str:
-    # TRANSLATORS: an actor and the character they play: "Adrián Alonso as Carlitos".
-    return _("{actor} as {role}").format(actor=name, role=role) if role else name
-
-
-def _runtime(minutes: int, lang: str) -> str:
-    # TRANSLATORS: running time: "109 minutes (1h 49m)".
-    return _("{minutes} ({hours_and_minutes})").format(
-        minutes=fmt.format_minutes(minutes, lang),
-        hours_and_minutes=fmt.format_hours_minutes(minutes, lang),
-    )
-
-
-def _rating(film: FilmPackage, lang: str) -> str:
-    rating = film.facts.rating
-    assert rating is not None
-    if rating.country:
-        # TRANSLATORS: a content rating and where it applies: "PG-13 (MPA, United States)".
-        return _("{rating} ({system}, {country})").format(
-            rating=rating.value,
-            system=rating.system or "",
-            country=fmt.country_name(rating.country, lang),
-        )
-    return rating.value
-
-
-def _release_line(film: LocalizedFilm, which: str) -> str:
-    facts = film.film.facts
-    release = facts.premiere if which == "premiere" else facts.release
-    if release is None:
-        return ""
-    when = fmt.format_year_month(release.year, release.month, film.language)
-    parts = [escape(when)]
-    if which == "premiere":
-        parts.append(_shown(film.field("premiere.event"), film))
-    elif release.country:
-        parts.append(escape(fmt.country_name(release.country, film.language)))
-    return ", ".join(p for p in parts if p)

@@ -2,14 +2,13 @@
 
 Typing autosaves (debounced, and on focus change, film change and window close); a
 failed save keeps the text, says so without blocking, and is retried at the next change.
-The pane talks to `NotesStore` only; the review and subtitle panes give it anchors.
+The pane talks to `NotesStore` only; anchors come from `context.reading`, and the shell
+wires its markers and the review's marker clicks (`markersChanged`, `select_note`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QUrl
+from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,15 +24,11 @@ from PySide6.QtWidgets import (
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _, ngettext
 from misma_luna.core.notes.note import Anchor, Note
-from misma_luna.ui.notes.anchors import AnchorFinder
 from misma_luna.ui.notes.list_model import NoteEditor, NotesListModel, NoteView, shorten
 from misma_luna.ui.notes.saver import AUTOSAVE_MS, NoteSaver
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.link_dialog import confirm_and_open_link
-
-if TYPE_CHECKING:
-    from misma_luna.ui.shell.main_window import MainWindow
 
 __all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the saver
 
@@ -41,12 +36,14 @@ __all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the save
 class NotesPane(Retranslating, QWidget):
     """The current film's notes (or all notes), an editor, search and the save status."""
 
-    def __init__(self, context: AppContext, window: MainWindow) -> None:
-        super().__init__(window)
+    # The review blocks that have a note: block id -> the id of the note a marker selects.
+    markersChanged = Signal(dict)  # noqa: N815 (Qt naming)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._context = context
         self._store = context.notes
-        self._window = window
-        self.anchors = AnchorFinder(context, window)
+        self.markers: dict[str, int] = {}  # as last announced by `markersChanged`
         self.setObjectName("notesPane")
         self._loading = False
         self._build()
@@ -55,7 +52,6 @@ class NotesPane(Retranslating, QWidget):
         self.saver.noteSaved.connect(self.model.replace)
         self.saver.statusChanged.connect(self._show_status)
         context.session.filmChanged.connect(self._film_changed)
-        window.installEventFilter(self)
         self._connect_actions()
         self.retranslate()
         self._show_note(None)
@@ -134,7 +130,7 @@ class NotesPane(Retranslating, QWidget):
         layout.addWidget(self.status)
 
     def _connect_actions(self) -> None:
-        actions = self._window.action_registry
+        actions = self._context.actions
         wiring = {
             "notes.add": self.add_note_here,
             "notes.focus": self.focus_editor,
@@ -144,9 +140,6 @@ class NotesPane(Retranslating, QWidget):
             actions[action_id].triggered.connect(slot)
         actions["notes.add"].setEnabled(not self._store.read_only)
         actions["file.export_notes"].triggered.connect(self.export)
-        review = self._window.review_pane
-        review.add_context_action(actions["notes.add"])
-        review.noteMarkerClicked.connect(self.select_note)
 
     # -- language
 
@@ -207,13 +200,13 @@ class NotesPane(Retranslating, QWidget):
         self.count_label.setText(text.format(count=fmt.format_number(count, self._language())))
 
     def _update_markers(self) -> None:
-        review = self._window.review_pane
         pinned = {
             n.anchor.id: n.id
             for n in reversed(self._store.notes_for_film(self._context.film.id))
             if n.anchor is not None and n.anchor.kind == "block"
         }
-        review.set_note_markers(pinned)
+        self.markers = pinned
+        self.markersChanged.emit(pinned)
 
     def _select_row(self, row: int) -> None:
         self._loading = True
@@ -249,7 +242,7 @@ class NotesPane(Retranslating, QWidget):
     def go_to_anchor(self, note: Note | None) -> None:
         """Scroll the review (or the subtitles) to where `note` is pinned."""
         if note is not None and note.anchor is not None and note.film_id == self._context.film.id:
-            self.anchors.scroll_to(note.anchor)
+            self._context.reading.scroll_to(note.anchor)
 
     # -- editing
 
@@ -275,7 +268,7 @@ class NotesPane(Retranslating, QWidget):
 
     def add_note_here(self) -> None:
         """Start a note pinned to the review passage or subtitle row at the cursor."""
-        self.start_note(self.anchors.anchor_here())
+        self.start_note(self._context.reading.anchor_here())
 
     def edit(self) -> None:
         """Show the editor instead of the formatted note."""
@@ -300,7 +293,7 @@ class NotesPane(Retranslating, QWidget):
 
     def _bring_forward(self) -> None:
         """Show the pane if the reader hid it (View > Notes Pane), through the menu's check."""
-        self._window.action_registry["view.notes"].setChecked(True)
+        self._context.actions["view.notes"].setChecked(True)
 
     def _show_anchor(self) -> None:
         anchor = self.saver.anchor
@@ -348,24 +341,19 @@ class NotesPane(Retranslating, QWidget):
         """True while the editor holds text not yet saved."""
         return self.saver.dirty
 
-    # -- film change, window close
+    # -- film change
 
     def _film_changed(self, *_args: object) -> None:
         self.flush()
         self._show_note(None)
         self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            self.flush()
-        return False
-
     def export(self) -> None:
         """File → Export notes…: the notes on show (this film's, or all) to a file."""
         self.flush()
         from misma_luna.ui.notes.export_dialog import ask_and_export  # on first export only
 
-        written = ask_and_export(self._window, self._context, self.all_films.isChecked())
+        written = ask_and_export(self.window(), self._context, self.all_films.isChecked())
         if written is not None:
             self.status.setText(_("Notes exported to {path}").format(path=written))
 

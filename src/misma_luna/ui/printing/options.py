@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBo
 
 from misma_luna.core.base.i18n import _, pgettext
 from misma_luna.core.sheets.compose import (
-    BOTH,
     LANGUAGE_CHOICES,
     PAPERS,
     SheetOptions,
     choice_for,
     languages_for,
 )
+from misma_luna.core.sheets.transcript import has_film_tracks
 from misma_luna.ui.printing.pages import locale_paper
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
@@ -28,7 +28,7 @@ FONT_SIZES = (8, 16)
 
 def can_transcribe(context: AppContext) -> bool:
     """Whether the film has the Spanish and English tracks a transcript pairs up."""
-    return all(code in context.film.subtitle_tracks for code in BOTH)
+    return has_film_tracks(context.film)
 
 
 def sheet_options(context: AppContext) -> SheetOptions:

@@ -6,7 +6,6 @@ never the `Qt` namespace, whose ~90 enums PySide builds on first use (about 10 m
 
 from __future__ import annotations
 
-import os
 from html import escape
 from pathlib import Path
 
@@ -28,7 +27,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.errors import MismaLunaError, cannot_write
+from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import Footer, Paper, PdfInfo, SheetJob, default_paper
 from misma_luna.ui.services.fonts import SERIF_FALLBACKS, register_bundled_fonts
@@ -240,37 +240,19 @@ def print_sheet(job: SheetJob, device: QPagedPaintDevice) -> int:
 
 def write_pdf(path: Path, job: SheetJob, paper: Paper, info: PdfInfo) -> int:
     """Write the sheet to `path` as a PDF, whole or not at all; return the number of pages."""
-    partial = _reserve_partial(path)
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout(paper))
-        writer.setTitle(info.title)
-        writer.setCreator(info.creator)
-        writer.setDocumentXmpMetadata(info.xmp)
-        count = print_sheet(job, writer)
-        if partial.stat().st_size == 0:
-            raise SheetError(path, _("the PDF could not be written"))
-        os.replace(partial, path)
-    except OSError as error:
-        raise SheetError(path, _cannot_write(error)) from error
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
-
-
-def _reserve_partial(path: Path) -> Path:
-    """Create the temporary file beside `path` that becomes it once complete."""
     if path.is_dir():
         raise SheetError(path, _("this is a folder; give a file name for the PDF"))
-    partial = path.with_name(f".{path.name}.{os.urandom(4).hex()}.part")
     try:
-        partial.open("xb").close()
+        with whole_path(path) as partial:
+            writer = QPdfWriter(str(partial))
+            writer.setResolution(PDF_RESOLUTION)
+            writer.setPageLayout(page_layout(paper))
+            writer.setTitle(info.title)
+            writer.setCreator(info.creator)
+            writer.setDocumentXmpMetadata(info.xmp)
+            count = print_sheet(job, writer)
+            if partial.stat().st_size == 0:
+                raise SheetError(path, _("the PDF could not be written"))
     except OSError as error:
-        raise SheetError(path, _cannot_write(error)) from error
-    return partial
-
-
-def _cannot_write(error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return _("the PDF cannot be written here ({reason})").format(reason=reason)
+        raise SheetError(path, cannot_write(error)) from error
+    return count

@@ -21,15 +21,8 @@ from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QHBoxLayout, QMe
 from misma_luna import APP_NAME
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.sheets.compose import (
-    BOTH,
-    PdfInfo,
-    SheetJob,
-    SheetOptions,
-    Transcript,
-    compose_job,
-    sheet_title,
-)
+from misma_luna.core.sheets.compose import PdfInfo, SheetJob, SheetOptions, compose_job, sheet_title
+from misma_luna.core.sheets.transcript import Transcript, load_transcript
 from misma_luna.ui.printing.options import SheetOptionsPanel, sheet_options
 from misma_luna.ui.printing.pages import page_layout, print_sheet, write_pdf
 from misma_luna.ui.services import settings
@@ -59,15 +52,10 @@ class SheetPrinter(QObject):
     def _transcript(self, options: SheetOptions) -> Transcript | None:
         if not options.include_transcript:
             return None
-        from misma_luna.core.subtitles.alignment import align
-        from misma_luna.core.subtitles.tracks import load_track
-
-        tracks = self._context.film.subtitle_tracks
         try:
-            left, right = (load_track(tracks[code]) for code in BOTH)
-        except (KeyError, MismaLunaError):
+            return load_transcript(self._context.film)
+        except MismaLunaError:
             return None
-        return Transcript(left.language, right.language, align(left.cues, right.cues).rows)
 
     def _printer(self, options: SheetOptions) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -1,9 +1,9 @@
 """The review pane: the film's review in the active language, set for comfortable reading.
 
-The review renders as one HTML document (`core.review_html`, blocks sanitized by
-`core.review`) into a QTextBrowser with one anchor per block, so other panes can scroll to
-a block and ask which block the cursor is in. Links never open on a click alone:
-`linkActivated` goes to the window, which asks first.
+The review renders as one HTML document (`core.film.review_html`, blocks sanitized by
+`core.review`) into a QTextBrowser with one anchor per block. The pane is a reading place
+(`context.reading`): notes pin to the block at the cursor and scroll back to it. Links never
+open on a click alone: `linkActivated` goes to the shell, which asks first.
 """
 
 from __future__ import annotations
@@ -18,16 +18,15 @@ from misma_luna.core.base.i18n import _
 from misma_luna.core.film.review_html import review_html
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.fonts import SERIF_FAMILY
-from misma_luna.ui.services.settings import REVIEW_ZOOM
+from misma_luna.ui.services.zoom import scale
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent, QTextCursor
 
+    from misma_luna.core.notes.note import Anchor
     from misma_luna.ui.widgets.find_bar import FindBar
 
 BASE_POINT_SIZE = 12.5
-ZOOM_STEP = 0.1
-ZOOM_LIMITS = (-5, 12)
 COLUMN_EM = 38
 
 
@@ -91,9 +90,10 @@ class ReviewPane(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
         self._layout.addWidget(self.view, 1)
-        self._zoom = context.preferences.get(REVIEW_ZOOM)
-        self._apply_zoom()
+        self._apply_zoom(context.zoom.steps)
+        context.zoom.changed.connect(self._apply_zoom)
         context.session.filmChanged.connect(self.render)
+        context.reading.add_place(self)
         self.render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -143,9 +143,31 @@ class ReviewPane(QWidget):
         else:
             self.linkActivated.emit(url)
 
-    def scroll_to_block(self, block_id: str) -> None:
-        """Bring block `block_id` into view."""
-        self.view.scrollToAnchor(block_id)
+    # -- a reading place: notes pin to the block at the cursor
+
+    def anchor_kinds(self) -> tuple[str, ...]:
+        """Notes pin to review blocks here."""
+        return ("block",)
+
+    def has_reader_focus(self) -> bool:
+        """Whether the keyboard focus is in the review."""
+        return self.view.hasFocus()
+
+    def anchor_here(self) -> Anchor | None:
+        """The block holding the cursor, as an anchor quoting it as shown."""
+        from misma_luna.core.notes.note import Anchor  # notes come after the first paint
+        from misma_luna.core.review.markdown import plain_text
+
+        block_id = self.block_at_cursor()
+        film = self._context.localized_film()
+        for position, (block, shown) in enumerate(film.blocks()):
+            if block.id == block_id:
+                return Anchor("block", block.id, position, plain_text(shown.text))
+        return None
+
+    def scroll_to_anchor(self, anchor: Anchor) -> None:
+        """Bring the block `anchor` is pinned to into view."""
+        self.view.scrollToAnchor(anchor.id)
 
     def block_at_cursor(self) -> str | None:
         """The id of the review block holding the text cursor, if any."""
@@ -165,31 +187,10 @@ class ReviewPane(QWidget):
         """The view's text cursor (selection included)."""
         return self.view.textCursor()
 
-    # -- zoom
-
-    @property
-    def zoom(self) -> int:
-        """Zoom steps away from the normal size."""
-        return self._zoom
-
-    def zoom_in(self) -> None:
-        """One step larger."""
-        self.set_zoom(self._zoom + 1)
-
-    def zoom_out(self) -> None:
-        """One step smaller."""
-        self.set_zoom(self._zoom - 1)
-
-    def set_zoom(self, steps: int) -> None:
-        """Set the zoom, within limits, and remember it."""
-        self._zoom = max(ZOOM_LIMITS[0], min(ZOOM_LIMITS[1], steps))
-        self._context.preferences.set(REVIEW_ZOOM, self._zoom)
-        self._apply_zoom()
-
-    def _apply_zoom(self) -> None:
+    def _apply_zoom(self, steps: int) -> None:
         font = QFont(self.view.font())
         font.setFamilies(["Literata", SERIF_FAMILY, "DejaVu Serif", "Georgia", "serif"])
-        font.setPointSizeF(BASE_POINT_SIZE * (1 + ZOOM_STEP * self._zoom))
+        font.setPointSizeF(BASE_POINT_SIZE * scale(steps))
         self.view.document().setDefaultFont(font)
         self.view.setFont(font)
         self.view.fit_column()

@@ -1,9 +1,10 @@
 """AppContext: the services every pane needs, handed over explicitly (no globals).
 
-It holds the preferences, the language manager, the film being read, the notes store and
-the work that waits for the first paint; panes subscribe to `FilmSession.filmChanged` and
-`LanguageManager.languageChanged`. The notes store opens when first asked for: the first
-paint shows no note, and opening it (SQLite, its checks and migrations) can follow.
+It holds the preferences, the language manager, the film being read, the notes store, the
+actions, the shared zoom, the places notes pin to, the status line and the work that waits
+for the first paint. Panes subscribe to its signals (`FilmSession.filmChanged`,
+`LanguageManager.languageChanged`, `Zoom.changed`); none reaches into the window. The notes
+store and the actions are made when first asked for: the first paint needs neither.
 """
 
 from __future__ import annotations
@@ -17,13 +18,19 @@ from PySide6.QtCore import QObject, Signal
 
 from misma_luna.core.film.package import FilmPackage, LocalizedFilm
 from misma_luna.ui.services.language import LanguageManager
+from misma_luna.ui.services.reading import Reading
 from misma_luna.ui.services.settings import Preferences
 from misma_luna.ui.services.startup import StartupQueue
+from misma_luna.ui.services.zoom import Zoom
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from misma_luna.core.notes.store import NotesStore
+    from misma_luna.ui.services.actions import ActionRegistry
+
+# How long a passing message stays in the status bar.
+STATUS_MILLISECONDS = 10_000
 
 
 class FilmSession(QObject):
@@ -46,6 +53,16 @@ class FilmSession(QObject):
         self.filmChanged.emit(film)
 
 
+class StatusLine(QObject):
+    """Passing messages for the window's status bar; the shell shows them."""
+
+    shown = Signal(str, int)  # the message, how long it stays (ms)
+
+    def show(self, message: str, milliseconds: int = STATUS_MILLISECONDS) -> None:
+        """Say `message` in the status bar for a while."""
+        self.shown.emit(message, milliseconds)
+
+
 @dataclass
 class AppContext:
     """Services shared by the panes of one window."""
@@ -59,6 +76,21 @@ class AppContext:
     notes_held_elsewhere: bool = False
     # Work the first paint does not need (held during the app's own start only).
     startup: StartupQueue = field(default_factory=StartupQueue)
+    # The review and the subtitles, for notes: the anchor at the cursor, and back to it.
+    reading: Reading = field(default_factory=Reading)
+    status: StatusLine = field(default_factory=StatusLine)
+
+    @cached_property
+    def zoom(self) -> Zoom:
+        """The text zoom the reading panes share."""
+        return Zoom(self.preferences)
+
+    @cached_property
+    def actions(self) -> ActionRegistry:
+        """Every action of the app, made on first use (after the first paint)."""
+        from misma_luna.ui.services.actions import ActionRegistry  # not needed to paint
+
+        return ActionRegistry(self.session)
 
     @cached_property
     def notes(self) -> NotesStore:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.errors import CatalogError
 from misma_luna.core.base.formatting import native_language_name
 
@@ -37,7 +37,7 @@ class LanguageManager(QObject):
     def __init__(self, locale_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.locale_dir = locale_dir
-        self._language = catalogs.SOURCE_LANGUAGE
+        self._language = i18n.SOURCE_LANGUAGE
         self._qt_translator: QTranslator | None = None
         self.problems: list[CatalogError] = []
 
@@ -65,9 +65,9 @@ class LanguageManager(QObject):
             translations = catalogs.load_translations(self.locale_dir, code)
         except CatalogError as error:
             self.problems.append(error)
-            code = catalogs.SOURCE_LANGUAGE
+            code = i18n.SOURCE_LANGUAGE
             translations = catalogs.load_translations(self.locale_dir, code)
-        catalogs.activate(code, translations)
+        i18n.activate(code, translations)
         QLocale.setDefault(QLocale(code))
         self._language = code
         self._swap_qt_translator(code)
@@ -84,7 +84,7 @@ class LanguageManager(QObject):
             changed = QCoreApplication.removeTranslator(self._qt_translator)
             self._qt_translator = None
         translator = QTranslator(self)
-        if code != catalogs.SOURCE_LANGUAGE and translator.load(
+        if code != i18n.SOURCE_LANGUAGE and translator.load(
             f"qtbase_{code}", qt_translations_dir()
         ):
             self._qt_translator = translator

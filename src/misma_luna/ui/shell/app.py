@@ -17,8 +17,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from misma_luna import DESKTOP_FILE_NAME
-from misma_luna.core.base import i18n as catalogs
+from misma_luna.core.base import i18n
 from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.file_kinds import FileKind, kind_of
 from misma_luna.core.base.resources import bundled_film_dir, locale_dir
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.ui.services import settings
@@ -65,7 +66,7 @@ def create_context(
     offered = manager.codes()
     saved = preferences.get(settings.LANGUAGE)
     chosen = language or (saved if saved in offered else manager.system_language())
-    manager.set_language(chosen if chosen in offered else catalogs.SOURCE_LANGUAGE)
+    manager.set_language(chosen if chosen in offered else i18n.SOURCE_LANGUAGE)
     return AppContext(
         preferences=preferences,
         language=manager,
@@ -100,15 +101,11 @@ class _PaintClock(QObject):
         return False
 
 
-# Files the desktop hands over that are subtitle tracks rather than films or reviews.
-OPENED_AS_SUBTITLES = (".srt", ".vtt", ".ass", ".ssa", ".sub")
-
-
 def route_subtitle_path(
     path: Path | None, subtitles: list[Path] | None
 ) -> tuple[Path | None, list[Path] | None]:
     """A subtitle file given alone (a double-click on an .srt) opens beside the bundled film."""
-    if path is not None and path.suffix.lower() in OPENED_AS_SUBTITLES:
+    if path is not None and kind_of(path) is FileKind.SUBTITLES:
         return None, [path, *(subtitles or [])]
     return path, subtitles
 
@@ -183,14 +180,14 @@ def start_gui(
     context.startup.later(lambda: window.opener.report_warnings(film))
     problems: list[tuple[str, MismaLunaError | str]] = []
     if error is not None:
-        problems.append((catalogs._("This film could not be opened"), error))
+        problems.append((i18n._("This film could not be opened"), error))
     for problem in context.language.problems:
-        problems.append((catalogs._("The translation could not be loaded"), problem))
+        problems.append((i18n._("The translation could not be loaded"), problem))
     report_problems(window, problems)
     # The notes pane opens the store after the paint; say then what its checks found.
     context.startup.later(
         lambda: report_problems(
-            window, [(catalogs._("About your notes"), m) for m in context.notes.report.messages()]
+            window, [(i18n._("About your notes"), m) for m in context.notes.report.messages()]
         )
     )
     return GuiSession(window, instance)

@@ -5,14 +5,17 @@ AppContext and subscribe to it. The window remembers its geometry and splitter l
 
 The window is built in two steps. The first paint needs only the frame: the menu titles,
 the review, and the places of the film pane, the subtitles and the notes, so that is all
-`__init__` builds (nothing in it names the Qt namespace, see ui/startup.py). The actions
-and the three other panes (and the modules behind them) come in `_complete()`, which
+`__init__` builds (nothing in it names the Qt namespace, see ui/services/startup.py). The
+actions and the three other panes (and the modules behind them) come in `_complete()`, which
 `AppContext.startup` runs right after the first paint at the app's start, and at once
-everywhere else (tests, the self-test).
+everywhere else (tests, the self-test). Asking for one of those panes earlier builds them.
+
+Panes never call each other: the window wires one pane's signals to another's slots here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
@@ -35,7 +38,6 @@ if TYPE_CHECKING:
     from misma_luna.ui.film.pane import FilmPane
     from misma_luna.ui.notes.pane import NotesPane
     from misma_luna.ui.printing.printer import SheetPrinter
-    from misma_luna.ui.services.actions import ActionRegistry
     from misma_luna.ui.shell.opening import FilmOpener
     from misma_luna.ui.subtitles.pane import SubtitlesPane
     from misma_luna.ui.widgets.dialogs import AboutDialog
@@ -92,15 +94,18 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class LaterPanes:
+    """What the window builds right after its first paint."""
+
+    opener: FilmOpener
+    film: FilmPane
+    subtitles: SubtitlesPane
+    notes: NotesPane
+
+
 class MainWindow(Retranslating, QMainWindow):
     """One film on screen: facts, review, subtitles and notes, with the menus over them."""
-
-    # Built by `_complete()`, right after the first paint at the app's start.
-    action_registry: ActionRegistry
-    film_pane: FilmPane
-    opener: FilmOpener
-    subtitles_pane: SubtitlesPane
-    notes_pane: NotesPane
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,7 +115,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._menus: list[tuple[str, QMenu]] = []
         self._about: AboutDialog | None = None
         self._sheet_printer: SheetPrinter | None = None
-        self._completed = False
+        self._later: LaterPanes | None = None
         self._panes_restored = False
 
         self.review_pane = ReviewPane(context, self)
@@ -135,6 +140,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(self.splitter)
         self._translation_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._translation_label)
+        context.status.shown.connect(self.statusBar().showMessage)
         for title, _entries in MENUS:
             menu = self.menuBar().addMenu("")
             menu.setObjectName("menu-" + title.replace("&", "").lower())
@@ -145,30 +151,56 @@ class MainWindow(Retranslating, QMainWindow):
         self._restore_layout()
         context.startup.later(self._complete)
 
-    def _complete(self) -> None:
+    def _complete(self) -> LaterPanes:
         """Build what the first paint does without: actions, menus' entries, the other panes."""
+        if self._later is not None:
+            return self._later
+        # The panes' modules load here, after the first paint, not when this module loads.
         from misma_luna.ui.film.pane import FilmPane
         from misma_luna.ui.notes.pane import NotesPane
-        from misma_luna.ui.services.actions import ActionRegistry
         from misma_luna.ui.shell.opening import FilmOpener
         from misma_luna.ui.subtitles.pane import SubtitlesPane
 
         self.setWindowIcon(app_icon())
-        self.action_registry = ActionRegistry(self)
-        self.opener = FilmOpener(self.context, self)
+        opener = FilmOpener(self.context, self)
+        self.submenus["recent"] = opener.add_recent_menu
         self._connect_printing()
-        self.film_pane = FilmPane(self.context, self)
-        _take_place(self.splitter, 0, self.film_pane)
-        self.subtitles_pane = SubtitlesPane(self.context, self)
-        _take_place(self.reading_splitter, 1, self.subtitles_pane)
-        self.notes_pane = NotesPane(self.context, self)
-        _take_place(self.splitter, 2, self.notes_pane)
+        self._later = later = LaterPanes(
+            opener,
+            FilmPane(self.context, self),
+            SubtitlesPane(self.context, self),
+            NotesPane(self.context, self),
+        )
+        _take_place(self.splitter, 0, later.film)
+        _take_place(self.reading_splitter, 1, later.subtitles)
+        _take_place(self.splitter, 2, later.notes)
         self._connect_actions()
-        self.subtitles_pane.connect_actions(self.action_registry)
+        self._wire_panes(later)
+        later.subtitles.connect_actions(self.context.actions)
         self._fill_menus()
         self.context.language.languageChanged.connect(self._check_language_action)
-        self._completed = True
         self.retranslate()
+        return later
+
+    @property
+    def opener(self) -> FilmOpener:
+        """File > Open, recent files and drops (built after the first paint)."""
+        return self._complete().opener
+
+    @property
+    def film_pane(self) -> FilmPane:
+        """The film's facts (built after the first paint)."""
+        return self._complete().film
+
+    @property
+    def subtitles_pane(self) -> SubtitlesPane:
+        """The subtitles under the review (built after the first paint)."""
+        return self._complete().subtitles
+
+    @property
+    def notes_pane(self) -> NotesPane:
+        """The notes beside the review (built after the first paint)."""
+        return self._complete().notes
 
     # -- construction
 
@@ -183,23 +215,31 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _connect_printing(self) -> None:
         for action_id, slot in PRINT_SLOTS:
-            self.action_registry[action_id].triggered.connect(
+            self.context.actions[action_id].triggered.connect(
                 lambda _checked=False, s=slot: getattr(self.sheet_printer, s)()
             )
 
     def _connect_actions(self) -> None:
-        a = self.action_registry
+        a = self.context.actions
         a["file.quit"].triggered.connect(self.close)
         a["edit.find"].triggered.connect(self.review_pane.find_bar.open_bar)
         a["edit.find_next"].triggered.connect(self.review_pane.find_bar.next)
         a["edit.find_previous"].triggered.connect(self.review_pane.find_bar.previous)
-        a["view.zoom_in"].triggered.connect(self.review_pane.zoom_in)
-        a["view.zoom_out"].triggered.connect(self.review_pane.zoom_out)
-        a["view.zoom_reset"].triggered.connect(lambda: self.review_pane.set_zoom(0))
+        a["view.zoom_in"].triggered.connect(self.context.zoom.zoom_in)
+        a["view.zoom_out"].triggered.connect(self.context.zoom.zoom_out)
+        a["view.zoom_reset"].triggered.connect(self.context.zoom.reset)
         a["help.about"].triggered.connect(self.show_about)
-        a["view.notes"].setChecked(not self.notes_pane.isHidden())
-        a["view.notes"].toggled.connect(self.show_notes)
         self.review_pane.linkActivated.connect(self._open_link)
+
+    def _wire_panes(self, later: LaterPanes) -> None:
+        """Connect pane to pane: notes mark the review, the review's markers select notes."""
+        actions, review, notes = self.context.actions, self.review_pane, later.notes
+        actions["view.notes"].setChecked(not notes.isHidden())
+        actions["view.notes"].toggled.connect(self.show_notes)
+        review.add_context_action(actions["notes.add"])
+        review.noteMarkerClicked.connect(notes.select_note)
+        notes.markersChanged.connect(review.set_note_markers)
+        review.set_note_markers(notes.markers)
 
     def _fill_menus(self) -> None:
         for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
@@ -211,8 +251,8 @@ class MainWindow(Retranslating, QMainWindow):
                     builder = self.submenus.get(entry[1:])
                     if builder is not None:
                         builder(menu)
-                elif entry in self.action_registry:
-                    menu.addAction(self.action_registry[entry])
+                elif entry in self.context.actions:
+                    menu.addAction(self.context.actions[entry])
 
     def _fill_language_menu(self, parent: QMenu) -> None:
         from PySide6.QtGui import QActionGroup
@@ -252,8 +292,8 @@ class MainWindow(Retranslating, QMainWindow):
         for title, menu in self._menus:
             menu.setTitle(_(title))
         self.splitter.setAccessibleName(_("Film and review"))
-        if self._completed:
-            self.action_registry.retranslate()
+        if self._later is not None:
+            self.context.actions.retranslate()
             self.language_menu.setTitle(_("&Language"))
             # Names languages with babel's locale data, which the first paint does without.
             self._translation_label.setText(translation_status(self.context))
@@ -297,6 +337,8 @@ class MainWindow(Retranslating, QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._later is not None:
+            self._later.notes.flush()
         prefs = self.context.preferences
         prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
         prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())

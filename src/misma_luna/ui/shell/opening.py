@@ -8,11 +8,10 @@ say) are reported too, without blocking; what text repair did is said in the sta
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
@@ -24,28 +23,26 @@ from misma_luna.ui.services.paths import film_cache
 from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.widgets.original_text import OriginalTextDialog
 
-if TYPE_CHECKING:
-    from misma_luna.ui.shell.main_window import MainWindow
-
 MAX_RECENT = 8
 OPENABLE_SUFFIXES = (".zip", ".md", ".markdown", ".txt")
-STATUS_MILLISECONDS = 10_000
 
 
 class FilmOpener(QObject):
-    """Loads films into the session and reports problems to the reader."""
+    """Loads films into the session and reports problems to the reader.
 
-    def __init__(self, context: AppContext, window: MainWindow) -> None:
-        super().__init__(window)
+    Films dropped on `parent` open too; dialogs and reports are parented to it.
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
         self._context = context
-        self._window = window
+        self._parent = parent
         self.recent_menu: QMenu | None = None
         self._original: OriginalTextDialog | None = None
-        window.action_registry["file.open"].triggered.connect(self.choose_and_open)
-        window.action_registry["view.show_original"].triggered.connect(self.show_original)
-        window.submenus["recent"] = self._add_recent_menu
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        context.actions["file.open"].triggered.connect(self.choose_and_open)
+        context.actions["view.show_original"].triggered.connect(self.show_original)
+        parent.setAcceptDrops(True)
+        parent.installEventFilter(self)
         context.language.languageChanged.connect(self.retranslate)
 
     # -- opening
@@ -60,7 +57,7 @@ class FilmOpener(QObject):
             )
         )
         path, _filter = QFileDialog.getOpenFileName(
-            self._window, _("Open a film or a review"), prefs.get(settings.LAST_FOLDER), filters
+            self._parent, _("Open a film or a review"), prefs.get(settings.LAST_FOLDER), filters
         )
         if path:
             self.open_path(Path(path))
@@ -72,7 +69,7 @@ class FilmOpener(QObject):
         try:
             film = film_cache().load(path)
         except MismaLunaError as error:
-            report_problem(self._window, _("This film could not be opened"), error)
+            report_problem(self._parent, _("This film could not be opened"), error)
             return None
         self._context.preferences.set(settings.LAST_FOLDER, str(path.parent))
         self.remember(path)
@@ -84,16 +81,16 @@ class FilmOpener(QObject):
         """Say, once, what could not be read in a film that did open, and what was repaired."""
         if film.warnings:
             text = "\n".join(warning.message for warning in film.warnings)
-            report_problem(self._window, _("Part of this film could not be read"), text)
+            report_problem(self._parent, _("Part of this film could not be read"), text)
         summary = repair_summary(film.review_source)
-        if summary and isinstance(self._window, QMainWindow):
-            self._window.statusBar().showMessage(summary, STATUS_MILLISECONDS)
+        if summary:
+            self._context.status.show(summary)
 
     def show_original(self) -> None:
         """Show the current review file as it was before repair."""
         if self._original is not None:
             self._original.close()
-        self._original = OriginalTextDialog(self._context.film, self._window)
+        self._original = OriginalTextDialog(self._context.film, self._parent)
         self._original.show()
 
     # -- recent files
@@ -114,7 +111,8 @@ class FilmOpener(QObject):
         self._context.preferences.set(settings.RECENT_FILES, [])
         self._rebuild_recent()
 
-    def _add_recent_menu(self, parent: QMenu) -> None:
+    def add_recent_menu(self, parent: QMenu) -> None:
+        """Add File > Open Recent to `parent`."""
         self.recent_menu = parent.addMenu("")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._rebuild_recent)

@@ -157,7 +157,7 @@ class _Run:
 
 
 def _catalogs() -> str:
-    from misma_luna.core.base.i18n import available_languages
+    from misma_luna.core.base.catalogs import available_languages
     from misma_luna.core.base.resources import locale_dir
 
     languages = available_languages(locale_dir())

@@ -1,6 +1,7 @@
 """The subtitles pane's control row: offset of the second track, jump to a time, search.
 
-Only widgets and their texts live here; the pane connects them to what they do.
+Only widgets and their texts live here; the pane connects them to what they do (the offset
+box shows the pair's offset and sends the reader's edits to it).
 """
 
 from __future__ import annotations
@@ -20,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from misma_luna.core.base.i18n import _, ngettext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.subtitles.pair import OFFSET_LIMIT_MS
 from misma_luna.ui.widgets.elided_label import ElidedLabel
-
-OFFSET_LIMIT_MS = 10 * 60 * 1000
 
 
 class SubtitlesControls(Retranslating, QWidget):

@@ -1,17 +1,19 @@
 """The subtitles pane: two tracks side by side, aligned by time, with offset, search and jump.
 
 Tracks come from the film package, File → Open Subtitles…, drag and drop or the command
-line; `core` loads and aligns them, the pane shows the result and what went wrong. Notes
-pin to a row through `anchor_at_selection()` and come back through `scroll_to_anchor()`.
+line; `core` loads them, a `SubtitlePair` holds and aligns them, and the pane renders the
+pair and what went wrong. Notes pin to a row through `context.reading` (`anchor_here()`,
+`scroll_to_anchor()`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -24,7 +26,7 @@ from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.film.package import SUBTITLE_SUFFIXES, FilmPackage
 from misma_luna.core.notes.note import Anchor
-from misma_luna.core.subtitles.alignment import align, estimate_offset
+from misma_luna.core.subtitles.alignment import Alignment
 from misma_luna.core.subtitles.csv_export import write_csv
 from misma_luna.core.subtitles.cue_text import parse_time
 from misma_luna.core.subtitles.tracks import Track, load_track, problem_summary
@@ -32,6 +34,7 @@ from misma_luna.ui.services import settings
 from misma_luna.ui.services.actions import ActionRegistry
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.subtitles.controls import SubtitlesControls
+from misma_luna.ui.subtitles.pair import SubtitlePair
 from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, SubtitlesModel
 from misma_luna.ui.subtitles.table_view import SubtitlesTable
 from misma_luna.ui.subtitles.track_bar import ENCODINGS, TrackBar
@@ -48,10 +51,12 @@ class SubtitlesPane(QWidget):
         self._context = context
         self.setObjectName("subtitlesPane")
         self.setAcceptDrops(True)
-        self.tracks: list[Track | None] = [None, None]
+        self.pair = SubtitlePair(self)
         self._matches: list[tuple[int, int]] = []
         self._match = -1
+        self._kept_start: int | None = None
         self.model = SubtitlesModel(self)
+        self.model.follow(self.pair)
         self.table = SubtitlesTable(self)
         self.table.setModel(self.model)
         self.bars = (TrackBar(self), TrackBar(self))
@@ -71,8 +76,10 @@ class SubtitlesPane(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
         self._connect()
-        self.table.set_zoom(context.preferences.get(settings.REVIEW_ZOOM))
+        self.table.set_zoom(context.zoom.steps)
+        context.zoom.changed.connect(self.table.set_zoom)
         context.session.filmChanged.connect(self.show_film)
+        context.reading.add_place(self)
         # The tracks load after the first paint; until then the pane shows nothing rather
         # than "no subtitles".
         parts = (*self.bars, self.controls, self.table, self.status_label)
@@ -81,8 +88,13 @@ class SubtitlesPane(QWidget):
         context.startup.later(lambda: self._first_film(parts))
 
     def _connect(self) -> None:
+        self.pair.changed.connect(self._show_pair)
+        self.pair.languagesChanged.connect(self._show_tracks)
+        self.pair.offsetChanged.connect(self._show_offset)
+        self.model.modelAboutToBeReset.connect(self._keep_place)
+        self.model.modelReset.connect(self._restore_place)
         c = self.controls
-        c.offset_box.valueChanged.connect(self._realign)
+        c.offset_box.valueChanged.connect(self.pair.set_offset)
         c.estimate_button.clicked.connect(self.estimate_offset)
         c.search_field.textChanged.connect(self.search)
         c.search_field.returnPressed.connect(self.next_match)
@@ -101,9 +113,6 @@ class SubtitlesPane(QWidget):
             "subtitles.jump": self.controls.focus_jump,
             "subtitles.offset": self.estimate_offset,
             "subtitles.reopen_encoding": self.choose_encoding,
-            "view.zoom_in": self.sync_zoom,
-            "view.zoom_out": self.sync_zoom,
-            "view.zoom_reset": self.sync_zoom,
         }
         for action_id, slot in wiring.items():
             if action_id in actions:
@@ -115,12 +124,17 @@ class SubtitlesPane(QWidget):
             self._show_status()
         super().changeEvent(event)
 
-    # -- tracks
+    # -- tracks: loading files into the pair
 
     def _first_film(self, parts: tuple[QWidget, ...]) -> None:
         self.show_film(self._context.film)
         for part in parts:
             part.show()
+
+    @property
+    def tracks(self) -> list[Track | None]:
+        """The pair's left and right tracks (None where no track is loaded)."""
+        return list(self.pair.tracks)
 
     def show_film(self, film: FilmPackage) -> None:
         """Show the film's own subtitle pair (Spanish first), or nothing."""
@@ -135,15 +149,13 @@ class SubtitlesPane(QWidget):
                 problems.append(error)
                 loaded.append(None)
         loaded += [None] * (2 - len(loaded))
-        self.controls.offset_box.setValue(0)
-        self.set_tracks(loaded[0], loaded[1])
-        if problems:
-            self.status_label.setText("\n".join(problem.message for problem in problems))
+        self.pair.set_tracks(loaded[0], loaded[1], offset=0, unread=tuple(problems))
 
     def open_pair(self, first: Path, second: Path) -> None:
         """Load two files as the left and right tracks (the command line's `--subtitles A B`)."""
         tracks = [self._load_reporting(path) for path in (first, second)]
-        self.set_tracks(tracks[0] or self.tracks[0], tracks[1] or self.tracks[1])
+        left, right = self.pair.tracks
+        self.set_tracks(tracks[0] or left, tracks[1] or right)
 
     def open_files(self, paths: list[Path]) -> None:
         """Load one or two files, each replacing the track in its language (else the right)."""
@@ -153,13 +165,7 @@ class SubtitlesPane(QWidget):
         for path in paths:
             track = self._load_reporting(path)
             if track is not None:
-                self._replace(self._side_for(track), track)
-
-    def _side_for(self, track: Track) -> int:
-        for side, current in enumerate(self.tracks):
-            if current is None or (track.language and current.language == track.language):
-                return side
-        return 1
+                self.pair.set_track(self.pair.side_for(track), track)
 
     def _load_reporting(self, path: Path, encoding: str | None = None) -> Track | None:
         try:
@@ -170,65 +176,70 @@ class SubtitlesPane(QWidget):
         self._context.preferences.set(settings.LAST_FOLDER, str(path.parent))
         return track
 
-    def _replace(self, side: int, track: Track) -> None:
-        tracks = list(self.tracks)
-        tracks[side] = track
-        self.set_tracks(tracks[0], tracks[1])
-
     def set_tracks(self, left: Track | None, right: Track | None) -> None:
         """Show `left` and `right` aligned by time (the offset moves `right`)."""
-        self.tracks = [left, right]
-        for bar, track in zip(self.bars, self.tracks, strict=True):
-            bar.show_track(track)
-        self._realign()
+        self.pair.set_tracks(left, right)
 
     def set_language(self, side: int, language: str | None) -> None:
         """Declare the track on `side` (0 left, 1 right) to be in `language`."""
-        track = self.tracks[side]
-        if track is not None:
-            self.tracks[side] = track.with_language(language or None)
-            self.bars[side].show_track(self.tracks[side])
-            self.model.set_languages(*(t.language if t else None for t in self.tracks))
+        self.pair.set_language(side, language or None)
 
     def reopen(self, side: int, encoding: str) -> None:
         """Read the track on `side` again with `encoding`."""
-        track = self.tracks[side]
+        track = self.pair.track(side)
         if track is None:
             return
         reopened = self._load_reporting(track.path, encoding)
         if reopened is not None:
-            self._replace(side, reopened.with_language(track.language))
+            self.pair.set_track(side, reopened.with_language(track.language))
 
-    # -- alignment
+    # -- alignment: the pair rendered
 
     @property
     def offset(self) -> int:
         """Milliseconds the right track is moved by."""
-        return int(self.controls.offset_box.value())
+        return self.pair.offset
 
-    def _realign(self, *_args: object) -> None:
-        left, right = self.tracks
-        shifted = right.shifted(self.offset) if right else None
-        keep = self.current_start()
-        self.alignment = align(left.cues if left else (), shifted.cues if shifted else ())
-        self.model.set_languages(left.language if left else None, right.language if right else None)
-        self.model.set_alignment(self.alignment)
-        self._show_status()
-        if keep is not None:
-            self.select_row(self.model.row_at_time(keep))
-        if self.controls.search_field.text():
-            self.search()
+    @property
+    def alignment(self) -> Alignment:
+        """The pair's rows, as the table shows them."""
+        return self.pair.alignment
 
     def estimate_offset(self) -> None:
         """Set the offset that makes the two tracks overlap most."""
-        left, right = self.tracks
-        if left is not None and right is not None:
-            self.controls.offset_box.setValue(estimate_offset(left.cues, right.cues))
+        self.pair.estimate_offset()
+
+    def _show_pair(self) -> None:
+        self._show_tracks()
+        self._show_status()
+
+    def _show_tracks(self) -> None:
+        for bar, track in zip(self.bars, self.pair.tracks, strict=True):
+            bar.show_track(track)
+
+    def _show_offset(self, ms: int) -> None:
+        box = self.controls.offset_box
+        if box.value() != ms:
+            with QSignalBlocker(box):  # the pair already holds this offset
+                box.setValue(ms)
 
     def _show_status(self) -> None:
-        parts = [self.alignment.stats.summary()] if any(self.tracks) else [_("No subtitles")]
-        parts += [problem_summary(t) for t in self.tracks if t is not None and t.problems]
+        pair = self.pair
+        parts = [_("No subtitles")] if pair.is_empty() else [pair.alignment.stats.summary()]
+        parts += [problem_summary(t) for t in pair.tracks if t is not None and t.problems]
+        parts += [problem.message for problem in pair.unread]
         self.status_label.setText("\n".join(parts))
+
+    def _keep_place(self) -> None:
+        self._kept_start = self.current_start()
+
+    def _restore_place(self) -> None:
+        """After new rows: the row showing where the reader was, and the search again."""
+        if self._kept_start is not None:
+            self.select_row(self.model.row_at_time(self._kept_start))
+        self._kept_start = None
+        if self.controls.search_field.text():
+            self.search()
 
     # -- reading: selection, search, jump
 
@@ -284,9 +295,18 @@ class SubtitlesPane(QWidget):
             self.select_row(*self._matches[self._match])
         self.controls.show_match_count(self._match, len(self._matches))
 
-    # -- notes
+    # -- a reading place: notes pin to the selected row
 
-    def anchor_at_selection(self) -> Anchor | None:
+    def anchor_kinds(self) -> tuple[str, ...]:
+        """Notes pin to subtitle rows here."""
+        return ("subtitle",)
+
+    def has_reader_focus(self) -> bool:
+        """Whether the keyboard focus is in this pane."""
+        focused = QApplication.focusWidget()
+        return focused is not None and (focused is self or self.isAncestorOf(focused))
+
+    def anchor_here(self) -> Anchor | None:
         """The selected row as a note anchor (`cue:<start_ms>`), or None."""
         index = self.table.currentIndex()
         if not index.isValid():
@@ -295,19 +315,14 @@ class SubtitlesPane(QWidget):
         quote = " — ".join(" ".join(side) for side in (row.left, row.right) if side)
         return Anchor("subtitle", f"cue:{row.start_ms}", row.start_ms, quote)
 
-    def scroll_to_anchor(self, anchor_id: str) -> None:
+    def scroll_to_anchor(self, anchor: Anchor) -> None:
         """Bring the row a note is pinned to into view (the nearest row by time)."""
+        anchor_id = anchor.id
         if anchor_id.startswith("cue:") and anchor_id[4:].lstrip("-").isdigit():
             start = int(anchor_id[4:])
             rows = self.model.rows()
             exact = next((n for n, row in enumerate(rows) if row.start_ms == start), None)
             self.select_row(exact if exact is not None else self.model.row_at_time(start))
-
-    # -- zoom
-
-    def sync_zoom(self) -> None:
-        """Follow the review pane's zoom."""
-        self.table.set_zoom(self._context.preferences.get(settings.REVIEW_ZOOM))
 
     # -- files: dialogs and drops
 
@@ -326,7 +341,7 @@ class SubtitlesPane(QWidget):
 
     def choose_and_export(self) -> None:
         """Ask where to save the aligned pair as CSV, then save it."""
-        if not any(self.tracks):
+        if self.pair.is_empty():
             report_problem(self, _("Nothing to export"), _("No subtitles are open."))
             return
         folder = self._context.preferences.get(settings.LAST_FOLDER)
@@ -339,9 +354,8 @@ class SubtitlesPane(QWidget):
 
     def export_csv(self, path: Path) -> bool:
         """Write the aligned pair to `path` as CSV; report a failure."""
-        left, right = self.tracks
         try:
-            write_csv(self.alignment, path, *(t.language if t else None for t in (left, right)))
+            write_csv(self.pair.alignment, path, *self.pair.languages)
         except MismaLunaError as error:
             report_problem(self, _("The subtitles could not be exported"), error)
             return False
@@ -349,10 +363,11 @@ class SubtitlesPane(QWidget):
 
     def choose_encoding(self) -> None:
         """Ask which track to reopen and in which encoding."""
-        sides = [side for side, track in enumerate(self.tracks) if track is not None]
-        if not sides:
+        tracks = {side: t for side, t in enumerate(self.pair.tracks) if t is not None}
+        if not tracks:
             return
-        names = [self.tracks[side].path.name for side in sides]  # type: ignore[union-attr]
+        sides = list(tracks)
+        names = [track.path.name for track in tracks.values()]
         name, ok = QInputDialog.getItem(self, _("Reopen subtitles"), _("File:"), names, 0, False)
         if not ok:
             return

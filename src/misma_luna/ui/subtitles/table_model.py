@@ -1,8 +1,8 @@
 """The aligned pair as a table model: time | left track | right track, one aligned row each.
 
-The model only presents `core.alignment.Alignment` rows; it never parses. Display text is
-plain, `MARKUP_ROLE` carries the italics markup for the delegate, and search runs over
-accent-folded text of both text columns.
+The model presents the `Alignment` rows of the `SubtitlePair` it follows; it never parses.
+Display text is plain, `MARKUP_ROLE` carries the italics markup for the delegate, and search
+runs over accent-folded text of both text columns.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _, active_language, pgettext
 from misma_luna.core.subtitles.alignment import AlignedRow, Alignment
 from misma_luna.core.subtitles.cue_text import fold, format_time
+from misma_luna.ui.subtitles.pair import SubtitlePair
 
 TIME_COLUMN = 0
 LEFT_COLUMN = 1
@@ -35,6 +36,17 @@ class SubtitlesModel(QAbstractTableModel):
         self._folded: list[tuple[str, str]] | None = None
 
     # -- content
+
+    def follow(self, pair: SubtitlePair) -> None:
+        """Show `pair`'s alignment and languages, now and whenever they change."""
+        pair.changed.connect(lambda: self._show_pair(pair))
+        pair.languagesChanged.connect(lambda: self.set_languages(*pair.languages))
+        self._show_pair(pair)
+
+    def _show_pair(self, pair: SubtitlePair) -> None:
+        self._languages = list(pair.languages)
+        self.set_alignment(pair.alignment)
+        self.retranslate()
 
     def set_alignment(self, alignment: Alignment) -> None:
         """Show another alignment (a model reset: views keep no stale rows)."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from misma_luna.ui.review.pane import ZOOM_LIMITS, ZOOM_STEP
+from misma_luna.ui.services.zoom import scale
 from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, MARKUP_ROLE, RIGHT_COLUMN, TIME_COLUMN
 
 if TYPE_CHECKING:
@@ -135,13 +135,13 @@ class SubtitlesTable(QTableView):
 
     @property
     def zoom(self) -> int:
-        """Zoom steps away from the normal size (the review pane's steps)."""
+        """Zoom steps away from the normal size."""
         return self._zoom
 
     def set_zoom(self, steps: int) -> None:
-        """Scale the table's font like the review pane's."""
-        self._zoom = max(ZOOM_LIMITS[0], min(ZOOM_LIMITS[1], steps))
+        """Scale the table's font by the shared zoom's steps (`context.zoom`)."""
+        self._zoom = steps
         font = QFont(self.font())
-        font.setPointSizeF(BASE_POINT_SIZE * (1 + ZOOM_STEP * self._zoom))
+        font.setPointSizeF(BASE_POINT_SIZE * scale(steps))
         self.setFont(font)
         self.schedule_relayout()
