@@ -40,7 +40,7 @@ def _window() -> tuple[Any, Any]:
     from PySide6.QtCore import QSettings
 
     from misma_luna.core.base.resources import bundled_film_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.ui.shell.app import create_context, make_application
     from misma_luna.ui.shell.main_window import MainWindow
 

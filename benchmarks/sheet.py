@@ -27,7 +27,7 @@ LANGUAGE = "es"
 def sheet_html_file() -> Path:
     """Compose the sheet HTML the app prints (Spanish, A4, no notes) into _work."""
     from misma_luna.core.base.resources import bundled_film_dir, locale_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.core.sheets.compose import SheetOptions, compose_sheet, sheet_labels
 
     options = SheetOptions(languages=(LANGUAGE,), paper="a4")

@@ -34,7 +34,7 @@ def review_html_file(language: str = LANGUAGE) -> Path:
     """Write the review HTML the app shows in `language`, for the baseline to show."""
     from misma_luna.core.base import catalogs, i18n
     from misma_luna.core.base.resources import bundled_film_dir, locale_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.core.film.review_html import review_html
 
     i18n.activate(language, catalogs.load_translations(locale_dir(), language))

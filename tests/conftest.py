@@ -30,7 +30,7 @@ def data_dir() -> Path:
 def bundled_film():  # type: ignore[no-untyped-def]
     """The bundled film package, freshly loaded."""
     from misma_luna.core.base.resources import bundled_film_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
 
     return load_film(bundled_film_dir())
 
@@ -41,7 +41,7 @@ def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore
     from PySide6.QtCore import QSettings
 
     from misma_luna.core.base.resources import bundled_film_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.ui.shell.app import create_context, make_application
 
     make_application()

@@ -114,7 +114,7 @@ def test_sheets_print_the_same_pdf(
 
 def test_notes_export_and_print_the_same(tmp_path: Path) -> None:
     from misma_luna.core.base.resources import bundled_film_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.core.notes.note import Anchor
     from misma_luna.core.notes.store import NotesStore
 

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from misma_luna.core.base.resources import bundled_film_dir
-from misma_luna.core.film.package import load_film
+from misma_luna.core.film.loading import load_film
 
 COMMAND = str(Path(sys.executable).with_name("misma-luna"))
 

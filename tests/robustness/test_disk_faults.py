@@ -36,7 +36,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 def window_on(qtbot, make_context, small_disk: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """The real main window whose notes live on the small disk."""
     from misma_luna.core.base.resources import bundled_film_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.ui.shell.app import create_context
 
     make_context  # noqa: B018 (the fixture makes the QApplication and names it)

@@ -19,7 +19,7 @@ from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError
 from misma_luna.core.base.resources import bundled_film_dir
 from misma_luna.core.film.content import ContentCatalog
 from misma_luna.core.film.film_toml import parse_film_toml
-from misma_luna.core.film.package import load_film
+from misma_luna.core.film.loading import load_film
 
 from .figures import fuzzed
 from .hostile import markdown, mutated

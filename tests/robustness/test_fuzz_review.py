@@ -15,7 +15,8 @@ from hypothesis import given
 from misma_luna.core.base.errors import TextFileError
 from misma_luna.core.base.resources import bundled_film_dir
 from misma_luna.core.base.text_decoding import decode_bytes
-from misma_luna.core.film.package import FilmPackage, load_film
+from misma_luna.core.film.loading import load_film
+from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.review.markdown import inline_html, parse_review, plain_text
 from misma_luna.core.sheets.compose import SheetOptions, compose_sheet
 

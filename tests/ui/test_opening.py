@@ -115,7 +115,7 @@ def test_repair_report_and_original_text(qtbot, main_window) -> None:
 def test_missing_and_outdated_translations_show_the_source_with_a_marker(
     make_context, qtbot, tmp_path: Path
 ) -> None:
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
     from misma_luna.ui.shell.main_window import MainWindow
 
     package = Path(shutil.copytree(HOSTILE / "hostile-film", tmp_path / "film"))

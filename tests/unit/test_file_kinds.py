@@ -19,7 +19,7 @@ from misma_luna.core.base.file_kinds import (
     subtitle_patterns,
 )
 from misma_luna.core.base.resources import bundled_film_dir
-from misma_luna.core.film.package import load_film
+from misma_luna.core.film.loading import load_film
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from misma_luna.core.base.errors import FilmError
 from misma_luna.core.base.resources import bundled_film_dir
 from misma_luna.core.film.content import TranslationState
-from misma_luna.core.film.package import load_film
+from misma_luna.core.film.loading import load_film
 
 
 def copy_bundled(tmp_path: Path) -> Path:

@@ -14,7 +14,8 @@ import pytest
 from misma_luna.core.base.resources import bundled_film_dir
 from misma_luna.core.film import cache as film_cache
 from misma_luna.core.film.cache import FilmCache
-from misma_luna.core.film.package import FilmPackage, load_film
+from misma_luna.core.film.loading import load_film
+from misma_luna.core.film.package import FilmPackage
 
 
 @pytest.fixture

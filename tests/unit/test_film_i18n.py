@@ -10,7 +10,7 @@ import pytest
 
 from misma_luna.cli import main as cli
 from misma_luna.core.base.resources import bundled_film_dir
-from misma_luna.core.film.package import load_film
+from misma_luna.core.film.loading import load_film
 from misma_luna.core.film.translation import broken_placeholders, check_package, template_entries
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"

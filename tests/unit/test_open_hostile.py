@@ -11,7 +11,7 @@ from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError,
 from misma_luna.core.base.text_decoding import decode_bytes, read_text, repair_summary
 from misma_luna.core.film.bare_review import detect_language
 from misma_luna.core.film.content import TranslationState
-from misma_luna.core.film.package import load_film
+from misma_luna.core.film.loading import load_film
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 

@@ -75,7 +75,7 @@ def _activate_language(code: str | None) -> None:
 
 def _bundled_titles() -> dict[str, str]:
     from misma_luna.core.base.resources import bundled_film_dir
-    from misma_luna.core.film.package import load_film
+    from misma_luna.core.film.loading import load_film
 
     try:
         film = load_film(bundled_film_dir())

@@ -93,7 +93,8 @@ def _decode(data: bytes, path: Path | None) -> tuple[str, str]:
 
 def _detect(data: bytes, path: Path | None) -> tuple[str, str]:
     """Guess the encoding with charset-normalizer among the ones Spanish and English use."""
-    from charset_normalizer import from_bytes
+    # charset-normalizer and ftfy load only for text that needs them.
+    from charset_normalizer import from_bytes  # noqa: PLC0415
 
     candidates = _WIDE_ENCODINGS if b"\x00" in data else _WESTERN_ENCODINGS
     best = from_bytes(data, cp_isolation=candidates).best()
@@ -176,7 +177,8 @@ def _repair_mojibake(text: str) -> tuple[str, int]:
     """Fix text that was decoded with the wrong encoding; count the characters repaired."""
     if text.isascii() or not may_hold_mojibake(text):
         return text, 0
-    import ftfy
+    # charset-normalizer and ftfy load only for text that needs them.
+    import ftfy  # noqa: PLC0415
 
     fixed_lines = []
     count = 0
@@ -189,7 +191,7 @@ def _repair_mojibake(text: str) -> tuple[str, int]:
 
 
 def _changed_characters(before: str, after: str) -> int:
-    import difflib  # only when a repair has changed something
+    import difflib  # noqa: PLC0415 (only when a repair has changed something)
 
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     # A deletion ("Â¡" → "¡") still repaired the character next to it: count it as one.

@@ -29,7 +29,8 @@ from pathlib import Path
 from misma_luna import __version__
 from misma_luna.core.base.file_kinds import MANIFEST_NAME
 from misma_luna.core.base.file_writing import write_whole
-from misma_luna.core.film.package import FilmPackage, load_film
+from misma_luna.core.film.loading import load_film
+from misma_luna.core.film.package import FilmPackage
 
 # Bump when a class held in the cache changes shape or module (between releases, __version__
 # does it).

@@ -58,7 +58,8 @@ class ContentCatalog:
     @classmethod
     def from_file(cls, path: Path, language: str) -> ContentCatalog:
         """Read `path`; raise `CatalogError` naming the line of a syntax error."""
-        import polib
+        # polib loads only when a catalog is parsed; a cached film needs none.
+        import polib  # noqa: PLC0415
 
         try:
             text = read_text(path).text

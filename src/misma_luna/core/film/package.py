@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError
-from misma_luna.core.base.file_kinds import MANIFEST_NAME, FileKind, is_subtitle, kind_of
-from misma_luna.core.base.file_kinds import SUBTITLE_SUFFIXES as SUBTITLE_SUFFIXES  # noqa: PLC0414 (ui.subtitles reads it here)
+from misma_luna.core.base.file_kinds import MANIFEST_NAME, is_subtitle
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import DecodedText, read_text
 from misma_luna.core.film.content import ContentCatalog, Shown, TranslationState
@@ -106,37 +105,12 @@ class LocalizedFilm:
         return sum(1 for _block, shown in self.blocks() if shown.state.shows_source)
 
 
-def load_film(path: Path) -> FilmPackage:
-    """Open a package folder, its film.toml, a .zip of it or a bare review file.
-
-    Raise `FilmError` (or another `MismaLunaError`) naming the file and the problem.
-    """
-    if not path.exists():
-        raise FilmError(path, _("the file or folder does not exist"))
-    kind = kind_of(path)
-    if kind is FileKind.PACKAGE:
-        return load_package_dir(path if path.is_dir() else path.parent)
-    if kind is FileKind.ARCHIVE:
-        from misma_luna.core.film.zip_package import load_zip
-
-        return load_zip(path)
-    if kind is FileKind.REVIEW:
-        from misma_luna.core.film.bare_review import load_bare_review
-
-        return load_bare_review(path)
-    raise FilmError(
-        path,
-        _("this is neither a film package (a folder or .zip with film.toml) nor a review "
-          "file (.md or .txt)"),
-    )  # fmt: skip
-
-
 def load_package_dir(folder: Path) -> FilmPackage:
     """Read a film package folder: facts, review, catalogs and subtitle tracks."""
     toml_path = folder / MANIFEST_NAME
     if not toml_path.is_file():
         raise FilmError(folder, _("this folder has no film.toml, so it is not a film package"))
-    from misma_luna.core.film.film_toml import parse_film_toml  # and tomllib: not for cached films
+    from misma_luna.core.film.film_toml import parse_film_toml  # noqa: PLC0415 (and tomllib: not for cached films)
 
     facts = parse_film_toml(read_text(toml_path).text, toml_path)
     review_path = folder / "review.md"

@@ -184,7 +184,8 @@ def _language_code(word: str) -> str | None:
 
 @cache
 def _known_codes() -> frozenset[str]:
-    from babel import Locale
+    # pysubs2 and its helpers load when a track is read, after the first paint.
+    from babel import Locale  # noqa: PLC0415
 
     codes: list[str] = list(Locale("en").languages)
     return frozenset(code for code in codes if len(code) == 2)
@@ -193,7 +194,8 @@ def _known_codes() -> frozenset[str]:
 @cache
 def _language_names() -> dict[str, str]:
     """Language names in English and Spanish (folded) -> two-letter code."""
-    from babel import Locale
+    # pysubs2 and its helpers load when a track is read, after the first paint.
+    from babel import Locale  # noqa: PLC0415
 
     names: dict[str, str] = {}
     for ui in ("en", "es"):

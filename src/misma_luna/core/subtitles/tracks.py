@@ -146,7 +146,8 @@ def parse_track(decoded: DecodedText, path: Path, language: str | None = None) -
 
 
 def _detect_format(text: str, path: Path) -> str:
-    import pysubs2
+    # pysubs2 and its helpers load when a track is read, after the first paint.
+    import pysubs2  # noqa: PLC0415
 
     by_extension = pysubs2.formats.FILE_EXTENSION_TO_FORMAT_IDENTIFIER.get(path.suffix.lower())
     if by_extension is not None:
@@ -178,7 +179,8 @@ def _detect_format(text: str, path: Path) -> str:
 
 
 def _parse_events(text: str, format_: str, path: Path) -> list[tuple[int, int, str]]:
-    import pysubs2
+    # pysubs2 and its helpers load when a track is read, after the first paint.
+    import pysubs2  # noqa: PLC0415
 
     try:
         options = {"keep_html_tags": True} if format_ in ("srt", "vtt") else {}

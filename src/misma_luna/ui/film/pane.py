@@ -51,7 +51,8 @@ class FilmPane(Retranslating, QScrollArea):
         context.startup.later(self._complete)
 
     def _complete(self) -> None:
-        from PySide6.QtCore import Qt
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtCore import Qt  # noqa: PLC0415
 
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._show_facts()
@@ -77,7 +78,8 @@ class FilmPane(Retranslating, QScrollArea):
             self._add_row(row.label, _value_html(row))
 
     def _add_row(self, label: str, value: str) -> None:
-        from PySide6.QtCore import Qt
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtCore import Qt  # noqa: PLC0415
 
         caption = QLabel(f"<b>{escape(label)}</b>")
         text = QLabel(value)

@@ -351,7 +351,7 @@ class NotesPane(Retranslating, QWidget):
     def export(self) -> None:
         """File → Export notes…: the notes on show (this film's, or all) to a file."""
         self.flush()
-        from misma_luna.ui.notes.export_dialog import ask_and_export  # on first export only
+        from misma_luna.ui.notes.export_dialog import ask_and_export  # noqa: PLC0415 (on first export only)
 
         written = ask_and_export(self.window(), self._context, self.all_films.isChecked())
         if written is not None:

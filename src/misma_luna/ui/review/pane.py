@@ -121,7 +121,8 @@ class ReviewPane(QWidget):
     def find_bar(self) -> FindBar:
         """The find bar under the review (hidden until Find), built on first use."""
         if self._find_bar is None:
-            from misma_luna.ui.widgets.find_bar import FindBar
+            # Loaded on first use, after the first paint, not with this module.
+            from misma_luna.ui.widgets.find_bar import FindBar  # noqa: PLC0415
 
             self._find_bar = FindBar(self.view, self)
             self._layout.addWidget(self._find_bar)
@@ -155,8 +156,8 @@ class ReviewPane(QWidget):
 
     def anchor_here(self) -> Anchor | None:
         """The block holding the cursor, as an anchor quoting it as shown."""
-        from misma_luna.core.notes.note import Anchor  # notes come after the first paint
-        from misma_luna.core.review.markdown import plain_text
+        from misma_luna.core.notes.note import Anchor  # noqa: PLC0415 (notes come after the first paint)
+        from misma_luna.core.review.markdown import plain_text  # noqa: PLC0415
 
         block_id = self.block_at_cursor()
         film = self._context.localized_film()

@@ -88,7 +88,7 @@ class AppContext:
     @cached_property
     def actions(self) -> ActionRegistry:
         """Every action of the app, made on first use (after the first paint)."""
-        from misma_luna.ui.services.actions import ActionRegistry  # not needed to paint
+        from misma_luna.ui.services.actions import ActionRegistry  # noqa: PLC0415 (not needed to paint)
 
         return ActionRegistry(self.session)
 

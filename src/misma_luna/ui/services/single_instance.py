@@ -61,7 +61,8 @@ class SingleInstance(QObject):
 
     def wake_running(self) -> bool:
         """Ask the instance holding the lock to bring its window forward."""
-        from PySide6.QtNetwork import QLocalSocket
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
 
         socket = QLocalSocket(self)
         socket.connectToServer(self._name)
@@ -74,7 +75,8 @@ class SingleInstance(QObject):
 
     def listen(self, on_wake: Callable[[], None]) -> bool:
         """Answer later launches by calling `on_wake`."""
-        from PySide6.QtNetwork import QLocalServer
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
 
         QLocalServer.removeServer(self._name)  # a socket left by a killed instance
         self._server = QLocalServer(self)

@@ -155,8 +155,9 @@ def start_gui(
     then, as the bare window it is measured against does: the work held for after the
     paint never runs.
     """
-    from misma_luna.ui.services.single_instance import SingleInstance
-    from misma_luna.ui.shell.main_window import MainWindow
+    # Loaded on first use, after the first paint, not with this module.
+    from misma_luna.ui.services.single_instance import SingleInstance  # noqa: PLC0415
+    from misma_luna.ui.shell.main_window import MainWindow  # noqa: PLC0415
 
     make_application()
     instance = SingleInstance(data_dir())
@@ -196,7 +197,8 @@ def start_gui(
 def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | str]]) -> None:
     """One dialog per problem, titled; the dialogs' module loads only when there is one."""
     if problems:
-        from misma_luna.ui.widgets.dialogs import report_problem
+        # Loaded on first use, after the first paint, not with this module.
+        from misma_luna.ui.widgets.dialogs import report_problem  # noqa: PLC0415
 
         for title, what in problems:
             report_problem(window, title, what)
@@ -204,14 +206,16 @@ def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | 
 
 def open_notes(read_only: bool) -> NotesStore:
     """The notes store in the data directory (read-only when another instance writes)."""
-    from misma_luna.core.notes.store import NotesStore, notes_path
+    # Loaded on first use, after the first paint, not with this module.
+    from misma_luna.core.notes.store import NotesStore, notes_path  # noqa: PLC0415
 
     return NotesStore.open(notes_path(data_dir()), read_only=read_only)
 
 
 def bring_forward(window: QWidget) -> None:
     """Show `window` above the others, as a second launch asked."""
-    from PySide6.QtCore import Qt
+    # Loaded on first use, after the first paint, not with this module.
+    from PySide6.QtCore import Qt  # noqa: PLC0415
 
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.show()

@@ -156,10 +156,10 @@ class MainWindow(Retranslating, QMainWindow):
         if self._later is not None:
             return self._later
         # The panes' modules load here, after the first paint, not when this module loads.
-        from misma_luna.ui.film.pane import FilmPane
-        from misma_luna.ui.notes.pane import NotesPane
-        from misma_luna.ui.shell.opening import FilmOpener
-        from misma_luna.ui.subtitles.pane import SubtitlesPane
+        from misma_luna.ui.film.pane import FilmPane  # noqa: PLC0415
+        from misma_luna.ui.notes.pane import NotesPane  # noqa: PLC0415
+        from misma_luna.ui.shell.opening import FilmOpener  # noqa: PLC0415
+        from misma_luna.ui.subtitles.pane import SubtitlesPane  # noqa: PLC0415
 
         self.setWindowIcon(app_icon())
         opener = FilmOpener(self.context, self)
@@ -208,7 +208,8 @@ class MainWindow(Retranslating, QMainWindow):
     def sheet_printer(self) -> SheetPrinter:
         """Print, preview and PDF export, built on first use (Qt's print module is heavy)."""
         if self._sheet_printer is None:
-            from misma_luna.ui.printing.printer import SheetPrinter
+            # Loaded on first use, after the first paint, not with this module.
+            from misma_luna.ui.printing.printer import SheetPrinter  # noqa: PLC0415
 
             self._sheet_printer = SheetPrinter(self.context, self)
         return self._sheet_printer
@@ -255,7 +256,8 @@ class MainWindow(Retranslating, QMainWindow):
                     menu.addAction(self.context.actions[entry])
 
     def _fill_language_menu(self, parent: QMenu) -> None:
-        from PySide6.QtGui import QActionGroup
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtGui import QActionGroup  # noqa: PLC0415
 
         self.language_menu = parent.addMenu("")
         self.language_menu.setObjectName("languageMenu")
@@ -264,7 +266,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.context.startup.later(self._add_language_actions)
 
     def _add_language_actions(self) -> None:
-        from PySide6.QtGui import QAction
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtGui import QAction  # noqa: PLC0415
 
         for code, name in self.context.language.languages():
             action = QAction(name, self._language_group)
@@ -308,14 +311,16 @@ class MainWindow(Retranslating, QMainWindow):
     def show_about(self) -> None:
         """Open (or raise) the About dialog."""
         if self._about is None:
-            from misma_luna.ui.widgets.dialogs import AboutDialog
+            # Loaded on first use, after the first paint, not with this module.
+            from misma_luna.ui.widgets.dialogs import AboutDialog  # noqa: PLC0415
 
             self._about = AboutDialog(self)
         self._about.show()
         self._about.raise_()
 
     def _open_link(self, url: QUrl) -> None:
-        from misma_luna.ui.widgets.link_dialog import confirm_and_open_link
+        # Loaded on first use, after the first paint, not with this module.
+        from misma_luna.ui.widgets.link_dialog import confirm_and_open_link  # noqa: PLC0415
 
         confirm_and_open_link(self, url)
 
@@ -392,7 +397,8 @@ def translation_status(context: AppContext) -> str:
 
 def app_icon() -> QIcon:
     """The app's icon, scalable with bitmap sizes."""
-    from PySide6.QtGui import QIcon
+    # Loaded on first use, after the first paint, not with this module.
+    from PySide6.QtGui import QIcon  # noqa: PLC0415
 
     icon = QIcon()
     hicolor = resources_dir() / "icons" / "hicolor"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.file_kinds import film_patterns, opens_as_film
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import repair_summary
 from misma_luna.core.film.package import FilmPackage
@@ -24,7 +25,6 @@ from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.widgets.original_text import OriginalTextDialog
 
 MAX_RECENT = 8
-OPENABLE_SUFFIXES = (".zip", ".md", ".markdown", ".txt")
 
 
 class FilmOpener(QObject):
@@ -52,7 +52,8 @@ class FilmOpener(QObject):
         prefs = self._context.preferences
         filters = ";;".join(
             (
-                _("Films and reviews (film.toml *.zip *.md *.markdown *.txt)"),
+                # TRANSLATORS: {patterns} lists what opens, e.g. "film.toml *.zip *.md".
+                _("Films and reviews ({patterns})").format(patterns=film_patterns()),
                 _("All files (*)"),
             )
         )
@@ -168,6 +169,6 @@ def dropped_path(mime: QMimeData) -> Path | None:
         if not url.isLocalFile():
             continue
         path = Path(url.toLocalFile())
-        if path.is_dir() or path.name == "film.toml" or path.suffix.lower() in OPENABLE_SUFFIXES:
+        if opens_as_film(path):
             return path
     return None

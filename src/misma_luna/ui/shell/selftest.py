@@ -111,7 +111,7 @@ class _Run:
 
     def load_film(self) -> str:
         from misma_luna.core.base.resources import bundled_film_dir
-        from misma_luna.core.film.package import load_film
+        from misma_luna.core.film.loading import load_film
 
         film = load_film(bundled_film_dir())
         if film.warnings:

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.file_kinds import is_subtitle, subtitle_patterns
 from misma_luna.core.base.i18n import _
-from misma_luna.core.film.package import SUBTITLE_SUFFIXES, FilmPackage
+from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.notes.note import Anchor
 from misma_luna.core.subtitles.alignment import Alignment
 from misma_luna.core.subtitles.csv_export import write_csv
@@ -39,8 +40,6 @@ from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, SubtitlesModel
 from misma_luna.ui.subtitles.table_view import SubtitlesTable
 from misma_luna.ui.subtitles.track_bar import ENCODINGS, TrackBar
 from misma_luna.ui.widgets.dialogs import report_problem
-
-OPEN_SUFFIXES = (*SUBTITLE_SUFFIXES, ".smi", ".sami", ".ttml")
 
 
 class SubtitlesPane(QWidget):
@@ -328,7 +327,7 @@ class SubtitlesPane(QWidget):
 
     def choose_and_open(self) -> None:
         """Ask for one or two subtitle files and show them."""
-        patterns = " ".join(f"*{suffix}" for suffix in OPEN_SUFFIXES)
+        patterns = subtitle_patterns()
         filters = ";;".join(
             (_("Subtitles ({patterns})").format(patterns=patterns), _("All files (*)"))
         )
@@ -395,4 +394,4 @@ class SubtitlesPane(QWidget):
 def _dropped_subtitles(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
     paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in OPEN_SUFFIXES]
+    return [path for path in paths if is_subtitle(path)]

@@ -40,8 +40,8 @@ class CueDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         # Imported at the first paint: QStyle alone costs milliseconds to wrap at start-up.
-        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette
-        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette  # noqa: PLC0415
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem  # noqa: PLC0415
 
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
@@ -88,7 +88,8 @@ def _document(markup: str, font: QFont, width: int, right: bool = False) -> QTex
     document.setDefaultFont(font)
     document.setDocumentMargin(PADDING)
     if right:
-        from PySide6.QtGui import QTextOption
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtGui import QTextOption  # noqa: PLC0415
 
         document.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignRight))
     document.setHtml(markup)

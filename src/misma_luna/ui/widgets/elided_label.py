@@ -35,7 +35,7 @@ class ElidedLabel(QLabel):
         return QSize(min(hint.width(), ellipsis), hint.height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        from PySide6.QtGui import QPainter  # at the first paint, not at start-up
+        from PySide6.QtGui import QPainter  # noqa: PLC0415 (at the first paint, not at start-up)
 
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), self._mode, rect.width())
