@@ -86,12 +86,14 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
         started.stop()
 
 
-# Modules the first paint must not wait for: parsers, locale data, subtitles, sockets, print,
-# and the panes built right after it.
+# Packages the first paint must not wait for: parsers, locale data, subtitles, sockets,
+# print, and every pane but the review (they are built right after it).
 NOT_BEFORE_PAINT = {
     "babel", "markdown_it", "polib", "pysubs2", "charset_normalizer", "ftfy", "tomllib",
     "PySide6.QtNetwork", "PySide6.QtPrintSupport",
-    "misma_luna.ui.subtitles.pane", "misma_luna.ui.notes.pane", "misma_luna.ui.widgets.dialogs",
+    "misma_luna.ui.film", "misma_luna.ui.subtitles", "misma_luna.ui.notes",
+    "misma_luna.ui.printing", "misma_luna.core.notes", "misma_luna.core.subtitles",
+    "misma_luna.core.sheets",
 }  # fmt: skip
 
 # --exit-after-paint quits at the first paint, the held work never run: what is loaded when
@@ -101,7 +103,10 @@ _PROBE = """
 import json, sys
 from misma_luna.cli.main import main
 assert main(["--exit-after-paint", "--lang", "es"]) == 0
-loaded = sorted(name for name in sys.modules if name in NAMES)
+loaded = sorted(
+    {name for name in NAMES for module in sys.modules if module.split(".")[: name.count(".") + 1]
+     == name.split(".")}
+)
 if "Qt" in vars(sys.modules["PySide6.QtCore"]):
     loaded.append("PySide6.QtCore.Qt")
 print(json.dumps(loaded))

@@ -18,6 +18,7 @@ from misma_luna.core.base.i18n import _
 from misma_luna.core.film.review_html import review_html
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.fonts import SERIF_FAMILY
+from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.services.zoom import scale
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class ReviewView(QTextBrowser):
             root.setFrameFormat(frame)
 
 
-class ReviewPane(QWidget):
+class ReviewPane(Retranslating, QWidget):
     """The review, its find bar and its zoom."""
 
     linkActivated = Signal(QUrl)  # noqa: N815 (Qt naming)
@@ -96,9 +97,13 @@ class ReviewPane(QWidget):
         context.reading.add_place(self)
         self.render()
 
+    def retranslate(self) -> None:
+        """The review in the new language."""
+        self.render()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        # Language and colour scheme (light/dark) both change what the review looks like.
-        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+        # A new colour scheme (light/dark) changes the muted colour of the review's notices.
+        if event.type() == QEvent.Type.PaletteChange:
             self.render()
         super().changeEvent(event)
 

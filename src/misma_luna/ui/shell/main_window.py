@@ -297,6 +297,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.splitter.setAccessibleName(_("Film and review"))
         if self._later is not None:
             self.context.actions.retranslate()
+            self._later.opener.retranslate()
             self.language_menu.setTitle(_("&Language"))
             # Names languages with babel's locale data, which the first paint does without.
             self._translation_label.setText(translation_status(self.context))

@@ -43,7 +43,6 @@ class FilmOpener(QObject):
         context.actions["view.show_original"].triggered.connect(self.show_original)
         parent.setAcceptDrops(True)
         parent.installEventFilter(self)
-        context.language.languageChanged.connect(self.retranslate)
 
     # -- opening
 
@@ -138,8 +137,8 @@ class FilmOpener(QObject):
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.clear_recent)
 
-    def retranslate(self, *_args: object) -> None:
-        """Texts of the recent files menu in the active language."""
+    def retranslate(self) -> None:
+        """Texts of the recent files menu in the active language (the window calls it)."""
         if self.recent_menu is not None:
             self.recent_menu.setTitle(_("Open &Recent"))
             self._rebuild_recent()

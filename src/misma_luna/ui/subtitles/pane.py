@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSignalBlocker
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from misma_luna.core.subtitles.tracks import Track, load_track, problem_summary
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.actions import ActionRegistry
 from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.subtitles.controls import SubtitlesControls
 from misma_luna.ui.subtitles.pair import SubtitlePair
 from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, SubtitlesModel
@@ -42,7 +43,7 @@ from misma_luna.ui.subtitles.track_bar import ENCODINGS, TrackBar
 from misma_luna.ui.widgets.dialogs import report_problem
 
 
-class SubtitlesPane(QWidget):
+class SubtitlesPane(Retranslating, QWidget):
     """Two subtitle tracks aligned by time, below the review."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -117,11 +118,10 @@ class SubtitlesPane(QWidget):
             if action_id in actions:
                 actions[action_id].triggered.connect(slot)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.model.retranslate()
-            self._show_status()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        """Column titles and the status line in the new language."""
+        self.model.retranslate()
+        self._show_status()
 
     # -- tracks: loading files into the pair
 
