@@ -52,12 +52,13 @@ SMOKE = Plan(
 
 def modules(plan: Plan) -> dict[str, Callable[[], list[Figure]]]:
     """Each module of the harness, by name, bound to its repetitions."""
-    from benchmarks import bundle, language, notes, sheet, startup, subtitles
+    from benchmarks import bundle, language, notes, sheet, startup, subtitles, subtitles_sync
 
     return {
         "startup": lambda: startup.measure(plan.process_pairs),
         "language": lambda: language.measure(plan.switches),
         "subtitles": lambda: subtitles.measure(plan.subtitle_pairs),
+        "subtitles_sync": lambda: subtitles_sync.measure(plan.subtitle_pairs),
         "sheet": lambda: sheet.measure(plan.process_pairs),
         "notes": lambda: notes.measure(plan.note_saves, plan.note_count, plan.searches),
         "bundle": lambda: bundle.measure(plan.process_pairs),

@@ -20,8 +20,17 @@ COARSE_STEP_MS = 100
 DEFAULT_SEARCH_MS = 5 * 60 * 1000
 
 
+ONE_TO_ONE = "1:1"
+MERGED = "merged"
+UNPAIRED = "unpaired"
+
+
 class AlignedRow(NamedTuple):
-    """One row of the pair: its time span and the cue texts of each side (plain text)."""
+    """One row of the pair: its time span and the cue texts of each side (plain text).
+
+    Rows made by `pairing.pair_tracks` also say how sure they are, which cues they hold
+    (indexes into each input track) and each side's span in its own track's time.
+    """
 
     start_ms: int
     end_ms: int
@@ -29,11 +38,23 @@ class AlignedRow(NamedTuple):
     right: list[str]
     left_markup: list[str]
     right_markup: list[str]
+    confidence: float = 1.0
+    left_cues: tuple[int, ...] = ()
+    right_cues: tuple[int, ...] = ()
+    left_span: tuple[int, int] | None = None
+    right_span: tuple[int, int] | None = None
 
     @property
     def paired(self) -> bool:
-        """Whether both sides have text."""
+        """Whether both sides have a cue."""
         return bool(self.left) and bool(self.right)
+
+    @property
+    def kind(self) -> str:
+        """How the row matched: `ONE_TO_ONE`, `MERGED` (several cues on a side) or `UNPAIRED`."""
+        if not self.paired:
+            return UNPAIRED
+        return ONE_TO_ONE if len(self.left) == len(self.right) == 1 else MERGED
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
-"""The aligned pair as CSV: columns start, end and one per language, one line per aligned row.
+"""The aligned pair as CSV: start, end, one column per language, then how each row matched.
 
-Written to a temporary file beside the target, then renamed, so a failed export never
-leaves half a file behind. Shared by File → Export and `misma-luna subtitles export`.
+For a `Pairing`, after the texts come the match kind (`1:1`, `merged`, `unpaired`), its
+confidence, each track's cue numbers in the row and each track's own times. A cell that a
+spreadsheet would run as a formula (= + - @) starts with a quote. Written whole, never
+half a file; shared by File → Export and `misma-luna subtitles export`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from misma_luna.core.base.errors import SubtitleError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.subtitles.alignment import Alignment
 from misma_luna.core.subtitles.cue_text import format_csv_time
+from misma_luna.core.subtitles.pairing import Pairing
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def column_names(left_language: str | None, right_language: str | None) -> tuple[str, str]:
@@ -27,17 +32,38 @@ def csv_text(alignment: Alignment, left_language: str | None, right_language: st
     """The whole CSV document as text."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["start", "end", *column_names(left_language, right_language)])
+    left, right = column_names(left_language, right_language)
+    detailed = isinstance(alignment, Pairing)  # plain `align` rows know no more than texts
+    header = ["start", "end", left, right]
+    if detailed:
+        header += ["match", "confidence", f"{left}_cues", f"{right}_cues"]
+        header += [f"{left}_start", f"{left}_end", f"{right}_start", f"{right}_end"]
+    writer.writerow(header)
     for row in alignment.rows:
-        writer.writerow(
-            [
-                format_csv_time(row.start_ms),
-                format_csv_time(row.end_ms),
-                "\n".join(text.replace("\n", " ") for text in row.left),
-                "\n".join(text.replace("\n", " ") for text in row.right),
-            ]
-        )
+        cells = [
+            format_csv_time(row.start_ms),
+            format_csv_time(row.end_ms),
+            "\n".join(text.replace("\n", " ") for text in row.left),
+            "\n".join(text.replace("\n", " ") for text in row.right),
+        ]
+        if detailed:
+            cells += [row.kind, f"{row.confidence:.2f}", _numbers(row.left_cues)]
+            cells += [_numbers(row.right_cues), *_times(row.left_span), *_times(row.right_span)]
+        writer.writerow([_inert(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def _numbers(indexes: tuple[int, ...]) -> str:
+    return "+".join(str(index + 1) for index in indexes)
+
+
+def _times(span: tuple[int, int] | None) -> list[str]:
+    return ["", ""] if span is None else [format_csv_time(span[0]), format_csv_time(span[1])]
+
+
+def _inert(cell: str) -> str:
+    """The cell, quoted with a leading `'` when a spreadsheet would run it as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def write_csv(

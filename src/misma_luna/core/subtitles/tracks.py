@@ -2,7 +2,7 @@
 
 Fatal problems (not subtitles, empty, binary, too large, unknown format) raise `SubtitleError`;
 a partly valid file loads its valid part and lists what was skipped or odd in `Track.problems`.
-Alignment of two tracks lives in `core.alignment`.
+Pairing two tracks lives in `pairing` (and the plain `alignment`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from misma_luna.core.base.errors import SubtitleError, TextFileError, cannot_read
 from misma_luna.core.base.i18n import _, ngettext
-from misma_luna.core.base.text_decoding import DecodedText, decode_bytes, read_text
+from misma_luna.core.base.regular_files import read_regular_bytes, read_regular_text
+from misma_luna.core.base.text_decoding import DecodedText, decode_bytes
 from misma_luna.core.subtitles.cue_text import clean_cue, language_from_name, language_from_text
 from misma_luna.core.subtitles.srt_check import SrtReport, check_srt, timing_lines
 
@@ -67,7 +68,7 @@ def load_track(path: Path, encoding: str | None = None, language: str | None = N
 def _read(path: Path, encoding: str | None) -> DecodedText:
     try:
         if encoding is None:
-            return read_text(path, MAX_SUBTITLE_BYTES)
+            return read_regular_text(path, MAX_SUBTITLE_BYTES)
         data = _read_bytes(path)
         return _decode_as(data, path, encoding)
     except TextFileError as error:
@@ -81,7 +82,7 @@ def _read_bytes(path: Path) -> bytes:
             limit = MAX_SUBTITLE_BYTES // 1048576
             message = _("the file is too large ({size} MB; the limit is {limit} MB)")
             raise SubtitleError(path, message.format(size=round(size / 1048576, 1), limit=limit))
-        return path.read_bytes()
+        return read_regular_bytes(path, MAX_SUBTITLE_BYTES)
     except OSError as error:
         raise SubtitleError(path, cannot_read(error)) from None
 
@@ -121,6 +122,9 @@ def parse_track(decoded: DecodedText, path: Path, language: str | None = None) -
     events = _parse_events(report.text, format_, path)
     cues, backwards = _clean_events(events)
     problems = list(report.problems)
+    empty = len(events) - len(cues) - len(backwards)
+    if empty:
+        problems.append(_empty_problem(path, empty))
     if backwards:
         lines = timing_lines(text) if format_ == "srt" else []
         problems.append(_backwards_problem(path, backwards, lines))
@@ -207,6 +211,15 @@ def _clean_events(events: list[tuple[int, int, str]]) -> tuple[list[Cue], list[i
         if plain:
             cues.append(Cue(start, end, plain, markup))
     return cues, backwards
+
+
+def _empty_problem(path: Path, count: int) -> SubtitleError:
+    message = ngettext(
+        "{count} cue has no text and was left out",
+        "{count} cues have no text and were left out",
+        count,
+    ).format(count=count)
+    return SubtitleError(path, message)
 
 
 def _backwards_problem(path: Path, indexes: list[int], lines: list[int]) -> SubtitleError:
