@@ -26,6 +26,8 @@ class ActionSpec:
     shortcut: Key | str | None = None
     checkable: bool = False
     role: QAction.MenuRole = QAction.MenuRole.TextHeuristicRole
+    # For a standard key the platform leaves unbound (Preferences on a bare X11 desktop).
+    fallback: str | None = None
 
 
 SPECS: tuple[ActionSpec, ...] = (
@@ -101,7 +103,21 @@ SPECS: tuple[ActionSpec, ...] = (
         N_("Reopen Subtitles in Another En&coding…"),
         N_("Read a subtitle file again with the encoding you choose"),
     ),
+    ActionSpec(
+        "edit.preferences",
+        N_("&Preferences…"),
+        N_("Choose the text size, the colours and the review sheet's defaults"),
+        Key.Preferences,
+        role=QAction.MenuRole.PreferencesRole,
+        fallback="Ctrl+,",
+    ),
     # -- help
+    ActionSpec(
+        "help.getting_started",
+        N_("&Getting Started"),
+        N_("Read how to open a film, pair subtitles, write notes and print sheets"),
+        Key.HelpContents,
+    ),
     ActionSpec(
         "help.about",
         N_("&About Misma Luna"),
@@ -126,6 +142,8 @@ class ActionRegistry(QObject):
             action.setMenuRole(spec.role)
             if isinstance(spec.shortcut, Key):
                 action.setShortcuts(spec.shortcut)
+                if not action.shortcuts() and spec.fallback:
+                    action.setShortcut(QKeySequence(spec.fallback))
             elif spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             self._actions[spec.id] = action

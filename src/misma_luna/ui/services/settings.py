@@ -10,16 +10,19 @@ from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from misma_luna.core.base.i18n import N_
+
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Setting(Generic[T]):
-    """One preference: where it is stored, its type and its default."""
+    """One preference: where it is stored, its type, its default and its label (if shown)."""
 
     key: str
     type: type[T]
     default: T
+    label: str = ""
 
 
 LANGUAGE = Setting("ui/language", str, "")
@@ -30,12 +33,15 @@ SPLITTER_STATE = Setting("window/panes", QByteArray, QByteArray())
 NOTES_SHOWN = Setting("window/notes-shown", bool, True)
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last-folder", str, "")
-# review sheets (issue 4); empty language/paper = the UI language / the locale's paper
-SHEET_LANGUAGE = Setting("sheet/language", str, "")
+# Review sheets; an empty language or paper is the UI's language or the locale's paper.
+SHEET_LANGUAGE = Setting("sheet/language", str, "", N_("Sheet &language:"))
 SHEET_NOTES = Setting("sheet/notes", bool, False)
 SHEET_TRANSCRIPT = Setting("sheet/transcript", bool, False)
-SHEET_PAPER = Setting("sheet/paper", str, "")
+SHEET_PAPER = Setting("sheet/paper", str, "", N_("Default &paper:"))
 SHEET_FONT_SIZE = Setting("sheet/font-size", int, 11)
+# The whole app's text size in points (0: the system's) and its colours.
+APP_FONT_SIZE = Setting("appearance/font-size", int, 0, N_("&Text size:"))
+THEME = Setting("appearance/theme", str, "system", N_("T&heme:"))
 
 
 class Preferences:

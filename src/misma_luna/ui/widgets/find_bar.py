@@ -1,12 +1,14 @@
 """A find bar for a QTextEdit: type, see every match highlighted and counted, step through.
 
 It is hidden until Find is chosen; Escape hides it again and gives focus back to the text.
+Matching ignores case and accents ("mexico" finds "México") on a folded copy of the text,
+kept until the text changes; in a long text, typing waits for a pause before searching.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,8 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from misma_luna.core.base.folding import find_all, fold_in_place
 from misma_luna.core.base.i18n import _, ngettext
 from misma_luna.ui.services.retranslating import Retranslating
+
+# Texts longer than this (characters) are searched after a pause in typing, not at each key.
+LONG_TEXT = 200_000
+PAUSE_MS = 250
+# The matches highlighted around the current one (all are counted).
+HIGHLIGHTED = 400
 
 
 class FindBar(Retranslating, QWidget):
@@ -26,11 +35,18 @@ class FindBar(Retranslating, QWidget):
     def __init__(self, view: QTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
-        self._matches: list[QTextCursor] = []
+        self._matches: list[int] = []  # where each match starts in the document
+        self._length = 0  # how long each match is
         self._current = -1
+        self._folded: str | None = None  # the document folded for search, until it changes
+        view.document().contentsChanged.connect(self._forget_text)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self.search)
         self.field = QLineEdit(self)
         self.field.setClearButtonEnabled(True)
-        self.field.textChanged.connect(self.search)
+        self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.next)
         self._previous = QToolButton(self)
         self._previous.setArrowType(Qt.ArrowType.UpArrow)
@@ -82,17 +98,23 @@ class FindBar(Retranslating, QWidget):
         self._view.setExtraSelections([])
         self._view.setFocus()
 
+    def _typed(self) -> None:
+        if self._view.document().characterCount() > LONG_TEXT:
+            self._pause.start()
+        else:
+            self.search()
+
+    def _forget_text(self) -> None:
+        self._folded = None
+
     def search(self, *_args: object) -> None:
-        """Find every match of the field's text and highlight them."""
-        self._matches = []
-        needle = self.field.text()
-        document = self._view.document()
-        cursor = QTextCursor(document)
-        while needle:
-            cursor = document.find(needle, cursor, QTextDocument.FindFlag(0))
-            if cursor.isNull():
-                break
-            self._matches.append(QTextCursor(cursor))
+        """Find every match of the field's text (any case, any accents) and highlight them."""
+        self._pause.stop()
+        if self._folded is None:
+            self._folded = fold_in_place(self._view.document().toPlainText())
+        needle = fold_in_place(self.field.text())
+        self._matches = find_all(self._folded, needle)
+        self._length = len(needle)
         self._current = 0 if self._matches else -1
         self._highlight()
 
@@ -112,11 +134,19 @@ class FindBar(Retranslating, QWidget):
             self._current = (self._current + delta) % len(self._matches)
             self._highlight()
 
+    def _cursor(self, index: int) -> QTextCursor:
+        """A cursor selecting match `index`."""
+        cursor = QTextCursor(self._view.document())
+        cursor.setPosition(self._matches[index])
+        cursor.setPosition(self._matches[index] + self._length, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
     def _highlight(self) -> None:
         selections = []
-        for index, match in enumerate(self._matches):
+        first = max(0, self._current - HIGHLIGHTED // 2)
+        for index in range(first, min(len(self._matches), first + HIGHLIGHTED)):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = match
+            selection.cursor = self._cursor(index)
             color = self.palette().highlight().color()
             if index != self._current:
                 color = QColor(color.red(), color.green(), color.blue(), 70)
@@ -126,11 +156,23 @@ class FindBar(Retranslating, QWidget):
             selections.append(selection)
         self._view.setExtraSelections(selections)
         if self._current >= 0:
-            cursor = QTextCursor(self._matches[self._current])
-            cursor.clearSelection()
-            self._view.setTextCursor(cursor)
-            self._view.ensureCursorVisible()
+            self._bring_into_view(self._cursor(self._current))
         self._show_count()
+
+    def _bring_into_view(self, match: QTextCursor) -> None:
+        """Put the text cursor on `match` and scroll until the whole match shows, with a line
+        of room around it (never left half-visible at the bottom edge)."""
+        start = QTextCursor(match)
+        start.clearSelection()
+        self._view.setTextCursor(start)
+        end = QTextCursor(match)
+        end.setPosition(match.selectionEnd())
+        top, bottom = self._view.cursorRect(start).top(), self._view.cursorRect(end).bottom()
+        room = self._view.fontMetrics().height()
+        height = self._view.viewport().height()
+        bar = self._view.verticalScrollBar()
+        if top < room or bottom > height - room:
+            bar.setValue(bar.value() + top - height // 3)
 
     def _show_count(self) -> None:
         if not self.field.text():

@@ -1,0 +1,1 @@
+"""Help: the Getting Started page, bundled in each language and shown offline."""

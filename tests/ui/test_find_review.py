@@ -1,0 +1,54 @@
+"""Find in the review: accents and case ignored, the hit shown whole, long reviews stay quick."""
+
+from __future__ import annotations
+
+import time
+
+from misma_luna.core.base.folding import fold_in_place
+
+
+def _open_find(main_window):  # type: ignore[no-untyped-def]
+    main_window.context.actions["edit.find"].trigger()
+    return main_window.review_pane.find_bar
+
+
+def test_find_ignores_accents_and_case(qtbot, main_window) -> None:
+    main_window.context.language.set_language("es")
+    view = main_window.review_pane.view
+    qtbot.waitUntil(lambda: "México" in view.toPlainText())
+    bar = _open_find(main_window)
+    text = view.toPlainText()
+    total = fold_in_place(text).count("mexico")
+    assert total >= 1 and "México" in text
+    qtbot.keyClicks(bar.field, "mexico")
+    assert bar.count_label.text().endswith(f"de {total}" + (" coincidencias" if total > 1 else ""))
+    for _step in range(total):
+        selected = main_window.review_pane.view.extraSelections()
+        current = [s for s in selected if s.format.foreground().color().isValid()]
+        assert any(fold_in_place(s.cursor.selectedText()) == "mexico" for s in current)
+        bar.next()
+
+
+def test_the_current_hit_is_fully_in_view(qtbot, main_window) -> None:
+    main_window.resize(900, 500)
+    bar = _open_find(main_window)
+    view = main_window.review_pane.view
+    qtbot.keyClicks(bar.field, "Carlitos")
+    viewport = view.viewport().rect()
+    for _step in range(6):
+        bar.next()
+        cursor = view.textCursor()
+        rect = view.cursorRect(cursor)
+        assert viewport.contains(rect.topLeft()) and viewport.contains(rect.bottomLeft())
+
+
+def test_a_large_review_stays_responsive(qtbot, main_window) -> None:
+    view = main_window.review_pane.view
+    paragraph = "Rosario cruzó la frontera desde México; Carlitos la busca en Los Ángeles. "
+    view.setPlainText(paragraph * 34_000)  # about 2.5 MB
+    bar = _open_find(main_window)
+    began = time.perf_counter()
+    qtbot.keyClicks(bar.field, "angeles")
+    typing = time.perf_counter() - began
+    assert typing < 1.0  # the keys are not held up by a search each
+    qtbot.waitUntil(lambda: bar.count_label.text().endswith(" 34000 matches"), timeout=5000)
