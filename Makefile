@@ -77,7 +77,7 @@ catalogs: $(MO_FILES)
 
 src/$(DOMAIN)/locale/%.mo: i18n/%.po | $(RUN_STAMP)
 	@mkdir -p $(dir $@)
-	$(BIN)/pybabel --quiet compile --domain=$(DOMAIN) --input-file=$< --output-file=$@
+	$(PY) tools/i18n.py compile $< $@
 
 # Re-extract the template and merge it into every language's catalog (translators' step).
 pot: $(RUN_STAMP)

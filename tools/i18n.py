@@ -1,7 +1,8 @@
 """Translators' tooling for the app's own words: extract the template, merge it into catalogs.
 
 `make pot` runs `python tools/i18n.py update`; the test suite calls `extract()` to prove the
-committed `i18n/misma_luna.pot` is not stale. One list of keywords serves both.
+committed `i18n/misma_luna.pot` is not stale. One list of keywords serves both. `make
+catalogs` runs `python tools/i18n.py compile PO MO`, which checks the catalog as it compiles.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
+
+from misma_luna.core.base.catalog_build import CatalogBuildError, compile_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = "misma_luna"
@@ -67,7 +70,21 @@ def update() -> None:
             )
 
 
+def compile_po(po_path: Path, mo_path: Path) -> None:
+    """Compile one catalog (its language is its folder's name); warn about what is left out."""
+    for warning in compile_catalog(po_path, mo_path, po_path.parent.parent.name):
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+USAGE = "usage: python tools/i18n.py update | compile PO MO"
+
 if __name__ == "__main__":
-    if sys.argv[1:] != ["update"]:
-        sys.exit("usage: python tools/i18n.py update")
-    update()
+    if sys.argv[1:] == ["update"]:
+        update()
+    elif len(sys.argv) == 4 and sys.argv[1] == "compile":
+        try:
+            compile_po(Path(sys.argv[2]), Path(sys.argv[3]))
+        except CatalogBuildError as error:
+            sys.exit(f"error: {error}")
+    else:
+        sys.exit(USAGE)

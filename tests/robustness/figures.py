@@ -1,4 +1,5 @@
-"""The figures a robustness run proves: cases per reader, kill cycles, recoveries, bytes lost.
+"""The figures a robustness run proves: cases per reader, kill cycles, recoveries, bytes lost,
+and the slowest case each reader met (timed, reported, never asserted on).
 
 Tests record into this module as they go; conftest writes the report after a fuzz run.
 """
@@ -6,6 +7,7 @@ Tests record into this module as they go; conftest writes the report after a fuz
 from __future__ import annotations
 
 import platform
+import time
 from collections import Counter
 from collections.abc import Callable
 from functools import wraps
@@ -16,6 +18,7 @@ R = TypeVar("R")
 
 _cases: Counter[str] = Counter()
 _events: Counter[str] = Counter()
+_slowest: dict[str, tuple[float, str]] = {}
 
 
 def fuzzed(reader: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -37,9 +40,19 @@ def record(event: str, amount: int = 1) -> None:
     _events[event] += amount
 
 
+def timed(reader: str, case: str, work: Callable[[], R]) -> R:
+    """Run `work`, keeping its time if it is the slowest case `reader` has met so far."""
+    start = time.perf_counter()
+    result = work()
+    seconds = time.perf_counter() - start
+    if seconds > _slowest.get(reader, (-1.0, ""))[0]:
+        _slowest[reader] = (seconds, case)
+    return result
+
+
 def collected() -> bool:
     """Whether anything was recorded in this session."""
-    return bool(_cases or _events)
+    return bool(_cases or _events or _slowest)
 
 
 def report(exitstatus: int) -> dict[str, object]:
@@ -49,6 +62,10 @@ def report(exitstatus: int) -> dict[str, object]:
         "cases_fuzzed_total": sum(_cases.values()),
         "events": dict(sorted(_events.items())),
         "bytes_lost": _events.get("bytes_lost", 0),
+        "slowest_case_per_reader": {
+            reader: {"seconds": round(seconds, 3), "case": case}
+            for reader, (seconds, case) in sorted(_slowest.items())
+        },
         "suite_passed": exitstatus == 0,
         "python": platform.python_version(),
         "machine": platform.machine(),

@@ -17,6 +17,8 @@ from misma_luna.core.base.errors import TextFileError, cannot_read
 from misma_luna.core.base.i18n import _, ngettext
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
+# The longest run of characters one repaired character was misread as (UTF-8 read twice).
+_LONGEST_MISREAD = 8
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -191,9 +193,29 @@ def _repair_mojibake(text: str) -> tuple[str, int]:
 
 
 def _changed_characters(before: str, after: str) -> int:
-    import difflib  # noqa: PLC0415 (only when a repair has changed something)
+    """How many characters of `after` a repair changed, in one pass over both texts.
 
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    # A deletion ("Â¡" → "¡") still repaired the character next to it: count it as one.
-    opcodes = matcher.get_opcodes()
-    return sum(max(j2 - j1, 1) for tag, _i1, _i2, j1, j2 in opcodes if tag != "equal")
+    Repair only ever replaces a short run of characters by a shorter one ("Ã±" → "ñ"), so
+    the texts are walked together: at a difference, the repaired character is counted and
+    `before` skips ahead to where the two agree again. A deletion ("Â¡" → "¡") still
+    repaired the character next to it: it counts as one.
+    """
+    count = i = j = 0
+    while i < len(before) and j < len(after):
+        if before[i] == after[j]:
+            i += 1
+            j += 1
+            continue
+        count += 1
+        j += 1
+        i = _resync(before, i + 1, after[j] if j < len(after) else "")
+    return count + max(len(after) - j, 0) + (1 if i < len(before) and not count else 0)
+
+
+def _resync(text: str, start: int, wanted: str) -> int:
+    """Where `text` has `wanted` again, looking a few characters from `start` (a repaired run
+    is short); `start` itself when it is not that near."""
+    if not wanted:
+        return len(text)
+    found = text.find(wanted, start, start + _LONGEST_MISREAD)
+    return start if found < 0 else found

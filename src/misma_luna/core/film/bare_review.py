@@ -13,7 +13,7 @@ from pathlib import Path
 
 from misma_luna.core.base.errors import FilmError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.text_decoding import read_text
+from misma_luna.core.base.regular_files import read_regular_text
 from misma_luna.core.film.facts import CastMember, FilmFacts, Titles
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.review.markdown import parse_review
@@ -37,7 +37,7 @@ _LIST_FIELDS = {"director": "directors", "directors": "directors", "writer": "wr
 
 def load_bare_review(path: Path) -> FilmPackage:
     """Read the review file `path` as a film in its own language, with no translations."""
-    decoded = read_text(path)
+    decoded = read_regular_text(path)
     meta, body, first_line = split_front_matter(decoded.text)
     review = parse_review(body)
     if not review.blocks:

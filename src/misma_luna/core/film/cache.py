@@ -3,9 +3,11 @@
 Opening a package folder reads its TOML, decodes and parses its Markdown review and its
 catalogs: tens of milliseconds, most of them importing the parsers, on every start. The
 cache keeps the resulting `FilmPackage`, every block already rendered as HTML in each of
-its languages (so showing it needs no Markdown parser either), stamped with the name, size
-and modification time of every file the package holds; any change to the folder, to the
-app's version or to Python's makes the stamp differ, and the package is read again. A cache
+its languages (so showing it needs no Markdown parser either), stamped with the name, size,
+modification and change times and inode of every file the package holds, and a checksum of
+its small text files (an edit that keeps the size and puts the time back still shows); any
+change to the folder, to the app's version or to Python's makes the stamp differ, and the
+package is read again. A cache
 file that cannot be read is ignored and rewritten: it is never more than a copy.
 
 Only package folders are cached: a .zip or a bare review is read each time, and so is a
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import stat
 import sys
 import time
 import zlib
@@ -34,9 +37,12 @@ from misma_luna.core.film.package import FilmPackage
 
 # Bump when a class held in the cache changes shape or module (between releases, __version__
 # does it).
-FORMAT = 5
+FORMAT = 6
 # Folders of a package whose files the stamp covers (the package's own layout).
 WATCHED_FOLDERS = ("", "i18n", "subtitles")
+# The package's text files (facts, review, catalogs), checksummed into the stamp up to this size.
+TEXT_SUFFIXES = (".toml", ".md", ".po")
+CHECKSUM_MAX_BYTES = 8 * 1024 * 1024
 # Entries not used for this long go when another is written (reading one again costs a parse).
 UNUSED_DAYS = 60
 DAY_SECONDS = 24 * 60 * 60
@@ -102,20 +108,40 @@ def _package_folder(path: Path) -> Path | None:
 
 
 def _entry_name(folder: Path) -> str:
+    """The cache file of `folder`: its name (bytes that are not UTF-8 as `?`) and a checksum."""
     # The checksum keeps same-named folders apart; the stamp holds the whole path anyway.
-    return f"{folder.name[:40]}-{zlib.crc32(str(folder).encode()):08x}.pickle"
+    name = folder.name[:40].encode("utf-8", "replace").decode("utf-8")
+    return f"{name}-{zlib.crc32(os.fsencode(folder)):08x}.pickle"
 
 
 def package_stamp(folder: Path) -> Stamp:
     """What must not have changed for a cached copy of the package at `folder` to hold."""
-    files: list[tuple[str, int, int]] = []
+    files: list[tuple[object, ...]] = []
     for name in WATCHED_FOLDERS:
         with contextlib.suppress(OSError), os.scandir(folder / name) as entries:
             for entry in entries:
                 with contextlib.suppress(OSError):
-                    info = entry.stat()
-                    files.append((f"{name}/{entry.name}", info.st_size, info.st_mtime_ns))
+                    files.append((f"{name}/{entry.name}", *_file_stamp(entry)))
     return (FORMAT, __version__, sys.version_info[:2], str(folder), tuple(sorted(files)))
+
+
+def _file_stamp(entry: os.DirEntry[str]) -> tuple[int, ...]:
+    """Size, times, inode and (for a small regular text file) a checksum of the content."""
+    info = entry.stat()
+    checksum = -1
+    text = entry.name.endswith(TEXT_SUFFIXES)
+    if text and stat.S_ISREG(info.st_mode) and info.st_size <= CHECKSUM_MAX_BYTES:
+        checksum = _checksum(entry.path)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, checksum)
+
+
+def _checksum(path: str) -> int:
+    """A CRC-32 of the file's bytes, read in blocks (a regular file: it cannot block)."""
+    value = 0
+    with open(path, "rb") as file:
+        while block := file.read(1 << 20):
+            value = zlib.crc32(block, value)
+    return value
 
 
 def _read(entry: Path, stamp: Stamp) -> FilmPackage | None:

@@ -1,7 +1,9 @@
 """Translations of a film's own content (review blocks, film fields), read from `.po` files.
 
 A block's translation that is missing or fuzzy is never shown silently: `translate()` gives
-the source text back with the state that says why, and the panes mark it.
+the source text back with the state that says why, and the panes mark it. A translation that
+adds placeholders its source lacks, or a plural header that is not sound, is left out and
+kept in `problems` (`catalog_rules`).
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from misma_luna.core.base import catalog_rules
 from misma_luna.core.base.errors import CatalogError, TextFileError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.text_decoding import read_text
+from misma_luna.core.base.regular_files import read_regular_text
 
 
 class TranslationState(enum.Enum):
@@ -44,6 +47,9 @@ _LINE = re.compile(r"\(line (\d+)\)")
 class ContentCatalog:
     """One language's translations of a film package's content."""
 
+    # What checking the file left out, each naming it (none for a catalog made in code).
+    problems: tuple[CatalogError, ...] = ()
+
     def __init__(self, language: str, entries: dict[tuple[str | None, str], tuple[str, bool]]):
         self.language = language
         self._entries = entries
@@ -56,13 +62,14 @@ class ContentCatalog:
     __hash__ = None  # type: ignore[assignment]  # equal by value, and mutable: not hashable
 
     @classmethod
-    def from_file(cls, path: Path, language: str) -> ContentCatalog:
-        """Read `path`; raise `CatalogError` naming the line of a syntax error."""
+    def from_file(cls, path: Path, language: str, within: Path | None = None) -> ContentCatalog:
+        """Read `path` (a link may not lead out of the folder `within`); raise `CatalogError`
+        naming the line of a syntax error."""
         # polib loads only when a catalog is parsed; a cached film needs none.
         import polib  # noqa: PLC0415
 
         try:
-            text = read_text(path).text
+            text = read_regular_text(path, within=within).text
             catalog = polib.pofile(text)
         except TextFileError as exc:
             raise CatalogError(path, exc.problem) from exc
@@ -75,7 +82,12 @@ class ContentCatalog:
             for entry in catalog
             if not entry.obsolete and entry.msgid
         }
-        return cls(language, entries)
+        unfit = [key for key, (text, _f) in entries.items() if not _fits(key[1], text)]
+        for key in unfit:
+            del entries[key]
+        found = cls(language, entries)
+        found.problems = _problems(path, catalog.metadata.get("Plural-Forms"), len(unfit))
+        return found
 
     def translate(self, source: str, context: str | None = None) -> Shown:
         """The translation of `source`, or `source` itself marked missing or outdated."""
@@ -86,3 +98,30 @@ class ContentCatalog:
         if fuzzy:
             return Shown(source, TranslationState.OUTDATED)
         return Shown(translation, TranslationState.TRANSLATED)
+
+
+def _fits(source: str, translation: str) -> bool:
+    return not translation or catalog_rules.fits_text(source, translation)
+
+
+def _problems(path: Path, plural_header: str | None, unfit: int) -> tuple[CatalogError, ...]:
+    """What checking a content catalog found, as errors naming the file."""
+    found: list[CatalogError] = []
+    if plural_header:
+        try:
+            catalog_rules.plural_rule(plural_header)
+        except catalog_rules.RuleError as exc:
+            found.append(
+                CatalogError(path, _("its plural rule is wrong ({reason})").format(reason=exc))
+            )
+    if unfit:
+        found.append(
+            CatalogError(
+                path,
+                _(
+                    "{count} translations add placeholders their source text does not have; "
+                    "the source text is shown instead"
+                ).format(count=unfit),
+            )
+        )
+    return tuple(found)

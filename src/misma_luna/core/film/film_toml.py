@@ -72,6 +72,8 @@ def parse_film_toml(source: str, path: Path) -> FilmFacts:
         raise FilmError(
             path, _("this is not valid TOML ({detail})").format(detail=detail), line
         ) from exc
+    except RecursionError:
+        raise FilmError(path, _("the file nests tables or lists too deeply")) from None
     return _facts(_Reader(data, source, path))
 
 

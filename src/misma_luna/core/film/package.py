@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError
+from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError, TextFileError
 from misma_luna.core.base.file_kinds import MANIFEST_NAME, is_subtitle
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.text_decoding import DecodedText, read_text
+from misma_luna.core.base.regular_files import check_inside, read_regular_text
+from misma_luna.core.base.text_decoding import DecodedText
 from misma_luna.core.film.content import ContentCatalog, Shown, TranslationState
 from misma_luna.core.film.facts import FilmFacts
 from misma_luna.core.review.markdown import Block, Review, inline_html, parse_review
@@ -108,42 +109,55 @@ class LocalizedFilm:
 def load_package_dir(folder: Path) -> FilmPackage:
     """Read a film package folder: facts, review, catalogs and subtitle tracks."""
     toml_path = folder / MANIFEST_NAME
-    if not toml_path.is_file():
+    if not toml_path.exists():
         raise FilmError(folder, _("this folder has no film.toml, so it is not a film package"))
     from misma_luna.core.film.film_toml import parse_film_toml  # noqa: PLC0415 (and tomllib: not for cached films)
 
-    facts = parse_film_toml(read_text(toml_path).text, toml_path)
+    facts = parse_film_toml(read_regular_text(toml_path, within=folder).text, toml_path)
     review_path = folder / "review.md"
-    if not review_path.is_file():
+    if not review_path.exists():
         raise FilmError(folder, _("this film package has no review.md"))
-    review_source = read_text(review_path)
-    catalogs, warnings = _load_catalogs(folder / "i18n")
+    review_source = read_regular_text(review_path, within=folder)
+    catalogs, warnings = _load_catalogs(folder)
+    subtitle_tracks = _find_subtitles(folder, warnings)
     return FilmPackage(
         path=folder,
         facts=facts,
         review=parse_review(review_source.text),
         review_source=review_source,
         catalogs=catalogs,
-        subtitle_tracks=_find_subtitles(folder / "subtitles"),
+        subtitle_tracks=subtitle_tracks,
         warnings=tuple(warnings),
     )
 
 
-def _load_catalogs(folder: Path) -> tuple[dict[str, ContentCatalog], list[MismaLunaError]]:
+def _load_catalogs(package: Path) -> tuple[dict[str, ContentCatalog], list[MismaLunaError]]:
+    """The package's readable catalogs, and what was wrong with the others."""
+    folder = package / "i18n"
     catalogs: dict[str, ContentCatalog] = {}
     warnings: list[MismaLunaError] = []
     for po_path in sorted(folder.glob("*.po")) if folder.is_dir() else ():
         language = po_path.stem
         try:
-            catalogs[language] = ContentCatalog.from_file(po_path, language)
+            catalogs[language] = ContentCatalog.from_file(po_path, language, within=package)
         except CatalogError as exc:
             warnings.append(exc)
     return catalogs, warnings
 
 
-def _find_subtitles(folder: Path) -> dict[str, Path]:
+def _find_subtitles(package: Path, warnings: list[MismaLunaError]) -> dict[str, Path]:
+    """The package's subtitle tracks by language; a link out of the package is a warning."""
+    folder = package / "subtitles"
     if not folder.is_dir():
         return {}
-    return {
-        path.stem.split(".")[-1]: path for path in sorted(folder.iterdir()) if is_subtitle(path)
-    }
+    tracks = {}
+    for path in sorted(folder.iterdir()):
+        if not is_subtitle(path):
+            continue
+        try:
+            check_inside(path, package)
+        except TextFileError as error:
+            warnings.append(error)
+            continue
+        tracks[path.stem.split(".")[-1]] = path
+    return tracks

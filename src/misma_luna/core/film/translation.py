@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from misma_luna.core.base.errors import CatalogError
+from misma_luna.core.base.errors import CatalogError, FilmError, cannot_write
+from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.text_decoding import read_text
+from misma_luna.core.base.regular_files import read_regular_text
 from misma_luna.core.film.package import FilmPackage, load_package_dir
 
 TEMPLATE_NAME = "template.pot"
@@ -63,12 +64,16 @@ def update_template(folder: Path) -> TemplateResult:
         raise film.warnings[0]
     template = template_catalog(film)
     i18n = folder / "i18n"
-    i18n.mkdir(exist_ok=True)
+    try:
+        i18n.mkdir(exist_ok=True)
+    except OSError as error:
+        raise FilmError(i18n, cannot_write(error)) from None
     pot_path = i18n / TEMPLATE_NAME
     _write(pot_path, template)
     merged = []
     for po_path in sorted(i18n.glob("*.po")):
-        catalog = read_po(io.StringIO(read_text(po_path).text), locale=po_path.stem)
+        source = read_regular_text(po_path, within=folder).text
+        catalog = read_po(io.StringIO(source), locale=po_path.stem)
         catalog.update(template, update_header_comment=False)
         _write(po_path, catalog)
         merged.append(po_path)
@@ -76,6 +81,7 @@ def update_template(folder: Path) -> TemplateResult:
 
 
 def _write(path: Path, catalog: Any) -> None:
+    """Write `catalog` to `path` whole, or leave the file as it was."""
     # polib loads for `film template` and `film check` only.
     from babel.messages.pofile import write_po  # noqa: PLC0415
 
@@ -83,7 +89,10 @@ def _write(path: Path, catalog: Any) -> None:
         message.flags.discard("python-format")  # review text is not a Python format string
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, omit_header=False, ignore_obsolete=False)
-    path.write_bytes(buffer.getvalue())
+    try:
+        write_whole(path, buffer.getvalue())
+    except OSError as error:
+        raise FilmError(path, cannot_write(error)) from None
 
 
 @dataclass
@@ -119,7 +128,7 @@ def check_package(folder: Path) -> list[LanguageReport]:
     reports = []
     for po_path in sorted((folder / "i18n").glob("*.po")):
         try:
-            catalog = polib.pofile(read_text(po_path).text)
+            catalog = polib.pofile(read_regular_text(po_path, within=folder).text)
         except (OSError, ValueError) as error:
             raise CatalogError(po_path, _("the translation file has a syntax error")) from error
         found = {(e.msgctxt, e.msgid): e for e in catalog if not e.obsolete}

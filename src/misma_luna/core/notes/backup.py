@@ -2,7 +2,8 @@
 
 Backups are single-file copies made with sqlite3's backup API (daily, the newest seven
 kept, plus one before each migration). A damaged file is moved aside, never deleted, and
-the newest backup that passes `PRAGMA quick_check` takes its place.
+the newest backup that passes `PRAGMA quick_check` and holds notes takes its place; the
+copy is made before anything moves, so a full disk leaves the damaged file where it was.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from misma_luna.core.base.file_writing import whole_path
+from misma_luna.core.notes.sqlite_uri import sqlite_uri
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "notes-daily-"
@@ -34,32 +36,40 @@ def backups_dir(db_path: Path) -> Path:
 
 
 def is_healthy(path: Path) -> bool:
-    """True when `path` opens as SQLite and passes `PRAGMA quick_check`."""
+    """True when `path` is a notes database (never an empty file) passing `quick_check`."""
+    if not path.is_file():
+        return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     except sqlite3.Error:
         return False
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error:
         return False
     finally:
         conn.close()
-    return rows == [("ok",)]
+    return rows == [("ok",)] and tables > 0 and version > 0
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
     """Copy an open database to `dest` as one self-contained file, atomically."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     with whole_path(dest) as partial:
-        target = sqlite3.connect(partial)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
+        _copy_into(source, partial)
     return dest
+
+
+def _copy_into(source: sqlite3.Connection, partial: Path) -> None:
+    """Copy `source` into the new file `partial` (one file, no journal left beside it)."""
+    target = sqlite3.connect(partial)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
 
 
 def daily_backup(conn: sqlite3.Connection, db_path: Path, today: dt.date) -> Path | None:
@@ -91,17 +101,22 @@ def migration_backup(conn: sqlite3.Connection, db_path: Path, version: int) -> P
 
 
 def recover(db_path: Path) -> Recovery:
-    """Move a damaged database aside and put the newest good backup in its place."""
-    damaged = move_aside(db_path)
-    for candidate in all_backups(db_path):
-        if is_healthy(candidate):
-            source = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
-            try:
-                copy_database(source, db_path)
-            finally:
-                source.close()
-            return Recovery(damaged, candidate)
-    return Recovery(damaged, None)
+    """Move a damaged database aside and put the newest good backup in its place.
+
+    The backup is copied beside the database first: if that fails (a full disk), nothing
+    has moved and the error propagates.
+    """
+    candidate = next((c for c in all_backups(db_path) if is_healthy(c)), None)
+    if candidate is None:
+        return Recovery(move_aside(db_path), None)
+    source = sqlite3.connect(sqlite_uri(candidate, mode="ro"), uri=True)
+    try:
+        with whole_path(db_path) as partial:
+            _copy_into(source, partial)
+            damaged = move_aside(db_path)
+    finally:
+        source.close()
+    return Recovery(damaged, candidate)
 
 
 def move_aside(db_path: Path) -> Path:

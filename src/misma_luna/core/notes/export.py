@@ -2,14 +2,18 @@
 
 Each pinned note comes with the passage it is pinned to, quoted; dates are written in
 the active language. The notes themselves are the reader's words and are left as typed.
+`write_export` streams: each note is written as it comes, so no export is held in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
+from typing import TextIO
 
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _, active_language, ngettext
@@ -25,14 +29,31 @@ def export_notes(
     now: dt.datetime | None = None,
 ) -> str:
     """`notes` (already in reading order) as a Markdown or JSON document."""
+    out = io.StringIO()
+    counts = Counter(note.film_id for note in notes)
+    write_export(out, notes, form, titles=titles, now=now, counts=counts)
+    return out.getvalue()
+
+
+def write_export(
+    out: TextIO,
+    notes: Iterable[Note],
+    form: str,
+    *,
+    titles: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
+    counts: Mapping[str, int] | None = None,
+) -> None:
+    """Write `notes` (in reading order, film by film) to `out` as they come; `counts` holds
+    each film's number of notes (the Markdown heading says it before the notes)."""
     moment = now or dt.datetime.now(dt.UTC)
-    if form == "json":
-        return to_json(notes, titles or {}, moment)
-    return to_markdown(notes, titles or {}, moment)
+    chunks = _json_chunks if form == "json" else _markdown_chunks
+    for chunk in chunks(notes, titles or {}, moment, counts or {}):
+        out.write(chunk)
 
 
-def _by_film(notes: Sequence[Note]) -> list[tuple[str, list[Note]]]:
-    return [(film, list(group)) for film, group in groupby(notes, key=lambda n: n.film_id)]
+def _by_film(notes: Iterable[Note]) -> Iterator[tuple[str, Iterator[Note]]]:
+    return groupby(notes, key=lambda n: n.film_id)
 
 
 def _local(moment: dt.datetime) -> dt.datetime:
@@ -41,22 +62,32 @@ def _local(moment: dt.datetime) -> dt.datetime:
 
 def to_markdown(notes: Sequence[Note], titles: Mapping[str, str], now: dt.datetime) -> str:
     """A Markdown document: one section per film, one entry per note."""
+    counts = Counter(note.film_id for note in notes)
+    return "".join(_markdown_chunks(notes, titles, now, counts))
+
+
+def _markdown_chunks(
+    notes: Iterable[Note], titles: Mapping[str, str], now: dt.datetime, counts: Mapping[str, int]
+) -> Iterator[str]:
+    """The Markdown document in pieces: the heading, then each film and each note."""
     language = active_language()
-    lines = [
-        "# " + _("Notes from Misma Luna"),
-        "",
-        _("Exported on {date}.").format(date=fmt.format_datetime(_local(now), language)),
-        "",
-    ]
-    if not notes:
-        lines += [_("There are no notes yet."), ""]
+    date = fmt.format_datetime(_local(now), language)
+    head = ["# " + _("Notes from Misma Luna"), "", _("Exported on {date}.").format(date=date)]
+    pending = "\n".join(head)  # held back so that the document ends with one newline
+    empty = True
     for film_id, film_notes in _by_film(notes):
-        lines += ["## " + titles.get(film_id, film_id), ""]
-        count = len(film_notes)
-        lines += [ngettext("{count} note", "{count} notes", count).format(count=count), ""]
+        empty = False
+        count = counts.get(film_id, 0)
+        heading = ngettext("{count} note", "{count} notes", count).format(count=count)
+        yield pending + "\n\n"
+        pending = "\n".join(["## " + titles.get(film_id, film_id), "", heading])
         for note in film_notes:
-            lines += _note_markdown(note, language)
-    return "\n".join(lines).rstrip() + "\n"
+            yield pending + "\n\n"
+            pending = "\n".join(_note_markdown(note, language)).rstrip()
+    if empty:
+        yield pending + "\n\n"
+        pending = _("There are no notes yet.")
+    yield pending.rstrip() + "\n"
 
 
 def _note_markdown(note: Note, language: str) -> list[str]:
@@ -79,17 +110,31 @@ def _quoted(text: str) -> list[str]:
 
 def to_json(notes: Sequence[Note], titles: Mapping[str, str], now: dt.datetime) -> str:
     """A JSON document: films, each with its notes, dates both as ISO and as written."""
+    return "".join(_json_chunks(notes, titles, now, {}))
+
+
+def _json_chunks(
+    notes: Iterable[Note], titles: Mapping[str, str], now: dt.datetime, _counts: Mapping[str, int]
+) -> Iterator[str]:
+    """The JSON document in pieces, laid out as `json.dumps(..., indent=2)` lays it out."""
     language = active_language()
-    films = [
-        {
-            "id": film_id,
-            "title": titles.get(film_id, film_id),
-            "notes": [_note_json(note, language) for note in film_notes],
-        }
-        for film_id, film_notes in _by_film(notes)
-    ]
-    document = {"exported": now.isoformat(), "language": language, "films": films}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    yield "{\n" + f'  "exported": {_json(now.isoformat())},\n'
+    yield f'  "language": {_json(language)},\n  "films": ['
+    films = 0
+    for film_id, film_notes in _by_film(notes):
+        yield ("," if films else "") + "\n    {\n"
+        yield f'      "id": {_json(film_id)},\n'
+        yield f'      "title": {_json(titles.get(film_id, film_id))},\n      "notes": ['
+        for index, note in enumerate(film_notes):
+            body = _json(_note_json(note, language)).replace("\n", "\n        ")
+            yield ("," if index else "") + "\n        " + body
+        yield "\n      ]\n    }"
+        films += 1
+    yield ("\n  ]" if films else "]") + "\n}\n"
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def _note_json(note: Note, language: str) -> dict[str, object]:

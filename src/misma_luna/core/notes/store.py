@@ -2,13 +2,16 @@
 
 WAL with `synchronous=FULL`, one explicit `BEGIN IMMEDIATE` transaction per change,
 `integrity_check` at start (a damaged file is replaced by the newest good backup), a daily
-backup, and read-only opening for a file from a newer version or a second instance.
+backup, and read-only opening for a file from a newer version or a second instance. A full
+or failing disk is never taken for damage: the notes open read-only, untouched, and say so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,10 +23,23 @@ from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.notes import backup, schema
 from misma_luna.core.notes.note import Anchor, Note
+from misma_luna.core.notes.sqlite_uri import sqlite_uri
 
 DB_NAME = "notes.sqlite3"
 _COLUMNS = "id, film_id, body, created, updated, anchor_kind, anchor_id, anchor_position, quote"
+_PREVIEW_COLUMNS = (
+    "id, film_id, substr(body, 1, ?), created, updated, anchor_kind, anchor_id, "
+    "anchor_position, substr(quote, 1, ?)"
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Below this much free space, an I/O error while opening is taken for a full disk.
+LOW_SPACE_BYTES = 1024 * 1024
+# Characters of a note's body (and of its quote) that a listing carries.
+PREVIEW_CHARS = 2000
+# The most notes a search lists (the best matches first).
+SEARCH_LIMIT = 500
+# Error names that mean the file's content is damaged (any other error is the disk's).
+_DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 class NotesError(MismaLunaError):
@@ -41,12 +57,32 @@ class OpenReport:
 
     recovery: backup.Recovery | None = None
     newer_version: int | None = None
+    # Why the notes could not be opened for writing (a full disk...): shown read-only.
+    unwritable: str | None = None
+    # Why today's backup could not be made; the notes themselves are fine.
+    backup_failed: str | None = None
 
     def messages(self) -> list[str]:
         """Sentences for the reader, in the active language."""
         out: list[str] = []
         if self.recovery is not None:
             out.append(recovery_message(self.recovery))
+        if self.unwritable is not None:
+            out.append(
+                _(
+                    "Your notes could not be opened for writing ({reason}). They are shown "
+                    "read-only and nothing was changed or moved; free some space or fix the "
+                    "disk, then start Misma Luna again to write notes."
+                ).format(reason=self.unwritable)
+            )
+        if self.backup_failed is not None:
+            out.append(
+                _(
+                    "Today's backup of your notes could not be made ({reason}). Your notes "
+                    "are safe and still saved as you write; free some disk space so that the "
+                    "next backup can be made."
+                ).format(reason=self.backup_failed)
+            )
         if self.newer_version is not None:
             out.append(
                 _(
@@ -87,18 +123,26 @@ class NotesStore:
         """Open (creating, migrating or recovering as needed) the notes database at `path`."""
         if read_only:
             return cls._open_read_only(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn, recovery = _connect_checked(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn, recovery = _connect_checked(path)
+        except (sqlite3.Error, OSError) as exc:
+            return cls._open_unwritable(path, exc)
         found = schema.user_version(conn)
         if found > schema.SCHEMA_VERSION:
             conn.close()
             store = cls._open_read_only(path)
             store.report = OpenReport(recovery=recovery, newer_version=found)
             return store
-        schema.migrate(conn, lambda v: _backup_before(conn, path, v, found))
-        backup.daily_backup(conn, path, today or dt.date.today())
+        try:
+            schema.migrate(conn, lambda v: _backup_before(conn, path, v, found))
+        except (sqlite3.Error, OSError) as exc:
+            conn.close()
+            return cls._open_unwritable(path, exc)
         store = cls(conn, path, read_only=False)
-        store.report = OpenReport(recovery=recovery)
+        store.report = OpenReport(
+            recovery=recovery, backup_failed=_daily_backup(conn, path, today or dt.date.today())
+        )
         return store
 
     @classmethod
@@ -107,8 +151,23 @@ class NotesStore:
             conn = _connect(Path(":memory:"))
             schema.migrate(conn, lambda _v: None)
         else:
-            conn = _connect_read_only(path)
+            try:
+                conn = _connect_read_only(path)
+            except sqlite3.Error as exc:
+                raise NotesError(
+                    path,
+                    _("the notes could not be read: {reason}").format(
+                        reason=disk_problem(exc, path)
+                    ),
+                ) from exc
         return cls(conn, path, read_only=True)
+
+    @classmethod
+    def _open_unwritable(cls, path: Path, exc: sqlite3.Error | OSError) -> NotesStore:
+        """The notes read-only, untouched, with the reason they could not be written."""
+        store = cls._open_read_only(path)
+        store.report = OpenReport(unwritable=disk_problem(exc, path))
+        return store
 
     def close(self) -> None:
         """Close the database (everything is already on disk)."""
@@ -175,13 +234,13 @@ class NotesStore:
 
     def get(self, note_id: int) -> Note | None:
         """The note with `note_id`, if it exists."""
-        row = self._conn.execute(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (note_id,))
+        row = self._read(f"SELECT {_COLUMNS} FROM notes WHERE id = ?", (note_id,))
         found = row.fetchone()
         return _note(found) if found else None
 
     def notes_for_film(self, film_id: str) -> list[Note]:
         """A film's notes in reading order (by anchor position)."""
-        rows = self._conn.execute(
+        rows = self._read(
             f"SELECT {_COLUMNS} FROM notes WHERE film_id = ? ORDER BY {schema.READING_ORDER}",
             (film_id,),
         )
@@ -189,33 +248,74 @@ class NotesStore:
 
     def all_notes(self) -> list[Note]:
         """Every note, film by film, each film's in reading order."""
-        rows = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM notes ORDER BY film_id, {schema.READING_ORDER}"
-        )
+        rows = self._read(f"SELECT {_COLUMNS} FROM notes ORDER BY film_id, {schema.READING_ORDER}")
         return [_note(r) for r in rows]
+
+    def counts(self, film_id: str | None = None) -> dict[str, int]:
+        """How many notes each film has (only `film_id`'s when given)."""
+        where = " WHERE film_id = ?" if film_id else ""
+        params: tuple[str, ...] = (film_id,) if film_id else ()
+        rows = self._read(f"SELECT film_id, count(*) FROM notes{where} GROUP BY film_id", params)
+        return {str(film): int(count) for film, count in rows}
 
     def film_ids(self) -> list[str]:
         """The films that have notes, sorted."""
-        return [r[0] for r in self._conn.execute("SELECT DISTINCT film_id FROM notes ORDER BY 1")]
+        return [r[0] for r in self._read("SELECT DISTINCT film_id FROM notes ORDER BY 1")]
 
-    def search(self, text: str, film_id: str | None = None) -> list[Note]:
-        """Notes whose words (or pinned passage) start with every word of `text`."""
-        query = fts_query(text)
-        if not query:
-            return self.notes_for_film(film_id) if film_id else self.all_notes()
-        film_filter = " AND film_id = ?" if film_id else ""
-        params: tuple[str, ...] = (query, film_id) if film_id else (query,)
-        rows = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM notes WHERE id IN "
-            f"(SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?){film_filter} "
-            f"ORDER BY film_id, {schema.READING_ORDER}",
+    def iter_notes(self, film_id: str | None = None) -> Iterator[Note]:
+        """A film's notes (or every note) in reading order, one at a time, for exports."""
+        where = " WHERE film_id = ?" if film_id else ""
+        params: tuple[str, ...] = (film_id,) if film_id else ()
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM notes{where} ORDER BY film_id, {schema.READING_ORDER}",
             params,
+        )
+        for row in rows:
+            yield _note(row)
+
+    def previews(self, film_id: str | None = None) -> list[Note]:
+        """Notes for a list: in reading order, each body and quote cut to `PREVIEW_CHARS`
+        (`get()` gives a note whole)."""
+        where = " WHERE film_id = ?" if film_id else ""
+        params: tuple[str, ...] = (film_id,) if film_id else ()
+        rows = self._read(
+            f"SELECT {_PREVIEW_COLUMNS} FROM notes{where} ORDER BY film_id, {schema.READING_ORDER}",
+            (PREVIEW_CHARS, PREVIEW_CHARS, *params),
         )
         return [_note(r) for r in rows]
 
+    def search(
+        self, text: str, film_id: str | None = None, limit: int = SEARCH_LIMIT
+    ) -> list[Note]:
+        """Notes whose words (or pinned passage) start with every word of `text`: the best
+        `limit` matches, in reading order, bodies and quotes cut as in `previews()`."""
+        query = fts_query(text)
+        if not query:
+            return self.previews(film_id)
+        film_filter = " AND film_id = ?" if film_id else ""
+        params: tuple[object, ...] = (query, film_id) if film_id else (query,)
+        rows = self._read(
+            f"SELECT {_PREVIEW_COLUMNS} FROM notes WHERE id IN "
+            f"(SELECT notes.id FROM notes_fts JOIN notes ON notes.id = notes_fts.rowid "
+            f"WHERE notes_fts MATCH ?{film_filter} ORDER BY rank LIMIT ?) "
+            f"ORDER BY film_id, {schema.READING_ORDER}",
+            (PREVIEW_CHARS, PREVIEW_CHARS, *params, limit),
+        )
+        return [_note(r) for r in rows]
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        """Run a query; a file this version cannot read is a `NotesError`, not a crash."""
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            reason = disk_problem(exc, self.path)
+            raise NotesError(
+                self.path, _("the notes could not be read: {reason}").format(reason=reason)
+            ) from exc
+
     def integrity_check(self) -> bool:
         """True when the whole database passes `PRAGMA integrity_check`."""
-        return self._conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        return self._read("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
 def fts_query(text: str) -> str:
@@ -234,32 +334,100 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """Read the notes without writing; on a read-only disk (no -shm can be made), as immutable."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
     try:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlite3.OperationalError:
         conn.close()
-        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True, isolation_level=None)
+        conn = sqlite3.connect(
+            sqlite_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None
+        )
     return conn
 
 
 def _connect_checked(path: Path) -> tuple[sqlite3.Connection, backup.Recovery | None]:
-    """Connect, and if `integrity_check` fails, recover from backup and connect again."""
-    if path.exists():
-        if path.stat().st_size == 0 and backup.all_backups(path):  # emptied by a crash or a tool
-            recovery = backup.recover(path)
-            return _connect(path), recovery
-        try:
-            conn = _connect(path)
-            # integrity_check, not quick_check: only it sees indexes that disagree with the table.
-            if conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)] and _is_ours(conn):
-                return conn, None
-            conn.close()
-        except sqlite3.DatabaseError:
-            pass
+    """Connect, and if the file is damaged, recover from backup and connect again.
+
+    Only a damaged file is recovered: errors of the disk (full, failing, read-only) propagate,
+    and nothing is moved.
+    """
+    if not path.exists():
+        return _connect(path), None
+    if path.stat().st_size == 0 and backup.all_backups(path):  # emptied by a crash or a tool
         recovery = backup.recover(path)
         return _connect(path), recovery
-    return _connect(path), None
+    if _sound(path):
+        return _connect(path), None
+    recovery = backup.recover(path)
+    return _connect(path), recovery
+
+
+def _sound(path: Path) -> bool:
+    """Whether `path` passes `integrity_check` and is a notes file; raises for disk errors."""
+    try:
+        conn = _connect(path)
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        raise
+    try:
+        # integrity_check, not quick_check: only it sees indexes that disagree with the table.
+        return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)] and _is_ours(conn)
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        raise
+    finally:
+        conn.close()
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether `exc` says the file's content is damaged (not that the disk failed)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name:
+        return name.startswith(_DAMAGE_ERRORS)
+    return "malformed" in str(exc) or "not a database" in str(exc)
+
+
+def is_disk_full(exc: BaseException, path: Path) -> bool:
+    """Whether `exc` comes from a full disk: SQLITE_FULL, ENOSPC, or an I/O error on a disk
+    with (almost) no free space left."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "database or disk is full" in str(exc):
+        return True
+    return name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _low_on_space(path)
+
+
+def _low_on_space(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def disk_problem(exc: sqlite3.Error | OSError, path: Path) -> str:
+    """The reason a disk error gives, in the reader's words."""
+    if is_disk_full(exc, path):
+        return _("the disk is full")
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if isinstance(exc, PermissionError) or name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+        return _("the notes folder cannot be written to")
+    if isinstance(exc, OSError) or name.startswith("SQLITE_IOERR"):
+        return _("the disk could not be written to")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return _("another program is using the notes file")
+    return str(exc)
+
+
+def _daily_backup(conn: sqlite3.Connection, path: Path, today: dt.date) -> str | None:
+    """Make today's backup; None when done, else why it could not be made."""
+    try:
+        backup.daily_backup(conn, path, today)
+    except (sqlite3.Error, OSError) as exc:
+        return disk_problem(exc, backup.backups_dir(path))
+    return None
 
 
 def _is_ours(conn: sqlite3.Connection) -> bool:
@@ -274,17 +442,7 @@ def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: in
 
 
 def _save_error(path: Path, exc: sqlite3.Error) -> NotesError:
-    name = getattr(exc, "sqlite_errorname", "")
-    if name == "SQLITE_FULL":
-        reason = _("the disk is full")
-    elif name.startswith("SQLITE_READONLY") or name.startswith("SQLITE_CANTOPEN"):
-        reason = _("the notes folder cannot be written to")
-    elif name.startswith("SQLITE_IOERR"):
-        reason = _("the disk could not be written to")
-    elif name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
-        reason = _("another program is using the notes file")
-    else:
-        reason = str(exc)
+    reason = disk_problem(exc, path)
     return NotesError(path, _("the note could not be saved: {reason}").format(reason=reason))
 
 
@@ -297,15 +455,41 @@ def _iso(moment: dt.datetime) -> str:
 
 
 def _note(row: tuple[Any, ...]) -> Note:
+    """A row as a Note; odd values another program wrote are shown, not fatal."""
     (note_id, film_id, body, created, updated, kind, anchor_id, position, quote) = row
     anchor = None
     if kind in {"block", "subtitle"}:
-        anchor = Anchor(kind, anchor_id, int(position), quote or "")
+        anchor = Anchor(kind, _text(anchor_id), _integer(position), _text(quote))
     return Note(
-        note_id,
-        film_id,
-        body,
-        dt.datetime.fromisoformat(created),
-        dt.datetime.fromisoformat(updated),
+        _integer(note_id),
+        _text(film_id),
+        _text(body),
+        _moment(created),
+        _moment(updated),
         anchor,
     )
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return 0
+    try:
+        return int(value)
+    except (ValueError, OverflowError):
+        return 0
+
+
+def _moment(value: object) -> dt.datetime:
+    try:
+        moment = dt.datetime.fromisoformat(_text(value))
+    except ValueError:
+        return dt.datetime.fromtimestamp(0, dt.UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -2,7 +2,9 @@
 
 Tracking redirects (google.com/url?q=…, l.facebook.com/l.php?u=…) are unwrapped by reading
 the URL itself, several levels deep; tracking parameters are dropped. Nothing is ever fetched:
-a shortened link stays shortened, and the reader is told so.
+a shortened link stays shortened, and the reader is told so. Characters that turn text
+around (a right-to-left override) are flagged, and an e-mail link's request to attach a
+file is removed. Every step is linear in the URL's length.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import enum
 import ipaddress
 import re
 from dataclasses import dataclass
-from urllib.parse import SplitResult, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from misma_luna.core.base.i18n import _
 
@@ -20,6 +22,10 @@ OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 NEVER_OPENED_SCHEMES = frozenset({"javascript", "vbscript", "file", "data", "blob", "about"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _STRIPPED = "".join(chr(c) for c in range(33))
+# Invisible characters that change the direction of the text around them.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# mailto: parameters that ask the mail program to attach a local file.
+_ATTACH_PARAMETERS = frozenset({"attach", "attachment"})
 _REDIRECTORS: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = (
     # (host, path, parameters that hold the destination)
     (re.compile(r"(^|\.)google\.[a-z.]+$"), re.compile(r"^/url$"), ("q", "url")),
@@ -90,6 +96,8 @@ class LinkWarning(enum.Enum):
     CREDENTIALS = "credentials"
     NUMERIC_HOST = "numeric-host"
     FILM_DOWNLOAD = "film-download"
+    HIDDEN_DIRECTION = "hidden-direction"
+    MAIL_ATTACHMENT = "mail-attachment"
 
     def describe(self) -> str:
         """One sentence for the reader, in the active language."""
@@ -122,6 +130,13 @@ _DESCRIPTIONS = {
     LinkWarning.FILM_DOWNLOAD: lambda: _(
         "This link seems to lead to a film download (a file host or a torrent), which is "
         "often an unlicensed copy or malware."
+    ),
+    LinkWarning.HIDDEN_DIRECTION: lambda: _(
+        "The link holds invisible characters that reverse the direction of its text, so "
+        "what it shows is not where it leads."
+    ),
+    LinkWarning.MAIL_ATTACHMENT: lambda: _(
+        "The e-mail link asked to attach a file from your computer; that part was removed."
     ),
 }
 
@@ -250,14 +265,35 @@ def inspect_link(url: str) -> LinkReport:
         return LinkReport(original, original, scheme, "", (LinkWarning.NEVER_OPENED,))
     destination, depth = unwrap(original)
     destination, removed = strip_tracking(destination)
+    destination, attached = strip_attachments(destination)
     scheme = scheme_of(destination)
-    warnings = [LinkWarning.REDIRECT] if depth else []
+    warnings = [LinkWarning.HIDDEN_DIRECTION] if has_direction_controls(original) else []
+    warnings += [LinkWarning.REDIRECT] if depth else []
     warnings += [LinkWarning.TRACKING] if removed else []
+    warnings += [LinkWarning.MAIL_ATTACHMENT] if attached else []
     warnings += _scheme_warnings(scheme, destination)
     warnings += _host_warnings(destination) if scheme in ("http", "https") else []
     return LinkReport(
         original, destination, scheme, display_host(destination), tuple(dict.fromkeys(warnings))
     )
+
+
+def has_direction_controls(url: str) -> bool:
+    """Whether `url` (or its percent-decoded form) holds a character that turns text around."""
+    return bool(_BIDI_CONTROLS.search(url) or _BIDI_CONTROLS.search(unquote(url)))
+
+
+def strip_attachments(url: str) -> tuple[str, bool]:
+    """A `mailto:` link without `attach=`/`attachment=` parameters, and whether it had any."""
+    if scheme_of(url) != "mailto" or "?" not in url:
+        return url, False
+    address, _sep, query = url.partition("?")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if k.strip().lower() not in _ATTACH_PARAMETERS]
+    if len(kept) == len(pairs):
+        return url, False
+    rest = urlencode(kept, quote_via=quote)
+    return (f"{address}?{rest}" if rest else address), True
 
 
 def _scheme_warnings(scheme: str, url: str) -> list[LinkWarning]:

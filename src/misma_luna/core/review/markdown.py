@@ -4,19 +4,46 @@ A block's id comes from its kind and its text, so it survives blocks being added
 around it; notes pin to it and translations key on its text. Rendering is sanitized: raw
 HTML is shown as text, images become plain links (never fetched), javascript:/file:/data:
 links stay text, and in print a link becomes its text followed by its real host.
+
+Limits keep the time linear in the review's length, whatever its text (the parser spends
+about 10 µs on each markup character: brackets, emphasis, backticks...). A review over
+`MAX_REVIEW_CHARS` characters, `MAX_LINES` lines or `MAX_REVIEW_MARKUP` markup characters
+is refused with `ReviewTooLongError`; blocks are found without parsing their inline text;
+a block over `MAX_INLINE_CHARS` characters, or with more markup than one character in
+`MARKUP_DENSITY` (at least `MIN_MARKUP`), is shown as plain text, escaped.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.i18n import _
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 BlockKind = Literal["heading", "paragraph", "quote", "item"]
+
+# A review beyond these is refused (a million characters is longer than most novels).
+MAX_REVIEW_CHARS = 1_000_000
+MAX_LINES = 20_000
+MAX_REVIEW_MARKUP = 50_000
+# A block longer than this, or with more markup than this allows, is shown as plain text.
+MAX_INLINE_CHARS = 50_000
+MARKUP_DENSITY = 10
+MIN_MARKUP = 16
+_MARKUP = re.compile(r"[\[\]*_`<>!&\\~]")
+
+
+class ReviewTooLongError(MismaLunaError):
+    """A review longer, or fuller of markup, than a review can be."""
 
 
 @dataclass(frozen=True)
@@ -60,12 +87,25 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-def parse_review(source: str) -> Review:
-    """Split Markdown `source` into blocks, in reading order."""
+@cache
+def _blocks_only() -> MarkdownIt:
+    """A parser that finds blocks and leaves their inline text unparsed (done per block)."""
+    md = _markdown()
+    blocks = type(md)("commonmark", {"html": False, "linkify": False, "typographer": False})
+    blocks.disable(["image"])
+    blocks.validateLink = md.validateLink  # type: ignore[method-assign]
+    blocks.core.ruler.disable(["inline", "text_join"])
+    return blocks
+
+
+def parse_review(source: str, path: Path | None = None) -> Review:
+    """Split Markdown `source` into blocks, in reading order; a review over `MAX_LINES`
+    lines is a `ReviewTooLongError` naming `path`."""
+    _check_size(source, path)
     blocks: list[Block] = []
     seen: dict[str, int] = {}
     context = _Context()
-    for token in _markdown().parse(source):
+    for token in _blocks_only().parse(source):
         context.enter(token)
         if token.type != "inline" or not token.content.strip():
             continue
@@ -82,6 +122,30 @@ def parse_review(source: str) -> Review:
             )
         )
     return Review(tuple(blocks))
+
+
+def _check_size(source: str, path: Path | None) -> None:
+    """Refuse a review beyond the limits that keep reading it within a few seconds."""
+    lines = source.count("\n") + 1
+    if len(source) > MAX_REVIEW_CHARS or lines > MAX_LINES:
+        raise ReviewTooLongError(
+            path,
+            _(
+                "the review is too long ({chars} characters in {lines} lines; the limit is "
+                "{max_chars} characters in {max_lines} lines)"
+            ).format(
+                chars=len(source), lines=lines, max_chars=MAX_REVIEW_CHARS, max_lines=MAX_LINES
+            ),
+        )
+    markup = len(_MARKUP.findall(source))
+    if markup > MAX_REVIEW_MARKUP:
+        raise ReviewTooLongError(
+            path,
+            _(
+                "the review has too much markup ({count} brackets, asterisks and the like; "
+                "the limit is {limit})"
+            ).format(count=markup, limit=MAX_REVIEW_MARKUP),
+        )
 
 
 class _Context:
@@ -146,15 +210,25 @@ def inline_html(text: str, print_links: bool = False) -> str:
 
     With `print_links`, a link becomes its text followed by its real host in brackets.
     """
+    if too_marked(text):
+        return html.escape(text, quote=False)
     md = _markdown()
     if not print_links:
-        html: str = md.renderInline(text)
-        return html
+        rendered: str = md.renderInline(text)
+        return rendered
     tokens = md.parseInline(text)
     for token in tokens:
         token.children = _links_for_print(token.children or [])
     printed: str = md.renderer.render(tokens, md.options, {})
     return printed
+
+
+def too_marked(text: str) -> bool:
+    """Whether a block is too long or too full of markup to parse: it shows as plain text."""
+    if len(text) > MAX_INLINE_CHARS:
+        return True
+    allowed = max(MIN_MARKUP, len(text) // MARKUP_DENSITY)
+    return len(_MARKUP.findall(text)) > allowed
 
 
 def _links_for_print(children: list[Token]) -> list[Token]:
@@ -179,6 +253,8 @@ def _links_for_print(children: list[Token]) -> list[Token]:
 
 def plain_text(text: str) -> str:
     """A block's inline Markdown with its markup removed, for search, titles and quotes."""
+    if too_marked(text):
+        return text
     tokens = _markdown().parseInline(text)
     parts: list[str] = []
     for token in tokens:

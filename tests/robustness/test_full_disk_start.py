@@ -1,0 +1,150 @@
+"""A full disk is not a damaged file: the notes stay where they are, shown read-only, and the
+reader is told; a backup that fills the disk leaves the notes writable and says so.
+
+The real cases run on a small tmpfs (root only; skipped with the reason otherwise); the
+same paths are also driven by injected errors, which run everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from misma_luna.core.notes import backup
+from misma_luna.core.notes import store as notes_store
+from misma_luna.core.notes.store import NotesStore, notes_path
+
+from . import figures
+from .disks import tmpfs
+
+DAY = dt.date(2026, 3, 1)
+BIG_NOTE = "La luna es la misma para los dos. " * 3000  # about 100 KB
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB file system of our own, unmounted afterwards."""
+    with tmpfs(tmp_path / "disk", "size=2m,mode=0700") as mount_point:
+        yield mount_point
+
+
+def _fill(folder: Path, leave: int = 0) -> Path:
+    """Fill the disk, then give back about `leave` bytes; return the filler file."""
+    filler = folder / "filler.bin"
+    with contextlib.suppress(OSError), filler.open("wb") as out:
+        while True:
+            out.write(b"\0" * 4096)
+            out.flush()
+    with contextlib.suppress(OSError), filler.open("ab") as out:
+        for _ in range(65536):
+            out.write(b"\0")
+            out.flush()
+    if leave:
+        with filler.open("r+b") as out:
+            out.truncate(max(filler.stat().st_size - leave, 0))
+    return filler
+
+
+def _notes(path: Path) -> list[str]:
+    with NotesStore.open(path, read_only=True) as reader:
+        return [note.body for note in reader.all_notes()]
+
+
+def test_starting_on_a_full_disk_moves_nothing_and_says_so(small_disk: Path) -> None:
+    path = notes_path(small_disk / "data")
+    with NotesStore.open(path, today=DAY) as store:
+        store.add("moon", "primera nota")
+        store.add("moon", "segunda nota")
+    before = sorted(p.name for p in path.parent.iterdir())
+    filler = _fill(small_disk)
+    with NotesStore.open(path, today=DAY + dt.timedelta(days=1)) as store:
+        assert store.read_only
+        assert [n.body for n in store.all_notes()] == ["primera nota", "segunda nota"]
+        assert store.report.recovery is None
+        assert "the disk is full" in store.report.messages()[0]
+    assert not (path.parent / "damaged").exists()
+    assert set(before) <= {p.name for p in path.parent.iterdir()}
+    filler.unlink()
+    with NotesStore.open(path, today=DAY + dt.timedelta(days=1)) as store:
+        assert not store.read_only
+        assert store.report.messages() == []
+        store.add("moon", "con espacio otra vez")
+    assert _notes(path) == ["primera nota", "segunda nota", "con espacio otra vez"]
+    figures.record("full_disk_starts_without_loss")
+
+
+def test_a_disk_that_fills_during_the_daily_backup_leaves_the_notes_writable(
+    small_disk: Path,
+) -> None:
+    path = notes_path(small_disk / "data")
+    with NotesStore.open(path, today=DAY) as store:
+        for _ in range(6):
+            store.add("moon", BIG_NOTE)
+    _fill(small_disk, leave=256 * 1024)
+    with NotesStore.open(path, today=DAY + dt.timedelta(days=1)) as store:
+        assert not store.read_only
+        assert store.report.backup_failed == "the disk is full"
+        assert any("backup" in m for m in store.report.messages())
+        store.add("moon", "breve")
+    assert _notes(path)[-1] == "breve"
+    assert [p.name for p in backup.backups_dir(path).iterdir() if p.suffix == ".tmp"] == []
+    figures.record("full_disk_backups_survived")
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        sqlite3.OperationalError("database or disk is full"),
+        OSError(errno.ENOSPC, "No space left on device"),
+    ],
+)
+def test_disk_full_errors_at_start_are_not_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    path = notes_path(tmp_path)
+    with NotesStore.open(path, today=DAY) as store:
+        store.add("moon", "a salvo")
+
+    def full(_path: Path) -> bool:
+        raise error
+
+    monkeypatch.setattr(notes_store, "_sound", full)
+    with NotesStore.open(path, today=DAY) as store:
+        assert store.read_only
+        assert store.report.unwritable == "the disk is full"
+        assert [n.body for n in store.all_notes()] == ["a salvo"]
+    assert not (tmp_path / "damaged").exists()
+
+
+def test_a_failing_daily_backup_is_reported_and_the_notes_stay_writable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "daily_backup", full)
+    with NotesStore.open(notes_path(tmp_path), today=DAY) as store:
+        assert not store.read_only
+        assert store.report.backup_failed == "the disk is full"
+        store.add("moon", "sigue escribiendo")
+        assert [n.body for n in store.all_notes()] == ["sigue escribiendo"]
+
+
+def test_a_newer_file_with_other_columns_is_an_error_naming_it(tmp_path: Path) -> None:
+    path = notes_path(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, texto TEXT)")
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    with NotesStore.open(path, today=DAY) as store:
+        assert store.read_only and store.report.newer_version == 99
+        with pytest.raises(notes_store.NotesError) as failed:
+            store.previews("moon")
+        assert failed.value.path == path
