@@ -48,7 +48,7 @@ def measure(pairs: int) -> list[Figure]:
     try:
         html = sheet_html_file()
     except Exception as error:  # the sheet code is still being written
-        return [not_measured(NAME, "ms", f"≤ {LIMIT:g}×", f"core.sheet failed: {error!r}")]
+        return [not_measured(NAME, "ms", f"≤ {LIMIT:g}×", f"core.sheets failed: {error!r}")]
     app_pdf, base_pdf = WORK / "sheet-app.pdf", WORK / "sheet-baseline.pdf"
     app_command = [
         str(VENV_BIN / "misma-luna"), "sheet", "--output", str(app_pdf),

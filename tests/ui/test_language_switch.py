@@ -48,7 +48,7 @@ def test_switch_to_spanish_changes_every_text(qtbot, main_window) -> None:
     assert menu_titles(main_window) == ["&Archivo", "&Editar", "&Ver", "Ay&uda"]
     assert main_window.language_menu.title() == "&Idioma"
     assert main_window.context.actions["file.open"].text() == "&Abrir…"
-    assert main_window.context.actions["file.open"].toolTip().startswith("Abrir")
+    assert main_window.context.actions["file.open"].toolTip().startswith("Abre")
     assert main_window.windowTitle().startswith("Bajo la misma luna")
     spanish_labels = labels(main_window.film_pane)
     assert "<b>Reparto</b>" in spanish_labels and "<b>Cast</b>" in english_labels

@@ -83,6 +83,16 @@ def test_changing_film_and_closing_save_at_once(qtbot, window, bundled_film) -> 
     assert sorted(bodies(window)) == ["before closing", "before the film changes"]
 
 
+def test_another_film_starts_with_no_search_and_no_saved_time(qtbot, window, bundled_film) -> None:  # type: ignore[no-untyped-def]
+    type_note(qtbot, window, "about this film")
+    window.notes_pane.flush()
+    window.notes_pane.search_field.setText("this")
+    assert window.notes_pane.status.text().startswith("Saved at ")
+    window.context.session.set_film(bundled_film)
+    assert window.notes_pane.search_field.text() == ""
+    assert window.notes_pane.status.text() == ""
+
+
 def test_a_failed_save_keeps_the_text_warns_and_retries_at_the_next_change(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     pane = window.notes_pane
     type_note(qtbot, window, "first words")
@@ -223,6 +233,9 @@ def test_a_read_only_store_shows_a_banner_and_keeps_the_editor_read_only(
     assert "read-only" in pane.banner.text()
     assert pane.editor.isReadOnly()
     assert not win.context.actions["notes.add"].isEnabled()
+    assert not pane.new_button.isEnabled()
+    assert pane.editor.placeholderText() == pane.banner.text()  # the reason, where one types
+    assert not pane.banner.styleSheet() and pane.banner.autoFillBackground()  # palette colours
     assert pane.model.rowCount() == 1
     context.notes.close()
 

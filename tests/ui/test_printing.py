@@ -73,5 +73,5 @@ def test_preview_has_the_options_beside_the_pages(main_window, qtbot, tmp_path, 
     panel.language.setCurrentIndex(panel.language.findData("both"))
     assert main_window.context.preferences.get(settings.SHEET_LANGUAGE) == "both"
     dialog.grab().save(str(tmp_path / f"preview-{language}.png"))
-    expected = {"en": "Both, side by side", "es": "Ambos, lado a lado"}[language]
+    expected = {"en": "Both, side by side", "es": "Ambos, en dos columnas"}[language]
     assert panel.language.currentText() == expected

@@ -77,7 +77,9 @@ def test_ctrl_g_jumps_to_a_time(qtbot, main_window) -> None:
     row = pane.model.row(_selected_row(pane))
     assert row.start_ms <= 21_000 < row.end_ms
     assert pane.jump_to_text("later") is False
-    assert pane.controls.count_label.text().startswith("Not a time")
+    error = pane.controls.error_label
+    assert error.text().startswith("Not a time") and not error.isHidden()
+    assert error.wordWrap()  # said whole, on its own line, however narrow the pane
 
 
 def test_offset_moves_the_second_track_and_estimate_restores_it(qtbot, make_context) -> None:

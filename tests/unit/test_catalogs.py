@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from misma_luna.core.base import catalogs, i18n
+from misma_luna.core.base import catalog_rules, catalogs, i18n
 from misma_luna.core.base.errors import CatalogError
 from misma_luna.core.base.resources import locale_dir
 
@@ -73,6 +73,26 @@ def test_translations_keep_their_placeholders(language: str) -> None:
                 assert "{" not in form or set(PLACEHOLDER.findall(form)), entry.msgid
         else:
             assert set(PLACEHOLDER.findall(entry.msgstr)) == wanted, entry.msgid
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_pass_the_formatter_check(language: str) -> None:
+    """The rule the app applies when it loads a catalog: `str.format`'s own parser, plain
+    names only, no field the source lacks; and a sound plural header."""
+    po = polib.pofile(str(ROOT / "i18n" / language / "LC_MESSAGES" / "misma_luna.po"))
+    catalog_rules.plural_rule(po.metadata["Plural-Forms"])
+    for entry in po.translated_entries():
+        sources = [entry.msgid, *([entry.msgid_plural] if entry.msgid_plural else [])]
+        forms = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for form in forms:
+            assert catalog_rules.fits(sources, form), entry.msgid
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shipped_catalogs_load_without_problems(language: str) -> None:
+    loaded = catalogs.load_translations(locale_dir(), language)
+    path = catalogs.catalog_path(locale_dir(), language)
+    assert catalogs.catalog_problems(loaded, path) == []
 
 
 def test_compiled_catalogs_are_found_and_offered() -> None:

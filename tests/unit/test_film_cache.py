@@ -167,3 +167,22 @@ def test_entries_unused_for_months_and_interrupted_writes_go_when_a_film_is_cach
     assert not any(path.exists() for path in stale)
     assert entry.exists() and fresh_tmp.exists()
     assert len(list(cache.folder.glob("*.pickle"))) == 2
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(
+    package: Path, tmp_path: Path, reads: list[Path]
+) -> None:
+    cache = FilmCache(tmp_path / "cache")
+    cache.load(package)
+    review = package / "review.md"
+    before = review.stat()
+    text = review.read_text(encoding="utf-8")
+    swapped = text.replace("a", "e", 1)
+    assert len(swapped.encode()) == before.st_size and swapped != text
+    review.write_text(swapped, encoding="utf-8")
+    os.utime(review, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert review.stat().st_size == before.st_size
+    assert review.stat().st_mtime_ns == before.st_mtime_ns
+    fresh = cache.load(package)
+    assert len(reads) == 2
+    assert fresh.review_source.text == swapped

@@ -31,6 +31,11 @@ def test_names_of_places_and_languages() -> None:
     assert fmt.native_language_name("en") == "English"
 
 
+def test_an_unknown_language_code_is_shown_as_it_is_never_as_english() -> None:
+    assert fmt.native_language_name("xx") == "xx"
+    assert fmt.native_language_name("tlh-QQ") == "tlh-QQ"
+
+
 def test_numbers_follow_the_language() -> None:
     assert fmt.format_number(10000.5, "en") == "10,000.5"
     assert fmt.format_number(10000.5, "es") == "10.000,5"

@@ -143,3 +143,40 @@ def test_reviews_may_not_render_dangerous_links() -> None:
     assert not may_render("javascript:alert(1)")
     assert not may_render("javascript%3Aalert(1)")
     assert not may_render("data:image/png;base64,AAAA")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/\u202egpj.exe",
+        "https://example.com/%E2%80%AEgpj.exe",
+        "https://exa\u2067mple.com/",
+        "mailto:a\u202e@example.com",
+    ],
+)
+def test_characters_that_turn_text_around_are_flagged(url: str) -> None:
+    report = inspect_link(url)
+    assert LinkWarning.HIDDEN_DIRECTION in report.warnings
+    assert LinkWarning.HIDDEN_DIRECTION.describe()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mailto:a@example.com?attach=/etc/passwd",
+        "mailto:a@example.com?subject=Hola%20luna&ATTACHMENT=file:///home/x/.ssh/id_rsa",
+        "mailto:a@example.com?subject=x&%61ttach=/etc/shadow&body=y",
+    ],
+)
+def test_mail_links_that_attach_files_are_flagged_and_cleaned(url: str) -> None:
+    report = inspect_link(url)
+    assert LinkWarning.MAIL_ATTACHMENT in report.warnings
+    assert "attach" not in report.destination.lower()
+    assert report.destination.startswith("mailto:a@example.com")
+    assert LinkWarning.MAIL_ATTACHMENT.describe()
+
+
+def test_an_ordinary_mail_link_is_left_alone() -> None:
+    report = inspect_link("mailto:a@example.com?subject=Hola%20luna")
+    assert report.warnings == ()
+    assert report.destination == "mailto:a@example.com?subject=Hola%20luna"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.errors import MismaLunaError, cannot_write
-from misma_luna.core.base.file_writing import write_whole
+from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
-from misma_luna.core.notes.export import FORMATS, export_notes
+from misma_luna.core.notes.export import FORMATS, write_export
 from misma_luna.core.notes.store import NotesStore, notes_path
 
 
@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     _activate_language(args.lang)
     store = NotesStore.open(default_db_path(), read_only=True)
     try:
-        notes = store.notes_for_film(args.film) if args.film else store.all_notes()
-        if args.film and not notes and args.film not in store.film_ids():
+        counts = store.counts(args.film)
+        if args.film and not counts:
             known = ", ".join(store.film_ids()) or "—"
             raise MismaLunaError(
                 store.path,
@@ -50,17 +50,24 @@ def run(args: argparse.Namespace) -> int:
                     film=args.film, known=known
                 ),
             )
+        _write(store, args, counts)
     finally:
         store.close()
-    text = export_notes(notes, args.form, _bundled_titles())
+    return 0
+
+
+def _write(store: NotesStore, args: argparse.Namespace, counts: dict[str, int]) -> None:
+    """Stream the export to stdout, or to `--output` whole or not at all."""
+    notes = store.iter_notes(args.film)
+    titles = _bundled_titles()
     if args.output is None:
-        sys.stdout.write(text)
-        return 0
+        write_export(sys.stdout, notes, args.form, titles=titles, counts=counts)
+        return
     try:
-        write_whole(args.output, text.encode("utf-8"))
+        with whole_path(args.output) as partial, partial.open("w", encoding="utf-8") as out:
+            write_export(out, notes, args.form, titles=titles, counts=counts)
     except OSError as exc:
         raise MismaLunaError(args.output, cannot_write(exc)) from exc
-    return 0
 
 
 def _activate_language(code: str | None) -> None:

@@ -7,13 +7,17 @@ Qt is imported only in `run()`, and runs offscreen when there is no display.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import LANGUAGE_CHOICES, PAPERS
+
+FONT_SIZES = (6.0, 24.0)  # the smallest and largest type size a sheet is printed in
 
 # What composing a sheet imports, loaded before PySide6 (see `run`).
 PLAIN_PYTHON_FIRST = (
@@ -59,7 +63,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="paper size (default: Letter in the US, Canada, Mexico..., else A4)",
     )
-    parser.add_argument("--font-size", type=float, default=11.0, metavar="POINTS")  # fmt: skip
+    parser.add_argument(
+        "--font-size",
+        type=font_size,
+        default=11.0,
+        metavar="POINTS",
+        help=f"the type size, from {FONT_SIZES[0]:g} to {FONT_SIZES[1]:g} points (default: 11)",
+    )
+
+
+def font_size(text: str) -> float:
+    """A type size in points, within `FONT_SIZES`; anything else is the user's mistake."""
+    try:
+        size = float(text)
+    except ValueError:
+        size = math.nan
+    if not math.isfinite(size) or not FONT_SIZES[0] <= size <= FONT_SIZES[1]:
+        raise argparse.ArgumentTypeError(
+            _("the type size must be a number from {low} to {high}, not “{text}”").format(
+                low=f"{FONT_SIZES[0]:g}", high=f"{FONT_SIZES[1]:g}", text=text
+            )
+        )
+    return size
 
 
 def run(args: argparse.Namespace) -> int:
@@ -120,7 +145,7 @@ def _options(args: argparse.Namespace, user_language: str) -> SheetOptions:
         languages=languages_for(choice if choice in LANGUAGE_CHOICES else "en"),
         include_notes=args.notes,
         include_transcript=bool(args.transcript or args.subtitles),
-        font_size=min(max(args.font_size, 6.0), 24.0),
+        font_size=args.font_size,
     )
 
 

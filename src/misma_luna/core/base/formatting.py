@@ -26,8 +26,12 @@ def _locale(language: str) -> Locale:
 
 
 def native_language_name(code: str) -> str:
-    """A language's name in itself, capitalised as a menu entry: `Español`, `English`."""
-    name = _locale(code).get_display_name(_locale(code)) or code
+    """A language's name in itself, capitalised as a menu entry: `Español`, `English`; a
+    code the locale data does not know is shown as it is (`xx`), never as English."""
+    locale = _locale(code)
+    if locale.language != code.replace("-", "_").split("_")[0].lower():
+        return code
+    name = locale.get_display_name(locale) or code
     return name[:1].upper() + name[1:]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from misma_luna.core.base import formatting as fmt
@@ -16,6 +17,9 @@ from misma_luna.core.film.facts_table import FactRow, facts_table
 from misma_luna.core.film.package import LocalizedFilm
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.widgets.plain_text import plain_label
+
+HEADING_SCALE = 1.5  # the film's title, as large as a second-level heading
 
 
 class FilmPane(Retranslating, QScrollArea):
@@ -30,10 +34,11 @@ class FilmPane(Retranslating, QScrollArea):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 16, 16, 16)
-        self._title = QLabel(body)
+        self._title = plain_label(body)
         self._title.setObjectName("filmTitle")
         self._title.setWordWrap(True)
-        self._subtitle = QLabel(body)
+        self._title.setFont(_heading_font(self._title.font()))
+        self._subtitle = plain_label(body)
         self._subtitle.setWordWrap(True)
         self._form = QFormLayout()
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -65,12 +70,12 @@ class FilmPane(Retranslating, QScrollArea):
     def _show_title(self) -> None:
         self.setAccessibleName(_("Film facts"))
         film = self._context.localized_film()
-        self._title.setText(f"<h2 style='margin:0'>{escape(film.title)}</h2>")
+        self._title.setText(film.title)
         self._title.setAccessibleName(film.title)
 
     def _show_facts(self) -> None:
         film = self._context.localized_film()
-        self._subtitle.setText(escape(_original_title_line(film)).replace("\n", "<br>"))
+        self._subtitle.setText(_original_title_line(film))
         self._subtitle.setVisible(bool(self._subtitle.text()))
         while self._form.rowCount():
             self._form.removeRow(0)
@@ -89,6 +94,16 @@ class FilmPane(Retranslating, QScrollArea):
         text.setAccessibleName(label)
         caption.setBuddy(text)
         self._form.addRow(caption, text)
+
+
+def _heading_font(font: QFont) -> QFont:
+    """`font`, larger and bold, as a heading of the second level."""
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * HEADING_SCALE)
+    else:
+        font.setPixelSize(round(font.pixelSize() * HEADING_SCALE))
+    font.setBold(True)
+    return font
 
 
 def _original_title_line(film: LocalizedFilm) -> str:

@@ -11,10 +11,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from misma_luna.core.base.errors import cannot_write
-from misma_luna.core.base.file_writing import write_whole
+from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
-from misma_luna.core.notes.export import export_notes
-from misma_luna.core.notes.note import Note
+from misma_luna.core.notes.export import write_export as stream_export
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.widgets.dialogs import report_problem
@@ -44,10 +43,12 @@ def write_export(
 ) -> Path | None:
     """Write the notes to `target` in `form`; report a failure without blocking."""
     store = context.notes
-    notes: list[Note] = store.all_notes() if all_films else store.notes_for_film(context.film.id)
+    film = None if all_films else context.film.id
     titles = {context.film.id: context.localized_film().title}
     try:
-        write_whole(target, export_notes(notes, form, titles).encode("utf-8"))
+        with whole_path(target) as partial, partial.open("w", encoding="utf-8") as out:
+            notes = store.iter_notes(film)
+            stream_export(out, notes, form, titles=titles, counts=store.counts(film))
     except OSError as exc:
         report_problem(
             parent,

@@ -1,6 +1,6 @@
 """The notes list's model and the two faces of a note: the editor and the formatted view.
 
-The model holds `core.anchors.Note` objects handed to it by the pane (it never touches the
+The model holds `core.notes.note.Note` objects handed to it by the pane (it never touches the
 store); the view shows a note's light Markdown formatted, and asks to edit when clicked.
 """
 
@@ -8,18 +8,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
+from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser, QWidget
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.notes.note import Note
 from misma_luna.core.review.markdown import plain_text
+from misma_luna.ui.widgets.plain_text import plain_tooltip
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_CHARS = 80
@@ -63,7 +66,7 @@ class NotesListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._summary(note)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return note.anchor.quote if note.anchor else _("Not pinned to a passage")
+            return plain_tooltip(note.anchor.quote) if note.anchor else _("Not pinned to a passage")
         if role == NOTE_ROLE:
             return note
         return None
@@ -107,6 +110,10 @@ class NoteEditor(QPlainTextEdit):
 
     focusLost = Signal()  # noqa: N815 (Qt naming)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)  # Tab moves on to the next control: no keyboard trap
+
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:
@@ -125,6 +132,11 @@ class NoteView(QTextBrowser):
             | QTextDocument.MarkdownFeature.MarkdownNoHTML
         )
         self.document().setMarkdown(text, features)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
+        """No bytes: a note's images are never read (one at /dev/zero would never end); an
+        empty answer, as nothing at all would make Qt read the file itself."""
+        return QByteArray()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.anchorAt(event.position().toPoint()):

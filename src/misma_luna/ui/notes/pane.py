@@ -8,7 +8,8 @@ wires its markers and the review's marker clicks (`markersChanged`, `select_note
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, QUrl, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from misma_luna.ui.notes.saver import AUTOSAVE_MS, NoteSaver
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.link_dialog import confirm_and_open_link
+from misma_luna.ui.widgets.plain_text import plain_label
 
 __all__ = ["AUTOSAVE_MS", "NotesPane"]  # the autosave delay lives with the saver
 
@@ -61,8 +63,10 @@ class NotesPane(Retranslating, QWidget):
     # -- construction
 
     def _build(self) -> None:
-        self.heading = self._label("notesHeading", "font-weight:600;")
-        self.banner = self._label("notesReadOnlyBanner", "background:#fff3cd;padding:6px;")
+        self.heading = self._label("notesHeading")
+        self.heading.setStyleSheet("font-weight:600;")
+        # Banners take their colours from the palette, so they read in light and dark alike.
+        self.banner = self._banner("notesReadOnlyBanner", QPalette.ColorRole.ToolTipBase)
         self.banner.setVisible(self._store.read_only)
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("notesSearch")
@@ -71,7 +75,7 @@ class NotesPane(Retranslating, QWidget):
         self.all_films = QCheckBox(self)
         self.all_films.setObjectName("notesAllFilms")
         self.all_films.toggled.connect(self.refresh)
-        self.count_label = self._label("notesCount", "")
+        self.count_label = self._label("notesCount")
         self.model = NotesListModel(self)
         self.list_view = QListView(self)
         self.list_view.setObjectName("notesList")
@@ -85,7 +89,8 @@ class NotesPane(Retranslating, QWidget):
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("notesNew")
         self.new_button.clicked.connect(lambda: self.start_note(None))
-        self.anchor_label = self._label("notesAnchor", "")
+        self.new_button.setEnabled(not self._store.read_only)
+        self.anchor_label = self._label("notesAnchor")
         self.editor = NoteEditor(self)
         self.editor.setObjectName("notesEditor")
         self.editor.setReadOnly(self._store.read_only)
@@ -99,16 +104,28 @@ class NotesPane(Retranslating, QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.editor)
         self.stack.addWidget(self.viewer)
-        self.warning = self._label("notesSaveWarning", "background:#f8d7da;padding:6px;")
+        self.warning = self._banner("notesSaveWarning", QPalette.ColorRole.Highlight)
         self.warning.hide()
-        self.status = self._label("notesStatus", "")
+        self.status = self._label("notesStatus")
         self._lay_out()
 
-    def _label(self, name: str, style: str) -> QLabel:
-        label = QLabel(self)
+    def _label(self, name: str) -> QLabel:
+        label = plain_label(self)  # passages and file names shown as written, never as HTML
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet(style)
+        return label
+
+    def _banner(self, name: str, background: QPalette.ColorRole) -> QLabel:
+        """A label on a filled background of the palette, with the text colour paired to it."""
+        label = self._label(name)
+        text = {
+            QPalette.ColorRole.ToolTipBase: QPalette.ColorRole.ToolTipText,
+            QPalette.ColorRole.Highlight: QPalette.ColorRole.HighlightedText,
+        }[background]
+        label.setBackgroundRole(background)
+        label.setForegroundRole(text)
+        label.setAutoFillBackground(True)
+        label.setMargin(6)
         return label
 
     def _lay_out(self) -> None:
@@ -151,8 +168,16 @@ class NotesPane(Retranslating, QWidget):
         self.search_field.setPlaceholderText(_("Search notes"))
         self.search_field.setAccessibleName(_("Search notes"))
         self.all_films.setText(_("All films"))
+        self.all_films.setAccessibleName(_("Show the notes of all films"))
         self.new_button.setText(_("New note"))
-        self.editor.setPlaceholderText(_("Write a note… (Markdown: *italic*, **bold**, - lists)"))
+        self.new_button.setAccessibleName(_("New note"))
+        self.viewer.setAccessibleName(_("Note"))
+        if self._store.read_only:
+            self.editor.setPlaceholderText(self._read_only_reason())
+        else:
+            self.editor.setPlaceholderText(
+                _("Write a note… (Markdown: *italic*, **bold**, - lists)")
+            )
         self.editor.setAccessibleName(_("Note editor"))
         self.list_view.setAccessibleName(_("Notes"))
         self.model.retranslate()
@@ -180,10 +205,7 @@ class NotesPane(Retranslating, QWidget):
         """List the notes of the current film (or all films) that match the search."""
         film = None if self.all_films.isChecked() else self._context.film.id
         text = self.search_field.text()
-        if text.strip():
-            notes = self._store.search(text, film)
-        else:
-            notes = self._store.notes_for_film(film) if film else self._store.all_notes()
+        notes = self._store.search(text, film)  # every note (as a preview) for no words
         self.model.set_notes(notes, show_film=film is None)
         current = self.saver.note
         self._select_row(self.model.row_of(current.id) if current else -1)
@@ -202,7 +224,7 @@ class NotesPane(Retranslating, QWidget):
     def _update_markers(self) -> None:
         pinned = {
             n.anchor.id: n.id
-            for n in reversed(self._store.notes_for_film(self._context.film.id))
+            for n in reversed(self._store.previews(self._context.film.id))
             if n.anchor is not None and n.anchor.kind == "block"
         }
         self.markers = pinned
@@ -346,6 +368,10 @@ class NotesPane(Retranslating, QWidget):
     def _film_changed(self, *_args: object) -> None:
         self.flush()
         self._show_note(None)
+        with QSignalBlocker(self.search_field):  # a search of the last film starts over
+            self.search_field.clear()
+        self.saver.saved_at = None  # "Saved at" spoke of the last film's note
+        self._show_status()
         self.refresh()
 
     def export(self) -> None:

@@ -1,4 +1,4 @@
-"""Review sheets on paper: core.sheet's HTML laid out by a QTextDocument against the device
+"""Review sheets on paper: core.sheets' HTML laid out by a QTextDocument against the device
 it prints on (a QPrinter, a preview, a QPdfWriter), a footer on every page, PDFs written
 whole or not at all. Uses QtGui only, so the headless `sheet` command stays light, and
 never the `Qt` namespace, whose ~90 enums PySide builds on first use (about 10 ms).
@@ -6,6 +6,8 @@ never the `Qt` namespace, whose ~90 enums PySide builds on first use (about 10 m
 
 from __future__ import annotations
 
+import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -45,6 +47,9 @@ EDGE = 1.0
 # Passes of cutting paragraphs at page breaks; one suffices, the others only check.
 CUT_PASSES = 3
 LINE_SEPARATOR = "\u2028"  # what <br/> becomes inside a QTextDocument block
+# The end of a PDF: where its cross-reference table starts, then the end-of-file marker.
+_PDF_END = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+PDF_TAIL_BYTES = 1024
 
 
 class SheetError(MismaLunaError):
@@ -251,8 +256,26 @@ def write_pdf(path: Path, job: SheetJob, paper: Paper, info: PdfInfo) -> int:
             writer.setCreator(info.creator)
             writer.setDocumentXmpMetadata(info.xmp)
             count = print_sheet(job, writer)
-            if partial.stat().st_size == 0:
-                raise SheetError(path, _("the PDF could not be written"))
+            if not pdf_is_whole(partial):
+                raise SheetError(path, _("the PDF could not be written whole (is the disk full?)"))
+    except SheetError as error:
+        if error.path is None:  # the writer could not even start
+            raise SheetError(path, _("the PDF could not be written")) from None
+        raise
     except OSError as error:
         raise SheetError(path, cannot_write(error)) from error
     return count
+
+
+def pdf_is_whole(path: Path) -> bool:
+    """Whether the PDF at `path` ends as a PDF does and its cross-reference table is where
+    its last line says: a write that failed part way (a full disk) shows in one or the other,
+    as QPdfWriter reports no error of its own."""
+    with path.open("rb") as stream:
+        size = stream.seek(0, os.SEEK_END)
+        stream.seek(max(0, size - PDF_TAIL_BYTES))
+        found = _PDF_END.search(stream.read())
+        if found is None or int(found.group(1)) >= size:
+            return False
+        stream.seek(int(found.group(1)))
+        return stream.read(4) == b"xref"

@@ -1,4 +1,4 @@
-"""File → Print…, Print Preview… and Export as PDF…: one sheet (core.sheet), three destinations.
+"""File → Print…, Print Preview… and Export as PDF…: one sheet (core.sheets), three destinations.
 
 The preview is Qt's own dialog (translated by qtbase) with the options panel beside it;
 every destination paints through `sheet_pages`, so paper and PDF look the same.
@@ -27,6 +27,7 @@ from misma_luna.ui.printing.options import SheetOptionsPanel, sheet_options
 from misma_luna.ui.printing.pages import page_layout, print_sheet, write_pdf
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.services.screen import resize_to_fit
 from misma_luna.ui.widgets.dialogs import report_problem
 
 
@@ -115,7 +116,7 @@ class SheetPrinter(QObject):
         if preview is not None:
             panel.changed.connect(preview.updatePreview)
             _place_beside(dialog, preview, panel)
-        dialog.resize(1000, 760)
+        resize_to_fit(dialog, 1000, 760)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return dialog
 

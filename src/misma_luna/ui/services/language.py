@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.errors import CatalogError
 from misma_luna.core.base.formatting import native_language_name
+from misma_luna.ui.services.qt_wording import QtWording
 
 
 def qt_translations_dir() -> str:
@@ -67,12 +68,21 @@ class LanguageManager(QObject):
             self.problems.append(error)
             code = i18n.SOURCE_LANGUAGE
             translations = catalogs.load_translations(self.locale_dir, code)
+        self._keep_problems(catalogs.catalog_problems(translations, self._path(code)))
         i18n.activate(code, translations)
         QLocale.setDefault(QLocale(code))
         self._language = code
         self._swap_qt_translator(code)
         self.languageChanged.emit(code)
         return code
+
+    def _path(self, code: str) -> Path:
+        return catalogs.catalog_path(self.locale_dir, code)
+
+    def _keep_problems(self, found: list[CatalogError]) -> None:
+        """Keep what checking a catalog left out, once each (switching back finds it again)."""
+        known = {problem.message for problem in self.problems}
+        self.problems.extend(problem for problem in found if problem.message not in known)
 
     def _swap_qt_translator(self, code: str) -> None:
         """Replace Qt's translator; make sure exactly one LanguageChange goes out."""
@@ -83,7 +93,7 @@ class LanguageManager(QObject):
         if self._qt_translator is not None:
             changed = QCoreApplication.removeTranslator(self._qt_translator)
             self._qt_translator = None
-        translator = QTranslator(self)
+        translator = QtWording(code, self)
         if code != i18n.SOURCE_LANGUAGE and translator.load(
             f"qtbase_{code}", qt_translations_dir()
         ):

@@ -2,6 +2,8 @@
 
 Order matters: organisation and application names come first (they decide where settings
 and notes live), then the language (so the first paint is already in it), then the film.
+Every step held for after the first paint is isolated: one that fails is shown in a dialog
+and the others still run.
 """
 
 from __future__ import annotations
@@ -170,6 +172,7 @@ def start_gui(
     )
     context.notes_held_elsewhere = not owner and instance.held_elsewhere()
     window = MainWindow(context)
+    context.startup.on_error = lambda failure: report_step_failure(window, failure)
     if exit_after_paint:
         window.installEventFilter(_PaintClock(window))
         FirstPaint(window, QApplication.quit)
@@ -202,6 +205,18 @@ def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | 
 
         for title, what in problems:
             report_problem(window, title, what)
+
+
+def report_step_failure(window: QWidget, failure: Exception) -> None:
+    """Say that a part of the window could not be prepared (the rest works), and why."""
+    what: MismaLunaError | str
+    if isinstance(failure, MismaLunaError):
+        what = failure
+    else:
+        what = i18n._(
+            "Misma Luna could not prepare a part of the window ({reason}); the rest works as usual."
+        ).format(reason=f"{type(failure).__name__}: {failure}")
+    report_problems(window, [(i18n._("Something could not be prepared"), what)])
 
 
 def open_notes(read_only: bool) -> NotesStore:

@@ -28,6 +28,8 @@ from misma_luna.ui.review.pane import ReviewPane
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.services.screen import resize_to_fit
+from misma_luna.ui.services.theme import apply_appearance
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,7 +38,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 
     from misma_luna.ui.film.pane import FilmPane
+    from misma_luna.ui.help.dialog import HelpDialog
     from misma_luna.ui.notes.pane import NotesPane
+    from misma_luna.ui.preferences.dialog import PreferencesDialog
     from misma_luna.ui.printing.printer import SheetPrinter
     from misma_luna.ui.shell.opening import FilmOpener
     from misma_luna.ui.subtitles.pane import SubtitlesPane
@@ -49,7 +53,8 @@ PRINT_SLOTS = (
     ("file.export_pdf", "export_pdf"),
 )
 
-# A new window's size, and the widths of its film and notes panes; the review takes the rest.
+# A new window's size (less on a smaller screen), and the widths of its film and notes panes;
+# the review takes the rest.
 WINDOW_SIZE = (1200, 800)
 FILM_WIDTH = 320
 NOTES_WIDTH = 280
@@ -77,7 +82,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         N_("&Edit"),
         (
             "edit.find", "edit.find_next", "edit.find_previous", None,
-            "notes.add", "notes.focus", "notes.search",
+            "notes.add", "notes.focus", "notes.search", None,
+            "edit.preferences",
         ),
     ),
     (
@@ -90,7 +96,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "@language",
         ),
     ),
-    (N_("&Help"), ("help.about",)),
+    (N_("&Help"), ("help.getting_started", None, "help.about")),
 )  # fmt: skip
 
 
@@ -114,6 +120,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
         self._menus: list[tuple[str, QMenu]] = []
         self._about: AboutDialog | None = None
+        self._preferences: PreferencesDialog | None = None
+        self._help: HelpDialog | None = None
         self._sheet_printer: SheetPrinter | None = None
         self._later: LaterPanes | None = None
         self._panes_restored = False
@@ -123,9 +131,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.reading_splitter.setProperty("orientation", VERTICAL)
         self.reading_splitter.addWidget(self.review_pane)
         self.reading_splitter.addWidget(_place(self))  # where the subtitles pane goes
-        self.reading_splitter.setStretchFactor(0, 3)
-        self.reading_splitter.setStretchFactor(1, 2)
-        self.reading_splitter.setSizes([480, 320])
+        # Review and subtitles share the height evenly: under its track and control rows the
+        # subtitles table still shows several cues.
+        self.reading_splitter.setStretchFactor(0, 1)
+        self.reading_splitter.setStretchFactor(1, 1)
+        self.reading_splitter.setSizes([400, 400])
         self.splitter = QSplitter(parent=self)  # horizontal, Qt's default
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(_place(self, SIDE_PANE_MINIMUM))  # where the film pane goes
@@ -134,7 +144,8 @@ class MainWindow(Retranslating, QMainWindow):
         notes_place.setVisible(context.preferences.get(settings.NOTES_SHOWN))
         self.splitter.addWidget(notes_place)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([FILM_WIDTH, WINDOW_SIZE[0] - FILM_WIDTH - NOTES_WIDTH, NOTES_WIDTH])
+        resize_to_fit(self, *WINDOW_SIZE)
+        self.splitter.setSizes(_side_by_side(self.width()))
         for index in range(self.splitter.count()):
             self.splitter.setCollapsible(index, False)  # no pane can be lost by a drag
         self.setCentralWidget(self.splitter)
@@ -146,7 +157,7 @@ class MainWindow(Retranslating, QMainWindow):
             menu.setObjectName("menu-" + title.replace("&", "").lower())
             self._menus.append((title, menu))
         context.session.filmChanged.connect(self.retranslate)
-        self.resize(*WINDOW_SIZE)
+        apply_appearance(context.preferences)
         self.retranslate()
         self._restore_layout()
         context.startup.later(self._complete)
@@ -160,8 +171,10 @@ class MainWindow(Retranslating, QMainWindow):
         from misma_luna.ui.notes.pane import NotesPane  # noqa: PLC0415
         from misma_luna.ui.shell.opening import FilmOpener  # noqa: PLC0415
         from misma_luna.ui.subtitles.pane import SubtitlesPane  # noqa: PLC0415
+        from misma_luna.ui.widgets.plain_text import make_plain  # noqa: PLC0415 (Qt's enums)
 
         self.setWindowIcon(app_icon())
+        make_plain(self._translation_label)  # it names the film's languages, from its files
         opener = FilmOpener(self.context, self)
         self.submenus["recent"] = opener.add_recent_menu
         self._connect_printing()
@@ -230,6 +243,8 @@ class MainWindow(Retranslating, QMainWindow):
         a["view.zoom_out"].triggered.connect(self.context.zoom.zoom_out)
         a["view.zoom_reset"].triggered.connect(self.context.zoom.reset)
         a["help.about"].triggered.connect(self.show_about)
+        a["help.getting_started"].triggered.connect(self.show_getting_started)
+        a["edit.preferences"].triggered.connect(self.show_preferences)
         self.review_pane.linkActivated.connect(self._open_link)
 
     def _wire_panes(self, later: LaterPanes) -> None:
@@ -319,6 +334,26 @@ class MainWindow(Retranslating, QMainWindow):
         self._about.show()
         self._about.raise_()
 
+    def show_preferences(self) -> None:
+        """Open (or raise) Edit > Preferences."""
+        if self._preferences is None:
+            # Loaded on first use, after the first paint, not with this module.
+            from misma_luna.ui.preferences.dialog import PreferencesDialog  # noqa: PLC0415
+
+            self._preferences = PreferencesDialog(self.context, self)
+        self._preferences.show()
+        self._preferences.raise_()
+
+    def show_getting_started(self) -> None:
+        """Open (or raise) Help > Getting Started."""
+        if self._help is None:
+            # Loaded on first use, after the first paint, not with this module.
+            from misma_luna.ui.help.dialog import HelpDialog  # noqa: PLC0415
+
+            self._help = HelpDialog(self.context, self)
+        self._help.show()
+        self._help.raise_()
+
     def _open_link(self, url: QUrl) -> None:
         # Loaded on first use, after the first paint, not with this module.
         from misma_luna.ui.widgets.link_dialog import confirm_and_open_link  # noqa: PLC0415
@@ -331,6 +366,8 @@ class MainWindow(Retranslating, QMainWindow):
         geometry = self.context.preferences.get(settings.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            # Remembered on a larger screen (or before one was unplugged): fit this one.
+            resize_to_fit(self, self.width(), self.height())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         # The panes' widths, once the splitter has its real width (it is laid out when shown)
@@ -350,6 +387,13 @@ class MainWindow(Retranslating, QMainWindow):
         prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())
         prefs.sync()
         super().closeEvent(event)
+
+
+def _side_by_side(width: int) -> list[int]:
+    """The film, review and notes widths in a window `width` wide (side panes narrower on a
+    small screen, so that the review and the subtitles keep room)."""
+    film, notes = min(FILM_WIDTH, width // 4), min(NOTES_WIDTH, width // 4)
+    return [film, width - film - notes, notes]
 
 
 def _place(parent: QWidget, minimum_width: int = 0) -> QWidget:

@@ -23,6 +23,7 @@ from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.paths import film_cache
 from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.widgets.original_text import OriginalTextDialog
+from misma_luna.ui.widgets.plain_text import plain_tooltip
 
 MAX_RECENT = 8
 
@@ -125,8 +126,8 @@ class FilmOpener(QObject):
         menu.clear()
         paths = [path for path in self.recent_paths() if path.exists()]
         for number, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{number} {path.name}")
-            action.setToolTip(str(path))
+            action = menu.addAction(f"&{number} {path.name.replace('&', '&&')}")
+            action.setToolTip(plain_tooltip(str(path)))
             action.setStatusTip(str(path))
             action.setData(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

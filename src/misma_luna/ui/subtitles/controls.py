@@ -51,6 +51,10 @@ class SubtitlesControls(Retranslating, QWidget):
         self.next_button = QToolButton(self)
         self.next_button.setArrowType(Qt.ArrowType.DownArrow)
         self.count_label = ElidedLabel(Qt.TextElideMode.ElideRight, self)  # whole in its tooltip
+        self.error_label = QLabel(self)  # a time that cannot be read, said whole on its own line
+        self.error_label.setObjectName("subtitlesJumpError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
         self._jump_error = False
         # Two rows, so that nothing is clipped when the reading column is narrow: the offset,
         # whose label is long in Spanish, has the first to itself.
@@ -64,6 +68,7 @@ class SubtitlesControls(Retranslating, QWidget):
         layout.setSpacing(2)
         layout.addLayout(timing)
         layout.addLayout(finding)
+        layout.addWidget(self.error_label)
         self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._count: tuple[int, int] = (-1, 0)
         self.retranslate()
@@ -75,7 +80,9 @@ class SubtitlesControls(Retranslating, QWidget):
         # TRANSLATORS: unit after the offset value: milliseconds.
         self.offset_box.setSuffix(" " + _("ms"))
         self.offset_box.setToolTip(_("Move the second track earlier (−) or later (+)"))
+        self.offset_box.setAccessibleName(_("Second track offset"))
         self.estimate_button.setText(_("Estimate offset"))
+        self.estimate_button.setAccessibleName(_("Estimate offset"))
         self.estimate_button.setToolTip(_("Find the offset that lines the two tracks up best"))
         self.jump_field.setPlaceholderText(_("Go to time"))
         self.jump_field.setAccessibleName(_("Go to time"))
@@ -97,14 +104,12 @@ class SubtitlesControls(Retranslating, QWidget):
     def show_jump_error(self, error: bool = True) -> None:
         """Say (or stop saying) that the typed time cannot be read."""
         self._jump_error = error
-        if error:
-            self.count_label.setText(_("Not a time: type 1:02:03, 12:30 or 95"))
+        self.error_label.setText(_("Not a time: type 1:02:03, 12:30 or 95") if error else "")
+        self.error_label.setVisible(error)
 
     def show_match_count(self, index: int, total: int) -> None:
         """`2 of 5 matches`, `No matches`, or nothing when the field is empty."""
         self._count = (index, total)
-        if self._jump_error:
-            return
         if not self.search_field.text().strip():
             self.count_label.setText("")
         elif not total:

@@ -8,6 +8,7 @@ pair and what went wrong. Notes pin to a row through `context.reading` (`anchor_
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
@@ -41,6 +42,7 @@ from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, SubtitlesModel
 from misma_luna.ui.subtitles.table_view import SubtitlesTable
 from misma_luna.ui.subtitles.track_bar import ENCODINGS, TrackBar
 from misma_luna.ui.widgets.dialogs import report_problem
+from misma_luna.ui.widgets.plain_text import plain_label
 
 
 class SubtitlesPane(Retranslating, QWidget):
@@ -59,22 +61,34 @@ class SubtitlesPane(Retranslating, QWidget):
         self.model.follow(self.pair)
         self.table = SubtitlesTable(self)
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.bars = (TrackBar(self), TrackBar(self))
         self.controls = SubtitlesControls(self)
-        self.status_label = QLabel(self)
+        self.status_label = plain_label(self)  # messages that name files: never HTML
         self.status_label.setObjectName("subtitlesStatus")
         self.status_label.setWordWrap(True)
         self.status_label.setContentsMargins(6, 2, 6, 2)
+        # With no subtitles: where to read how to open some.
+        self.help_link = QLabel(self)
+        self.help_link.setObjectName("subtitlesHelpLink")
+        self.help_link.setContentsMargins(6, 2, 6, 4)
+        self.help_link.linkActivated.connect(
+            lambda _link: context.actions["help.getting_started"].trigger()
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for widget in (*self.bars, self.controls):
             layout.addWidget(widget)
         for widget in (*self.bars, self.controls):
-            # The rows above the table may be clipped in a narrow window rather than widen it.
-            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            # The rows above the table keep their least width whole: nothing in them is cut.
+            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.help_link)
+        # Tab reads the pane top to bottom: the tracks, the controls, then the table.
+        QWidget.setTabOrder(self.controls.next_button, self.table)
+        self.table.setAccessibleName(_("Subtitles in two languages"))
         self._connect()
         self.table.set_zoom(context.zoom.steps)
         context.zoom.changed.connect(self.table.set_zoom)
@@ -121,6 +135,7 @@ class SubtitlesPane(Retranslating, QWidget):
     def retranslate(self) -> None:
         """Column titles and the status line in the new language."""
         self.model.retranslate()
+        self.table.setAccessibleName(_("Subtitles in two languages"))
         self._show_status()
 
     # -- tracks: loading files into the pair
@@ -228,6 +243,9 @@ class SubtitlesPane(Retranslating, QWidget):
         parts += [problem_summary(t) for t in pair.tracks if t is not None and t.problems]
         parts += [problem.message for problem in pair.unread]
         self.status_label.setText("\n".join(parts))
+        link = _("How to open subtitles: Help > Getting Started")
+        self.help_link.setText(f'<a href="help:getting-started">{escape(link)}</a>')
+        self.help_link.setVisible(pair.is_empty())
 
     def _keep_place(self) -> None:
         self._kept_start = self.current_start()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _, active_language, ngettext
@@ -16,9 +16,10 @@ from misma_luna.core.subtitles.cue_text import encoding_name
 from misma_luna.core.subtitles.tracks import Track
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.elided_label import ElidedLabel
+from misma_luna.ui.widgets.plain_text import set_plain_tooltip
 
 LANGUAGES = ("es", "en", "fr", "de", "it", "pt")
-LANGUAGE_NAME_LENGTH = 8  # characters the language chooser shows before eliding
+FILE_NAME_LENGTH = 12  # characters of a file's name always shown whole (longer ones elide)
 # Codec names offered when a file was guessed wrong (what Spanish and English files use).
 ENCODINGS = ("utf-8", "cp1252", "iso8859-15", "latin-1", "utf-16", "mac-roman", "cp850")
 
@@ -34,11 +35,8 @@ class TrackBar(Retranslating, QWidget):
         self._track: Track | None = None
         self.file_label = ElidedLabel(Qt.TextElideMode.ElideMiddle, self)
         self.language_box = QComboBox(self)
-        # As wide as a language's name, not as "Unknown language": room for the rest of the row.
-        self.language_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.language_box.setMinimumContentsLength(LANGUAGE_NAME_LENGTH)
+        # As wide as its longest name ("Unknown language" too): a name is never cut.
+        self.language_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language_box.activated.connect(self._language_activated)
         self.encoding_label = ElidedLabel(Qt.TextElideMode.ElideRight, self)
         # A push button keeps room for its menu arrow (a tool button draws it over the text).
@@ -72,6 +70,7 @@ class TrackBar(Retranslating, QWidget):
         self.language_box.setEnabled(track is not None)
         self.language_box.setAccessibleName(_("Language of this subtitle track"))
         self.reopen_button.setText(_("Reopen as…"))
+        self.reopen_button.setAccessibleName(_("Reopen in another encoding"))
         self.reopen_button.setToolTip(_("Read this file again with another encoding"))
         self.reopen_button.setVisible(track is not None)
         if track is None:
@@ -80,11 +79,13 @@ class TrackBar(Retranslating, QWidget):
             self.repair_label.clear()
             return
         self.file_label.setText(track.path.name)
-        self.file_label.setToolTip(str(track.path))
+        set_plain_tooltip(self.file_label, str(track.path))
+        _keep_whole(self.file_label, track.path.name[:FILE_NAME_LENGTH])
         # TRANSLATORS: {encoding} is a character encoding, such as "Windows-1252".
         self.encoding_label.setText(
             _("Read as {encoding}").format(encoding=encoding_name(track.encoding))
         )
+        _keep_whole(self.encoding_label, self.encoding_label.text())
         self.repair_label.setText(self._repair_note(track))
 
     @staticmethod
@@ -114,3 +115,8 @@ class TrackBar(Retranslating, QWidget):
 
     def _language_activated(self, row: int) -> None:
         self.languageChosen.emit(str(self.language_box.itemData(row) or ""))
+
+
+def _keep_whole(label: QLabel, text: str) -> None:
+    """Make `label` at least as wide as `text`, so that a narrow row never cuts it."""
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text) + 4)

@@ -21,6 +21,7 @@ from misma_luna import APP_NAME, __version__
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.widgets.plain_text import MESSAGE_CHARS, make_plain_box, shortened
 
 
 class AboutDialog(Retranslating, QDialog):
@@ -74,8 +75,9 @@ class AboutDialog(Retranslating, QDialog):
 
 def report_problem(parent: QWidget, title: str, error: MismaLunaError | str) -> QMessageBox:
     """Tell the reader what went wrong, without blocking the window."""
-    text = error.message if isinstance(error, MismaLunaError) else error
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    text = shortened(error.message if isinstance(error, MismaLunaError) else error, MESSAGE_CHARS)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, parent)
+    make_plain_box(box).setText(text)  # plain before the text: a file's name is never HTML
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()

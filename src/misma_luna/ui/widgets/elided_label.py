@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from misma_luna.ui.widgets.plain_text import set_plain_tooltip
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
@@ -23,7 +25,7 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
         """Hold `text` whole, and say it whole in the tooltip (set another one after this)."""
         super().setText(text)
-        self.setToolTip(text)
+        set_plain_tooltip(self, text)
 
     def clear(self) -> None:
         """No text, and no tooltip either."""

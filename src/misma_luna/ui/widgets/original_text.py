@@ -20,6 +20,7 @@ from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import repair_summary
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.services.screen import resize_to_fit
 
 
 class OriginalTextDialog(Retranslating, QDialog):
@@ -42,7 +43,7 @@ class OriginalTextDialog(Retranslating, QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(720, 560)
+        resize_to_fit(self, 720, 560)
         self.retranslate()
 
     def retranslate(self) -> None:
