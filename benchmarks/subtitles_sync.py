@@ -47,9 +47,9 @@ def measure(pairs: int) -> list[Figure]:
     """Alternate sync+pair and the plain pairing of the synced pair; score both pairings."""
     try:
         from misma_luna.core.subtitles.alignment import align
-        from misma_luna.core.subtitles.anchors import anchor_words
-        from misma_luna.core.subtitles.pairing import pair_tracks
-        from misma_luna.core.subtitles.sync import retime
+        from misma_luna.core.subtitles.pairing.pair import pair_tracks
+        from misma_luna.core.subtitles.sync.anchors import anchor_words
+        from misma_luna.core.subtitles.sync.transform import retime
     except ImportError as error:
         reason = f"core.subtitles.pairing is missing: {error}"
         return [not_measured(NAME, "ms", f"≤ {LIMIT_MS:g} ms", reason)]

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
-from misma_luna.ui.services.screen import FRAME_MARGIN, available_size, fitted
+from misma_luna.ui.services.appearance.screen import FRAME_MARGIN, available_size, fitted
 
 
 def test_a_window_is_fitted_to_the_screen_it_opens_on() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from misma_luna.ui.services import settings
-from misma_luna.ui.services.theme import apply_font_size, apply_theme
+from misma_luna.ui.services.appearance.theme import apply_font_size, apply_theme
 
 
 def _preferences(main_window):  # type: ignore[no-untyped-def]

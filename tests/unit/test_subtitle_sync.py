@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from misma_luna.core.subtitles.alignment import MERGED, ONE_TO_ONE, UNPAIRED
-from misma_luna.core.subtitles.pairing import pair_tracks
-from misma_luna.core.subtitles.sync import Section, Transform, retime
-from misma_luna.core.subtitles.sync_search import estimate_sync
+from misma_luna.core.subtitles.pairing.pair import pair_tracks
+from misma_luna.core.subtitles.sync.search import estimate_sync
+from misma_luna.core.subtitles.sync.transform import Section, Transform, retime
 from misma_luna.core.subtitles.tracks import Cue
 
 from .subtitle_pairs import Pair, Release, accuracy, cut, film, frame_rate, make_pair

@@ -15,15 +15,15 @@ from pathlib import Path
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.subtitles.csv_export import write_csv
-from misma_luna.core.subtitles.pairing import pair_tracks
-from misma_luna.core.subtitles.pairing_report import summary, warnings
-from misma_luna.core.subtitles.subtitle_export import (
+from misma_luna.core.subtitles.file_export import (
     is_synced_name,
     subtitle_format,
     write_dual,
     write_synced,
 )
-from misma_luna.core.subtitles.sync import MAX_OFFSET_MS, Transform, check_offset
+from misma_luna.core.subtitles.pairing.pair import pair_tracks
+from misma_luna.core.subtitles.pairing.report import summary, warnings
+from misma_luna.core.subtitles.sync.transform import MAX_OFFSET_MS, Transform, check_offset
 from misma_luna.core.subtitles.tracks import Track, load_track
 
 

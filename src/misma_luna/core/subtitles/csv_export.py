@@ -16,7 +16,7 @@ from misma_luna.core.base.errors import SubtitleError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.subtitles.alignment import Alignment
 from misma_luna.core.subtitles.cue_text import format_csv_time
-from misma_luna.core.subtitles.pairing import Pairing
+from misma_luna.core.subtitles.pairing.pair import Pairing
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from misma_luna.core.base.i18n import SOURCE_LANGUAGE, _
 from misma_luna.core.base.resources import resources_dir
+from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
-from misma_luna.ui.services.screen import resize_to_fit
 
 PAGE = "getting-started"
 

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 from misma_luna.core.base.i18n import _, pgettext
 from misma_luna.core.sheets.compose import LANGUAGE_CHOICES, PAPERS
 from misma_luna.ui.services import settings
-from misma_luna.ui.services.context import AppContext
-from misma_luna.ui.services.retranslating import Retranslating
-from misma_luna.ui.services.theme import (
+from misma_luna.ui.services.appearance.theme import (
     FONT_SIZES,
     MIN_FONT_SIZE,
     THEMES,
     apply_font_size,
     apply_theme,
 )
+from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.services.retranslating import Retranslating
 
 # The fields of the dialog, in order, by the setting each one edits.
 FIELDS: tuple[settings.Setting[Any], ...] = (

@@ -33,7 +33,7 @@ from misma_luna.core.base.errors import MismaLunaError, cannot_write
 from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import Footer, Paper, PdfInfo, SheetJob, default_paper
-from misma_luna.ui.services.fonts import SERIF_FALLBACKS, register_bundled_fonts
+from misma_luna.ui.services.appearance.fonts import SERIF_FALLBACKS, register_bundled_fonts
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(20, 18, 20, 12)

@@ -26,8 +26,8 @@ from misma_luna.core.sheets.transcript import Transcript, load_transcript
 from misma_luna.ui.printing.options import SheetOptionsPanel, sheet_options
 from misma_luna.ui.printing.pages import page_layout, print_sheet, write_pdf
 from misma_luna.ui.services import settings
+from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
-from misma_luna.ui.services.screen import resize_to_fit
 from misma_luna.ui.widgets.dialogs import report_problem
 
 

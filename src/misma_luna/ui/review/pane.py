@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.film.review_html import review_html
+from misma_luna.ui.services.appearance.fonts import SERIF_FAMILY
+from misma_luna.ui.services.appearance.zoom import scale
 from misma_luna.ui.services.context import AppContext
-from misma_luna.ui.services.fonts import SERIF_FAMILY
 from misma_luna.ui.services.retranslating import Retranslating
-from misma_luna.ui.services.zoom import scale
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent, QTextCursor

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from misma_luna.core.film.package import FilmPackage, LocalizedFilm
+from misma_luna.ui.services.appearance.zoom import Zoom
 from misma_luna.ui.services.language import LanguageManager
 from misma_luna.ui.services.reading import Reading
 from misma_luna.ui.services.settings import Preferences
 from misma_luna.ui.services.startup import StartupQueue
-from misma_luna.ui.services.zoom import Zoom
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -25,8 +25,8 @@ from misma_luna.core.base.file_kinds import FileKind, kind_of
 from misma_luna.core.base.resources import bundled_film_dir, locale_dir
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.ui.services import settings
+from misma_luna.ui.services.appearance.fonts import register_bundled_fonts
 from misma_luna.ui.services.context import AppContext, FilmSession
-from misma_luna.ui.services.fonts import register_bundled_fonts
 from misma_luna.ui.services.language import LanguageManager
 from misma_luna.ui.services.paths import data_dir, film_cache, set_application_names
 from misma_luna.ui.services.settings import Preferences

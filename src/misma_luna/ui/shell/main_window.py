@@ -26,10 +26,10 @@ from misma_luna.core.base.i18n import N_, _, ngettext
 from misma_luna.core.base.resources import resources_dir
 from misma_luna.ui.review.pane import ReviewPane
 from misma_luna.ui.services import settings
+from misma_luna.ui.services.appearance.screen import resize_to_fit
+from misma_luna.ui.services.appearance.theme import apply_appearance
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
-from misma_luna.ui.services.screen import resize_to_fit
-from misma_luna.ui.services.theme import apply_appearance
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from misma_luna.ui.services.zoom import scale
+from misma_luna.ui.services.appearance.zoom import scale
 from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, MARKUP_ROLE, RIGHT_COLUMN, TIME_COLUMN
 
 if TYPE_CHECKING:

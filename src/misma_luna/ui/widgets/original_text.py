@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import repair_summary
 from misma_luna.core.film.package import FilmPackage
+from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.retranslating import Retranslating
-from misma_luna.ui.services.screen import resize_to_fit
 
 
 class OriginalTextDialog(Retranslating, QDialog):

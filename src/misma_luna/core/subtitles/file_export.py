@@ -16,7 +16,7 @@ from misma_luna.core.base.errors import SubtitleError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.base.i18n import _
 from misma_luna.core.subtitles.alignment import Alignment
-from misma_luna.core.subtitles.sync import Transform, retime
+from misma_luna.core.subtitles.sync.transform import Transform, retime
 from misma_luna.core.subtitles.tracks import Cue
 
 FORMATS = {".srt": "srt", ".ass": "ass", ".ssa": "ssa", ".vtt": "vtt"}

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from statistics import median
 
-from misma_luna.core.subtitles.sync import Section, Transform, snap_ratio
+from misma_luna.core.subtitles.sync.transform import Section, Transform, snap_ratio
 
 ROUNDS = ((900, 3), (500, 3), (300, 3))  # (how near a start must land, fewest pairs kept)
 SHARE_MS = 700  # how near a start must land to count as lined up

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from misma_luna.core.subtitles.pairing_spans import RUNS_ON_MS, Spans, continues, joined_iou
+from misma_luna.core.subtitles.pairing.spans import RUNS_ON_MS, Spans, continues, joined_iou
 from misma_luna.core.subtitles.tracks import Cue
 
 MOST_PER_SIDE = 3  # a row holds at most this many cues of one track

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from misma_luna.core.subtitles.alignment import MERGED, AlignedRow, Alignment, AlignmentStats
-from misma_luna.core.subtitles.anchors import track_anchors
-from misma_luna.core.subtitles.pairing_merge import MOST_PER_SIDE, Group, Sides, joined_sentences
-from misma_luna.core.subtitles.pairing_spans import Spans, effective_spans, joined_iou, overlaps
-from misma_luna.core.subtitles.sync import Sync, Transform, retime
-from misma_luna.core.subtitles.sync_search import estimate_sync
+from misma_luna.core.subtitles.pairing.merge import MOST_PER_SIDE, Group, Sides, joined_sentences
+from misma_luna.core.subtitles.pairing.spans import Spans, effective_spans, joined_iou, overlaps
+from misma_luna.core.subtitles.sync.anchors import track_anchors
+from misma_luna.core.subtitles.sync.search import estimate_sync
+from misma_luna.core.subtitles.sync.transform import Sync, Transform, retime
 from misma_luna.core.subtitles.tracks import Cue
 
 INSIDE = 0.45  # a cue with this share of its time inside its best partner joins its row

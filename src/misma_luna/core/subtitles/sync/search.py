@@ -13,9 +13,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from misma_luna.core.subtitles.anchors import anchor_pairs, track_anchors
-from misma_luna.core.subtitles.sync import FRAME_RATE_RATIOS, Section, Sync, Transform
-from misma_luna.core.subtitles.sync_fit import fit_sections, matched_share
+from misma_luna.core.subtitles.sync.anchors import anchor_pairs, track_anchors
+from misma_luna.core.subtitles.sync.fit import fit_sections, matched_share
+from misma_luna.core.subtitles.sync.transform import FRAME_RATE_RATIOS, Section, Sync, Transform
 from misma_luna.core.subtitles.tracks import Cue
 
 BIN_MS = 500

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from misma_luna.core.base.formatting import format_list, format_number, language_name
 from misma_luna.core.base.i18n import _, active_language, ngettext
-from misma_luna.core.subtitles.pairing import Pairing
-from misma_luna.core.subtitles.sync import Sync
+from misma_luna.core.subtitles.pairing.pair import Pairing
+from misma_luna.core.subtitles.sync.transform import Sync
 
 UNPAIRED_WARNING = 0.25  # above this share of lone cues the pairing is doubtful
 

@@ -1,0 +1,3 @@
+"""How the app looks: the theme's palettes, the bundled fonts, the shared zoom and
+window sizes that fit the screen.
+"""
