@@ -1,4 +1,4 @@
-"""The subtitle pair model: tracks, offset and alignment kept together; the pane renders it."""
+"""The subtitle pair model: tracks, timing and pairing kept together; the pane renders it."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from misma_luna.core.subtitles.pairing.report import summary
+from misma_luna.core.subtitles.sync.transform import Transform
 from misma_luna.core.subtitles.tracks import Track, load_track
 from misma_luna.ui.subtitles.pair import LEFT, OFFSET_LIMIT_MS, RIGHT, SubtitlePair
 from misma_luna.ui.subtitles.pane import SubtitlesPane
@@ -73,7 +75,7 @@ def test_setting_tracks_realigns_and_says_so(qtbot, tmp_path: Path) -> None:
 def test_the_offset_realigns_and_is_kept_within_its_limit(qtbot, tmp_path: Path) -> None:
     spanish, english = _tracks(tmp_path)
     pair = SubtitlePair()
-    pair.set_tracks(spanish, english)
+    pair.set_tracks(spanish, english, Transform())  # as timed
     assert _partner(pair, "Todavía no, mamá.") != ["Not yet, Mom."]
     offsets: list[int] = []
     pair.offsetChanged.connect(offsets.append)
@@ -87,20 +89,32 @@ def test_the_offset_realigns_and_is_kept_within_its_limit(qtbot, tmp_path: Path)
     assert pair.offset == OFFSET_LIMIT_MS
 
 
-def test_estimate_offset_sets_the_offset(qtbot, tmp_path: Path) -> None:
+def test_the_timing_is_found_by_itself_and_again(qtbot, tmp_path: Path) -> None:
     spanish, english = _tracks(tmp_path)
     pair = SubtitlePair()
-    assert pair.estimate_offset() is None  # nothing to estimate from
+    assert pair.find_timing() is None  # nothing to find it from
     pair.set_tracks(spanish, english)
+    assert pair.sync.estimated and abs(pair.offset - FIT_MS) <= 50
+    pair.undo_sync()
+    assert pair.offset == 0 and not pair.sync.estimated
     with qtbot.waitSignal(pair.offsetChanged):
-        assert pair.estimate_offset() == FIT_MS
-    assert pair.offset == FIT_MS
+        assert pair.find_timing() is pair.sync
+    assert abs(pair.offset - FIT_MS) <= 50
+    assert pair.alignment.stats.paired == 5
+
+
+def test_a_new_pair_starts_from_its_own_timing(tmp_path: Path) -> None:
+    spanish, english = _tracks(tmp_path)
+    pair = SubtitlePair()
+    pair.set_tracks(spanish, english, Transform.constant(4000))
+    pair.set_tracks(spanish, english.shifted(FIT_MS))  # timed alike
+    assert pair.transform.is_identity and pair.sync.estimated
     assert pair.alignment.stats.paired == 5
 
 
 def test_clear_empties_the_pair(qtbot, tmp_path: Path) -> None:
     pair = SubtitlePair()
-    pair.set_tracks(*_tracks(tmp_path), offset=1200)
+    pair.set_tracks(*_tracks(tmp_path), Transform.constant(1200))
     with qtbot.waitSignals([pair.offsetChanged, pair.changed]):
         pair.clear()
     assert pair.tracks == (None, None)
@@ -131,17 +145,18 @@ def test_the_offset_box_follows_the_pair_and_feeds_it(qtbot, make_context, tmp_p
     pane = SubtitlesPane(make_context())
     qtbot.addWidget(pane)
     pair, box = pane.pair, pane.controls.offset_box
-    pair.set_tracks(*_tracks(tmp_path), offset=0)
+    pair.set_tracks(*_tracks(tmp_path), Transform())
     with qtbot.waitSignal(pair.offsetChanged):
         pane.controls.estimate_button.click()
-    assert box.value() == pair.offset == FIT_MS
+    assert box.value() == pair.offset and abs(pair.offset - FIT_MS) <= 50
     assert pane.model.row(0).right == ["Have you reached the border yet?"]
     offsets: list[int] = []
     pair.offsetChanged.connect(offsets.append)
     box.setValue(-700)
     assert offsets == [-700]  # once: the box showing it back does not set it again
     assert pair.offset == -700
-    assert pane.status_label.text() == pair.alignment.stats.summary()
+    assert pair.transform == Transform.constant(-700)
+    assert pane.status_label.text() == summary(pair.pairing, "en")
     pair.clear()
     assert box.value() == 0
     assert pane.status_label.text() == "No subtitles"
@@ -152,7 +167,7 @@ def test_the_pane_shows_the_pair_as_it_changes(qtbot, make_context, tmp_path: Pa
     pane = SubtitlesPane(make_context())
     qtbot.addWidget(pane)
     spanish, english = _tracks(tmp_path)
-    pane.pair.set_tracks(spanish, english, offset=FIT_MS)
+    pane.pair.set_tracks(spanish, english, Transform.constant(FIT_MS))
     pane.jump_to(7_600)
     assert pane.anchor_here() is not None and "Mira la luna" in pane.anchor_here().quote  # type: ignore[union-attr]
     pane.pair.set_offset(FIT_MS + 100)

@@ -28,7 +28,9 @@ def test_window_shows_the_bundled_sample_pair(main_window) -> None:
     assert model.headerData(LEFT_COLUMN, Qt.Orientation.Horizontal) == "Spanish"
     assert model.headerData(RIGHT_COLUMN, Qt.Orientation.Horizontal) == "English"
     assert "Muestra de subtítulos" in model.index(0, LEFT_COLUMN).data()
-    assert pane.status_label.text() == "30 rows: 29 paired by time, 1 unpaired"
+    # Two releases' timings: the English moved a little, its split lines merged back.
+    assert pane.status_label.text().startswith("English moved ")
+    assert "30 rows: 29 paired by time, 1 unpaired, 3 merged" in pane.status_label.text()
     assert pane.bars[0].encoding_label.text() == "Read as UTF-8"
     assert pane.table.indexWidget(model.index(0, LEFT_COLUMN)) is None
 
@@ -39,11 +41,11 @@ def test_headers_and_status_follow_the_language(qtbot, main_window) -> None:
         main_window.switch_language("es")
     assert pane.model.headerData(LEFT_COLUMN, Qt.Orientation.Horizontal) == "Español"
     assert pane.model.headerData(RIGHT_COLUMN, Qt.Orientation.Horizontal) == "Inglés"
-    assert pane.status_label.text().startswith("30 filas")
+    assert pane.status_label.text().startswith("Inglés")
     assert pane.bars[0].encoding_label.text() == "Leído como UTF-8"
-    assert pane.controls.estimate_button.text() == "Calcular desfase"
+    assert pane.controls.estimate_button.text() == "Buscar la sincronía otra vez"
     main_window.switch_language("en")
-    qtbot.waitUntil(lambda: pane.status_label.text().startswith("30 rows"))
+    qtbot.waitUntil(lambda: pane.status_label.text().startswith("English"))
     assert pane.bars[0].encoding_label.text() == "Read as UTF-8"
 
 
@@ -82,7 +84,7 @@ def test_ctrl_g_jumps_to_a_time(qtbot, main_window) -> None:
     assert error.wordWrap()  # said whole, on its own line, however narrow the pane
 
 
-def test_offset_moves_the_second_track_and_estimate_restores_it(qtbot, make_context) -> None:
+def test_a_typed_offset_moves_the_second_track_as_timed(qtbot, make_context) -> None:
     pane = SubtitlesPane(make_context())
     qtbot.addWidget(pane)
     left = load_track(SUBS / "pair.es.srt")
@@ -92,13 +94,11 @@ def test_offset_moves_the_second_track_and_estimate_restores_it(qtbot, make_cont
     def partner_of_thanks() -> list[str]:
         return next(row.right for row in pane.alignment.rows if "Gracias, señora." in row.left)
 
-    assert partner_of_thanks() != ["Thank you, ma'am."]
-    pane.controls.estimate_button.click()
-    assert 2800 <= pane.offset <= 3200
-    assert partner_of_thanks() == ["Thank you, ma'am."]
-    assert pane.status_label.text() == "5 rows: 3 paired by time, 2 unpaired"
     pane.controls.offset_box.setValue(0)
     assert partner_of_thanks() != ["Thank you, ma'am."]
+    pane.controls.offset_box.setValue(3000)
+    assert partner_of_thanks() == ["Thank you, ma'am."]
+    assert pane.status_label.text().startswith("English moved +3 s. 5 rows: 3 paired by time")
 
 
 def test_language_of_a_track_can_be_changed(qtbot, make_context) -> None:
@@ -184,8 +184,8 @@ def test_export_csv(qtbot, make_context, tmp_path: Path) -> None:
     assert pane.export_csv(target)
     with target.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream))
-    assert rows[0] == ["start", "end", "es", "en"]
-    assert len(rows) == 31
+    assert rows[0][:6] == ["start", "end", "es", "en", "match", "confidence"]
+    assert len(rows) == 1 + pane.model.rowCount()
 
 
 def test_command_line_subtitles_reach_the_gui(monkeypatch) -> None:

@@ -1,4 +1,5 @@
-"""A sheet's subtitle transcript: two tracks loaded and aligned by time, one row per moment.
+"""A sheet's subtitle transcript: two tracks loaded and paired (the second's timing found by
+itself), one row per line.
 
 The one recipe for the window's print and PDF and for `misma-luna sheet --transcript`.
 """
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from misma_luna.core.film.package import FilmPackage
-from misma_luna.core.subtitles.alignment import AlignedRow, align
+from misma_luna.core.subtitles.alignment import AlignedRow
+from misma_luna.core.subtitles.pairing.pair import pair_tracks
 from misma_luna.core.subtitles.tracks import load_track
 
 FILM_TRACKS = ("es", "en")  # the languages of a film's own tracks, in column order
@@ -18,7 +20,7 @@ FILM_TRACKS = ("es", "en")  # the languages of a film's own tracks, in column or
 
 @dataclass(frozen=True)
 class Transcript:
-    """Two subtitle tracks aligned by time, for a two-column transcript."""
+    """Two subtitle tracks paired line by line, for a two-column transcript."""
 
     left_language: str | None
     right_language: str | None
@@ -31,11 +33,12 @@ def has_film_tracks(film: FilmPackage) -> bool:
 
 
 def load_transcript(film: FilmPackage, paths: Sequence[Path] = ()) -> Transcript | None:
-    """The two tracks at `paths` (else the film's own Spanish and English ones) aligned by
-    time; None when the film lacks one of its own. Raises `SubtitleError` for a bad track."""
+    """The two tracks at `paths` (else the film's own Spanish and English ones) paired, the
+    second's timing found; None when the film lacks one of its own. Raises `SubtitleError`
+    for a bad track."""
     if not paths:
         if not has_film_tracks(film):
             return None
         paths = [film.subtitle_tracks[code] for code in FILM_TRACKS]
     left, right = (load_track(path) for path in paths)
-    return Transcript(left.language, right.language, align(left.cues, right.cues).rows)
+    return Transcript(left.language, right.language, pair_tracks(left.cues, right.cues).rows)

@@ -1,4 +1,5 @@
-"""The subtitles pane's control row: offset of the second track, jump to a time, search.
+"""The subtitles pane's control rows: the second track's timing (offset, find it again, undo
+it, pair two lines by hand), jump to a time, search.
 
 Only widgets and their texts live here; the pane connects them to what they do (the offset
 box shows the pair's offset and sends the reader's edits to it).
@@ -26,7 +27,7 @@ from misma_luna.ui.widgets.elided_label import ElidedLabel
 
 
 class SubtitlesControls(Retranslating, QWidget):
-    """Offset spin box and estimate button; time field; search field with previous/next."""
+    """Offset box, find-again, undo and pick buttons; time field; search with previous/next."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +38,12 @@ class SubtitlesControls(Retranslating, QWidget):
         self.offset_box.setSingleStep(100)
         self.offset_box.setKeyboardTracking(False)
         self.offset_label.setBuddy(self.offset_box)
-        self.estimate_button = QPushButton(self)
+        self.estimate_button = QPushButton(self)  # finds the timing again
+        self.estimate_button.setObjectName("subtitlesFindTiming")
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("subtitlesUndoSync")
+        self.pick_button = QPushButton(self)
+        self.pick_button.setObjectName("subtitlesPickPartner")
         self.jump_field = QLineEdit(self)
         self.jump_field.setObjectName("subtitlesJump")
         self.jump_field.setMinimumWidth(90)
@@ -58,7 +64,8 @@ class SubtitlesControls(Retranslating, QWidget):
         self._jump_error = False
         # Two rows, so that nothing is clipped when the reading column is narrow: the offset,
         # whose label is long in Spanish, has the first to itself.
-        timing = _row(self.offset_label, self.offset_box, self.estimate_button, None)
+        timing = _row(self.offset_label, self.offset_box, self.undo_button, None)
+        fixing = _row(self.estimate_button, self.pick_button, None)
         finding = _row(
             self.jump_field, self.search_field, self.previous_button, self.next_button,
             self.count_label,
@@ -67,6 +74,7 @@ class SubtitlesControls(Retranslating, QWidget):
         layout.setContentsMargins(6, 2, 6, 2)
         layout.setSpacing(2)
         layout.addLayout(timing)
+        layout.addLayout(fixing)
         layout.addLayout(finding)
         layout.addWidget(self.error_label)
         self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -79,11 +87,27 @@ class SubtitlesControls(Retranslating, QWidget):
         self.offset_label.setText(_("Second track &offset:"))
         # TRANSLATORS: unit after the offset value: milliseconds.
         self.offset_box.setSuffix(" " + _("ms"))
-        self.offset_box.setToolTip(_("Move the second track earlier (−) or later (+)"))
+        self.offset_box.setToolTip(
+            _("Move the second track, as it was timed, earlier (−) or later (+)")
+        )
         self.offset_box.setAccessibleName(_("Second track offset"))
-        self.estimate_button.setText(_("Estimate offset"))
-        self.estimate_button.setAccessibleName(_("Estimate offset"))
-        self.estimate_button.setToolTip(_("Find the offset that lines the two tracks up best"))
+        for button, text in (
+            (self.estimate_button, _("Find timing again")),
+            (self.undo_button, _("Undo sync")),
+            (self.pick_button, _("This line goes with…")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(text)
+        self.estimate_button.setToolTip(
+            _("Find how the second track's timing matches the first: shift, speed and cuts")
+        )
+        self.undo_button.setToolTip(_("Show the second track as it was timed, nothing moved"))
+        self.pick_button.setToolTip(
+            _(
+                "Select a line, then click its partner in the other track. One pair sets the "
+                "offset; a second pair, far from the first, fixes a stretch too."
+            )
+        )
         self.jump_field.setPlaceholderText(_("Go to time"))
         self.jump_field.setAccessibleName(_("Go to time"))
         self.jump_field.setToolTip(_("A time such as 1:02:03, 12:30 or 95 (seconds)"))

@@ -1,37 +1,43 @@
-"""The subtitle pair as a model: two tracks, the offset of the second, and their alignment.
+"""The subtitle pair as a model: two tracks, the timing of the second, and how their lines pair.
 
-The pair owns this state and realigns itself when a track or the offset changes; the pane's
-widgets (table, track bars, offset box, status line) only render it and call its setters.
+A new pair finds the second track's timing by itself (`pair_tracks`); the reader may then
+undo it, find it again, type an offset or fix it from lines picked by hand. The pair owns
+this state and pairs itself again when a track or the timing changes; the pane's widgets
+(table, track bars, offset box, status line) only render it and call its setters.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 from misma_luna.core.base.errors import MismaLunaError
-from misma_luna.core.subtitles.alignment import Alignment, align, estimate_offset
+from misma_luna.core.subtitles.pairing.pair import Pairing, pair_tracks
+from misma_luna.core.subtitles.sync.transform import MAX_OFFSET_MS, Sync, Transform
 from misma_luna.core.subtitles.tracks import Track
 
 LEFT = 0
 RIGHT = 1
-OFFSET_LIMIT_MS = 10 * 60 * 1000  # the furthest the second track can be moved either way
+OFFSET_LIMIT_MS = MAX_OFFSET_MS  # the furthest the reader can move the second track either way
 
 Tracks = tuple[Track | None, Track | None]
 
 
 class SubtitlePair(QObject):
-    """Left and right tracks, the right one's offset in ms, and the alignment of the two."""
+    """Left and right tracks, the timing of the right one, and the pairing of the two."""
 
-    changed = Signal()  # tracks or alignment replaced
+    changed = Signal()  # tracks or pairing replaced
     offsetChanged = Signal(int)  # noqa: N815 (Qt naming)
     languagesChanged = Signal()  # noqa: N815 (Qt naming); a track renamed, rows unchanged
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tracks: Tracks = (None, None)
-        self._offset = 0
         self._unread: tuple[MismaLunaError, ...] = ()
-        self._alignment = align((), ())
+        self._pairing = pair_tracks((), (), Transform())
 
     # -- reading
 
@@ -45,14 +51,29 @@ class SubtitlePair(QObject):
         return self._tracks[side]
 
     @property
-    def offset(self) -> int:
-        """Milliseconds the right track is moved by (negative = earlier)."""
-        return self._offset
+    def pairing(self) -> Pairing:
+        """The two tracks' cues paired, the right one moved by the timing in force."""
+        return self._pairing
 
     @property
-    def alignment(self) -> Alignment:
-        """The two tracks' cues paired by time, the offset applied to the right one."""
-        return self._alignment
+    def alignment(self) -> Pairing:
+        """The pairing (its rows and stats), as the table shows it."""
+        return self._pairing
+
+    @property
+    def sync(self) -> Sync:
+        """The timing in force: found from the tracks or chosen by the reader."""
+        return self._pairing.sync
+
+    @property
+    def transform(self) -> Transform:
+        """How the right track's times map onto the left's."""
+        return self._pairing.sync.transform
+
+    @property
+    def offset(self) -> int:
+        """Milliseconds the right track is moved by at its start (negative = earlier)."""
+        return self.transform.offset_ms
 
     @property
     def languages(self) -> tuple[str | None, str | None]:
@@ -69,6 +90,10 @@ class SubtitlePair(QObject):
         """Whether neither side holds a track."""
         return not any(self._tracks)
 
+    def is_complete(self) -> bool:
+        """Whether both sides hold a track (so there is a timing to find or fix)."""
+        return all(track is not None for track in self._tracks)
+
     def side_for(self, track: Track) -> int:
         """Where `track` goes: an empty side or the side in its language, else the right."""
         for side, current in enumerate(self._tracks):
@@ -76,29 +101,28 @@ class SubtitlePair(QObject):
                 return side
         return RIGHT
 
-    # -- changing
+    # -- changing the tracks
 
     def set_tracks(
         self,
         left: Track | None,
         right: Track | None,
-        offset: int | None = None,
+        transform: Transform | None = None,
         unread: tuple[MismaLunaError, ...] = (),
     ) -> None:
-        """Replace both tracks (and the offset, unless None) and realign once."""
+        """Replace both tracks and pair them: by `transform`, or by a timing found (None).
+
+        Nothing of the previous pair's timing is kept."""
         self._tracks = (left, right)
         self._unread = unread
-        moved = offset is not None and self._store_offset(offset)
-        self._realign()
-        if moved:
-            self.offsetChanged.emit(self._offset)
-        self.changed.emit()
+        self._pair(transform)
 
-    def set_track(self, side: int, track: Track | None) -> None:
-        """Replace the track on `side` and realign."""
+    def set_track(self, side: int, track: Track | None, keep_timing: bool = False) -> None:
+        """Replace the track on `side` and pair again (with the timing in force if asked)."""
         tracks = list(self._tracks)
         tracks[side] = track
-        self.set_tracks(tracks[LEFT], tracks[RIGHT])
+        timing = self.transform if keep_timing else None
+        self.set_tracks(tracks[LEFT], tracks[RIGHT], timing, self._unread if keep_timing else ())
 
     def set_language(self, side: int, language: str | None) -> None:
         """Declare the track on `side` to be in `language` (the rows stay as they are)."""
@@ -110,37 +134,62 @@ class SubtitlePair(QObject):
         self._tracks = (tracks[LEFT], tracks[RIGHT])
         self.languagesChanged.emit()
 
-    def set_offset(self, ms: int) -> None:
-        """Move the right track by `ms` (within the limit) and realign."""
-        if not self._store_offset(ms):
-            return
-        self._realign()
-        self.offsetChanged.emit(self._offset)
-        self.changed.emit()
-
-    def estimate_offset(self) -> int | None:
-        """Set the offset that makes the two tracks overlap most; None without two tracks."""
-        left, right = self._tracks
-        if left is None or right is None:
-            return None
-        self.set_offset(estimate_offset(left.cues, right.cues))
-        return self._offset
-
     def clear(self) -> None:
-        """No tracks, no offset, no rows."""
-        self.set_tracks(None, None, offset=0)
+        """No tracks, no timing, no rows."""
+        self.set_tracks(None, None, Transform())
+
+    # -- changing the timing
+
+    def set_transform(self, transform: Transform) -> None:
+        """Pair the tracks with the right one moved by `transform`, the reader's choice."""
+        if not self._pairing.sync.estimated and transform == self.transform:
+            return
+        self._pair(transform)
+
+    def set_offset(self, ms: int) -> None:
+        """Move the right track by `ms` (within the limit) over its own timing, and pair."""
+        clamped = max(-OFFSET_LIMIT_MS, min(OFFSET_LIMIT_MS, int(ms)))
+        self.set_transform(Transform.constant(clamped))
+
+    def undo_sync(self) -> None:
+        """Pair the tracks as they were timed, nothing moved."""
+        self.set_transform(Transform())
+
+    def find_timing(self) -> Sync | None:
+        """Find the right track's timing again and pair by it; None without two tracks."""
+        if not self.is_complete():
+            return None
+        self._pair(None)
+        return self.sync
 
     # -- inside
 
-    def _store_offset(self, ms: int) -> bool:
-        """Keep `ms` (clamped to the limit) as the offset; whether it changed."""
-        clamped = max(-OFFSET_LIMIT_MS, min(OFFSET_LIMIT_MS, int(ms)))
-        if clamped == self._offset:
-            return False
-        self._offset = clamped
-        return True
-
-    def _realign(self) -> None:
+    def _pair(self, transform: Transform | None) -> None:
+        """Pair the tracks as loaded: by `transform`, or by the timing found when None."""
+        before = self.offset
         left, right = self._tracks
-        shifted = right.shifted(self._offset) if right else None
-        self._alignment = align(left.cues if left else (), shifted.cues if shifted else ())
+        left_cues = left.cues if left else ()
+        right_cues = right.cues if right else ()
+        if not (left_cues and right_cues):
+            transform = transform or Transform()  # one track alone: no timing to find
+        with _busy(len(left_cues) + len(right_cues)):
+            self._pairing = pair_tracks(left_cues, right_cues, transform)
+        if self.offset != before:
+            self.offsetChanged.emit(self.offset)
+        self.changed.emit()
+
+
+BUSY_CUES = 600  # from this many cues the pairing takes long enough to show a wait cursor
+
+
+@contextmanager
+def _busy(cues: int) -> Iterator[None]:
+    """A wait cursor while a long pair is synced and paired (none in a headless run)."""
+    show = cues >= BUSY_CUES and QGuiApplication.instance() is not None
+    if show:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        if show:
+            QGuiApplication.restoreOverrideCursor()

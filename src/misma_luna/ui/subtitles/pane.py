@@ -1,8 +1,10 @@
-"""The subtitles pane: two tracks side by side, aligned by time, with offset, search and jump.
+"""The subtitles pane: two tracks side by side, paired line by line, with search and jump.
 
 Tracks come from the film package, File → Open Subtitles…, drag and drop or the command
-line; `core` loads them, a `SubtitlePair` holds and aligns them, and the pane renders the
-pair and what went wrong. Notes pin to a row through `context.reading` (`anchor_here()`,
+line; `core` loads them, a `SubtitlePair` finds the second track's timing and pairs them,
+and the pane renders the pair, what was found, its doubts and what went wrong. The reader
+stays in charge of the timing: undo it, find it again, type an offset, or pick two pairs of
+lines by hand. Notes pin to a row through `context.reading` (`anchor_here()`,
 `scroll_to_anchor()`).
 """
 
@@ -11,8 +13,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,25 +30,30 @@ from misma_luna.core.base.file_kinds import is_subtitle, subtitle_patterns
 from misma_luna.core.base.i18n import _
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.notes.note import Anchor
-from misma_luna.core.subtitles.alignment import Alignment
 from misma_luna.core.subtitles.csv_export import write_csv
 from misma_luna.core.subtitles.cue_text import parse_time
+from misma_luna.core.subtitles.pairing.pair import Pairing
+from misma_luna.core.subtitles.pairing.report import summary, warnings
 from misma_luna.core.subtitles.tracks import Track, load_track, problem_summary
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.actions import ActionRegistry
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.subtitles.controls import SubtitlesControls
-from misma_luna.ui.subtitles.pair import SubtitlePair
-from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, SubtitlesModel
+from misma_luna.ui.subtitles.pair import LEFT, RIGHT, SubtitlePair
+from misma_luna.ui.subtitles.picking import LinePicker, PickBar, Prompt, banner
+from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, RIGHT_COLUMN, SubtitlesModel
 from misma_luna.ui.subtitles.table_view import SubtitlesTable
 from misma_luna.ui.subtitles.track_bar import ENCODINGS, TrackBar
 from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.widgets.plain_text import plain_label
 
+# Offered on a right click in the table, in this order; enabled by `_enable_timing`.
+TIMING_ACTIONS = ("subtitles.pick_partner", "subtitles.undo_sync", "subtitles.offset")
+
 
 class SubtitlesPane(Retranslating, QWidget):
-    """Two subtitle tracks aligned by time, below the review."""
+    """Two subtitle tracks paired line by line, below the review."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +71,7 @@ class SubtitlesPane(Retranslating, QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.bars = (TrackBar(self), TrackBar(self))
         self.controls = SubtitlesControls(self)
+        self._build_timing()
         self.status_label = plain_label(self)  # messages that name files: never HTML
         self.status_label.setObjectName("subtitlesStatus")
         self.status_label.setWordWrap(True)
@@ -83,7 +91,9 @@ class SubtitlesPane(Retranslating, QWidget):
         for widget in (*self.bars, self.controls):
             # The rows above the table keep their least width whole: nothing in them is cut.
             widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.pick_bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.warning_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.help_link)
         # Tab reads the pane top to bottom: the tracks, the controls, then the table.
@@ -101,15 +111,34 @@ class SubtitlesPane(Retranslating, QWidget):
             part.hide()
         context.startup.later(lambda: self._first_film(parts))
 
+    def _build_timing(self) -> None:
+        """The picker of lines and its prompt, Esc to cancel, and the line of doubts."""
+        self.picker = LinePicker()
+        self._picked_on: tuple[Track | None, Track | None] = (None, None)
+        self.pick_bar = PickBar(self)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.escape.setEnabled(False)
+        self.warning_label = banner(self, "subtitlesWarning")  # doubts about the pairing
+        self.warning_label.hide()
+        self._actions: ActionRegistry | None = None
+
     def _connect(self) -> None:
         self.pair.changed.connect(self._show_pair)
-        self.pair.languagesChanged.connect(self._show_tracks)
+        self.pair.languagesChanged.connect(self._show_pair)
         self.pair.offsetChanged.connect(self._show_offset)
         self.model.modelAboutToBeReset.connect(self._keep_place)
         self.model.modelReset.connect(self._restore_place)
+        self.table.clicked.connect(lambda index: self.choose_partner(index.row()))
+        self.table.chosen.connect(self.choose_partner)
+        self.table.escaped.connect(self.cancel_pick)
+        self.pick_bar.button.clicked.connect(self.cancel_pick)
+        self.escape.activated.connect(self.cancel_pick)
         c = self.controls
-        c.offset_box.valueChanged.connect(self.pair.set_offset)
-        c.estimate_button.clicked.connect(self.estimate_offset)
+        c.offset_box.valueChanged.connect(self.set_offset)
+        c.estimate_button.clicked.connect(self.find_timing)
+        c.undo_button.clicked.connect(self.undo_sync)
+        c.pick_button.clicked.connect(self.start_pick)
         c.search_field.textChanged.connect(self.search)
         c.search_field.returnPressed.connect(self.next_match)
         c.next_button.clicked.connect(self.next_match)
@@ -125,12 +154,21 @@ class SubtitlesPane(Retranslating, QWidget):
             "file.open_subtitles": self.choose_and_open,
             "file.export_subtitles": self.choose_and_export,
             "subtitles.jump": self.controls.focus_jump,
-            "subtitles.offset": self.estimate_offset,
+            "subtitles.offset": self.find_timing,
             "subtitles.reopen_encoding": self.choose_encoding,
+            "subtitles.undo_sync": self.undo_sync,
+            "subtitles.pick_partner": self.start_pick,
         }
         for action_id, slot in wiring.items():
             if action_id in actions:
                 actions[action_id].triggered.connect(slot)
+        # A right click on a row offers what fixes the timing from there.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action_id in TIMING_ACTIONS:
+            if action_id in actions:
+                self.table.addAction(actions[action_id])
+        self._actions = actions
+        self._enable_timing()
 
     def retranslate(self) -> None:
         """Column titles and the status line in the new language."""
@@ -141,7 +179,8 @@ class SubtitlesPane(Retranslating, QWidget):
     # -- tracks: loading files into the pair
 
     def _first_film(self, parts: tuple[QWidget, ...]) -> None:
-        self.show_film(self._context.film)
+        if self.pair.is_empty():  # tracks given on the command line came first: they stay
+            self.show_film(self._context.film)
         for part in parts:
             part.show()
 
@@ -163,7 +202,7 @@ class SubtitlesPane(Retranslating, QWidget):
                 problems.append(error)
                 loaded.append(None)
         loaded += [None] * (2 - len(loaded))
-        self.pair.set_tracks(loaded[0], loaded[1], offset=0, unread=tuple(problems))
+        self.pair.set_tracks(loaded[0], loaded[1], unread=tuple(problems))
 
     def open_pair(self, first: Path, second: Path) -> None:
         """Load two files as the left and right tracks (the command line's `--subtitles A B`)."""
@@ -191,7 +230,7 @@ class SubtitlesPane(Retranslating, QWidget):
         return track
 
     def set_tracks(self, left: Track | None, right: Track | None) -> None:
-        """Show `left` and `right` aligned by time (the offset moves `right`)."""
+        """Show `left` and `right` paired, the timing of `right` found anew."""
         self.pair.set_tracks(left, right)
 
     def set_language(self, side: int, language: str | None) -> None:
@@ -204,28 +243,94 @@ class SubtitlesPane(Retranslating, QWidget):
         if track is None:
             return
         reopened = self._load_reporting(track.path, encoding)
-        if reopened is not None:
-            self.pair.set_track(side, reopened.with_language(track.language))
+        if reopened is not None:  # the same cues, read right: the timing in force stays
+            self.pair.set_track(side, reopened.with_language(track.language), keep_timing=True)
 
-    # -- alignment: the pair rendered
+    # -- the pairing rendered, and the reader's say over its timing
 
     @property
     def offset(self) -> int:
-        """Milliseconds the right track is moved by."""
+        """Milliseconds the right track is moved by at its start."""
         return self.pair.offset
 
     @property
-    def alignment(self) -> Alignment:
+    def alignment(self) -> Pairing:
         """The pair's rows, as the table shows them."""
-        return self.pair.alignment
+        return self.pair.pairing
 
-    def estimate_offset(self) -> None:
-        """Set the offset that makes the two tracks overlap most."""
-        self.pair.estimate_offset()
+    def find_timing(self) -> None:
+        """Find the second track's timing again and pair by it."""
+        self._forget_picks()
+        self.pair.find_timing()
+
+    def undo_sync(self) -> None:
+        """Pair the tracks as they were timed."""
+        self._forget_picks()
+        self.pair.undo_sync()
+
+    def set_offset(self, ms: int) -> None:
+        """Move the second track, as it was timed, by `ms` (the offset box)."""
+        self._forget_picks()
+        self.pair.set_offset(ms)
+
+    def start_pick(self) -> None:
+        """Wait for the reader to pick the partner of the selected line."""
+        if not self.pair.is_complete():
+            return
+        index = self.table.currentIndex()
+        side = RIGHT if index.column() == RIGHT_COLUMN else LEFT
+        pick = self.picker.start(self.model.row(index.row()), side) if index.isValid() else None
+        if pick is None:
+            self.pick_bar.show_prompt(Prompt.NO_LINE)
+            return
+        self._picked_on = self.pair.tracks
+        self.pick_bar.show_prompt(Prompt.CHOOSE, pick.text, self.pair.languages[1 - pick.side])
+        self.escape.setEnabled(True)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose_partner(self, row: int) -> None:
+        """Take `row`'s other-side line as the partner of the line picked (when picking)."""
+        if not self.picker.picking or not 0 <= row < self.model.rowCount():
+            return
+        transform = self.picker.choose(self.model.row(row))
+        if transform is None:
+            self.pick_bar.show_prompt(Prompt.NO_PARTNER)
+            return
+        self.pair.set_transform(transform)
+        pairs = len(self.picker.anchors)
+        self.pick_bar.show_prompt(Prompt.ONE_PAIR if pairs == 1 else Prompt.TWO_PAIRS)
+        self.escape.setEnabled(True)  # Esc now closes the note
+
+    def cancel_pick(self) -> None:
+        """Stop picking (the pairs already picked keep their effect) and hide the prompt."""
+        self.picker.cancel()
+        self.pick_bar.show_prompt(Prompt.HIDDEN)
+        self.escape.setEnabled(False)
+
+    def _forget_picks(self) -> None:
+        self.picker.forget()
+        self.cancel_pick()
 
     def _show_pair(self) -> None:
+        if any(a is not b for a, b in zip(self._picked_on, self.pair.tracks, strict=True)):
+            self._forget_picks()  # other tracks: the pairs picked were about the old ones
+            self._picked_on = self.pair.tracks
         self._show_tracks()
         self._show_status()
+        self._enable_timing()
+
+    def _enable_timing(self) -> None:
+        """The timing can be found or fixed only with two tracks; undone only when moved."""
+        complete = self.pair.is_complete()
+        moved = complete and not self.pair.transform.is_identity
+        c = self.controls
+        for widget in (c.offset_box, c.estimate_button, c.pick_button):
+            widget.setEnabled(complete)
+        c.undo_button.setEnabled(moved)
+        if self._actions is not None:
+            for action_id, enabled in zip(TIMING_ACTIONS, (complete, moved, complete), strict=True):
+                if action_id in self._actions:
+                    self._actions[action_id].setEnabled(enabled)
 
     def _show_tracks(self) -> None:
         for bar, track in zip(self.bars, self.pair.tracks, strict=True):
@@ -239,7 +344,15 @@ class SubtitlesPane(Retranslating, QWidget):
 
     def _show_status(self) -> None:
         pair = self.pair
-        parts = [_("No subtitles")] if pair.is_empty() else [pair.alignment.stats.summary()]
+        if pair.is_empty():
+            parts = [_("No subtitles")]
+        elif pair.is_complete():
+            parts = [summary(pair.pairing, pair.languages[RIGHT])]
+        else:
+            parts = [pair.pairing.stats.summary()]
+        doubts = warnings(pair.pairing) if pair.is_complete() else []
+        self.warning_label.setText("\n".join("⚠ " + doubt for doubt in doubts))
+        self.warning_label.setVisible(bool(doubts))
         parts += [problem_summary(t) for t in pair.tracks if t is not None and t.problems]
         parts += [problem.message for problem in pair.unread]
         self.status_label.setText("\n".join(parts))
@@ -372,7 +485,7 @@ class SubtitlesPane(Retranslating, QWidget):
     def export_csv(self, path: Path) -> bool:
         """Write the aligned pair to `path` as CSV; report a failure."""
         try:
-            write_csv(self.pair.alignment, path, *self.pair.languages)
+            write_csv(self.pair.pairing, path, *self.pair.languages)
         except MismaLunaError as error:
             report_problem(self, _("The subtitles could not be exported"), error)
             return False

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from misma_luna.ui.services.appearance.zoom import scale
-from misma_luna.ui.subtitles.table_model import LEFT_COLUMN, MARKUP_ROLE, RIGHT_COLUMN, TIME_COLUMN
+from misma_luna.ui.subtitles.table_model import (
+    LEFT_COLUMN,
+    MARKUP_ROLE,
+    QUIET_CLASS,
+    RIGHT_COLUMN,
+    TIME_COLUMN,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
@@ -53,10 +59,15 @@ class CueDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
         right = bool(alignment) and bool(int(alignment) & Qt.AlignmentFlag.AlignRight.value)
-        document = _document(str(markup), option.font, rect.width(), right)
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        # Marks of how a row matched are quiet: the palette's muted text, or the selection's.
+        quiet = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        muted = option.palette.color(quiet).name()
+        document = _document(str(markup), option.font, rect.width(), right, muted)
+        context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(
             QPalette.ColorRole.Text,
             option.palette.color(role),
@@ -83,9 +94,13 @@ class CueDelegate(QStyledItemDelegate):
         return QSize(width, height + 2 * PADDING + 2)
 
 
-def _document(markup: str, font: QFont, width: int, right: bool = False) -> QTextDocument:
+def _document(
+    markup: str, font: QFont, width: int, right: bool = False, muted: str | None = None
+) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font)
+    if muted is not None and QUIET_CLASS in markup:
+        document.setDefaultStyleSheet(f".{QUIET_CLASS} {{ color: {muted}; }}")
     document.setDocumentMargin(PADDING)
     if right:
         # Loaded on first use, after the first paint, not with this module.
@@ -98,7 +113,10 @@ def _document(markup: str, font: QFont, width: int, right: bool = False) -> QTex
 
 
 class SubtitlesTable(QTableView):
-    """The aligned rows: time column sized to fit, text columns sharing the rest."""
+    """The paired rows: time column sized to fit, text columns sharing the rest."""
+
+    chosen = Signal(int)  # Enter on a row: the row number
+    escaped = Signal()  # Esc in the table
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +143,15 @@ class SubtitlesTable(QTableView):
         header.setSectionResizeMode(LEFT_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RIGHT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.model().modelReset.connect(self.schedule_relayout)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.chosen.emit(self.currentIndex().row())
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+        super().keyPressEvent(event)
 
     def schedule_relayout(self) -> None:
         """Recompute row heights once the event loop is free (coalesces many requests)."""

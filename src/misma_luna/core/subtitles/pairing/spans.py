@@ -7,6 +7,7 @@ sweep over cues sorted by start.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
@@ -19,7 +20,8 @@ GAPLESS_SHARE = 0.6  # a track is gapless when this share of its cues end as the
 TOUCH_MS = 40
 SHORTEST_MS = 300
 RUNS_ON_MS = 900  # the longest pause inside one sentence split across two cues
-_SENTENCE_END = (".", "?", "!", "…", '"', "»", "”", ")", "♪")
+_SENTENCE_END = (".", "?", "!", "…", '"', "»", "”", ")", "]", "♪")
+_TRAILING_TAGS = re.compile(r"(?:\s|<[^<>]{0,20}>|\{[^{}]{0,40}\})+$")  # </i>, {\i0} at the end
 
 
 def reading_ms(text: str) -> int:
@@ -70,7 +72,7 @@ def overlaps(left: Spans, right: Spans) -> tuple[list[list[tuple[int, int]]], ..
 def continues(text: str, span: tuple[int, int], following: tuple[int, int]) -> bool:
     """Whether a cue's sentence runs on into the cue that follows it."""
     return (
-        not text.rstrip().endswith(_SENTENCE_END)
+        not _TRAILING_TAGS.sub("", text).endswith(_SENTENCE_END)
         and following[0] - span[1] <= RUNS_ON_MS
         and following[0] >= span[0]
     )
