@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QPdfWriter
 
-from misma_luna.ui.printing import pages as sheet_pages
-from misma_luna.ui.printing.pages import PDF_RESOLUTION, SheetPages, page_layout
+from misma_luna.ui.widgets import sheet_pages
+from misma_luna.ui.widgets.sheet_pages import PDF_RESOLUTION, SheetPages, page_layout
 
 LINES = "<br/>".join(f"Line {number} of a long note." for number in range(60))
 HTML = (

@@ -18,10 +18,10 @@ from misma_luna.core.sheets.compose import (
     languages_for,
 )
 from misma_luna.core.sheets.transcript import has_film_tracks
-from misma_luna.ui.printing.pages import locale_paper
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.widgets.sheet_pages import locale_paper
 
 FONT_SIZES = (8, 16)
 

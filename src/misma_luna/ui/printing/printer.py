@@ -24,11 +24,11 @@ from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import PdfInfo, SheetJob, SheetOptions, compose_job, sheet_title
 from misma_luna.core.sheets.transcript import Transcript, load_transcript
 from misma_luna.ui.printing.options import SheetOptionsPanel, sheet_options
-from misma_luna.ui.printing.pages import page_layout, print_sheet, write_pdf
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.widgets.dialogs import report_problem
+from misma_luna.ui.widgets.sheet_pages import page_layout, print_sheet, write_pdf
 
 
 class SheetPrinter(QObject):

@@ -1,6 +1,7 @@
-"""Review sheets on paper: core.sheets' HTML laid out by a QTextDocument against the device
-it prints on (a QPrinter, a preview, a QPdfWriter), a footer on every page, PDFs written
-whole or not at all. Uses QtGui only, so the headless `sheet` command stays light, and
+"""Sheets on paper (review sheets, worksheets): their HTML laid out by a QTextDocument against
+the device it prints on (a QPrinter, a preview, a QPdfWriter), kept together where a page
+break would strand a line (`page_keeping`), a footer on every page, PDFs written whole.
+Uses QtGui only, so the headless `sheet` command stays light, and
 never the `Qt` namespace, whose ~90 enums PySide builds on first use (about 10 ms).
 """
 
@@ -34,6 +35,7 @@ from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import Footer, Paper, PdfInfo, SheetJob, default_paper
 from misma_luna.ui.services.appearance.fonts import SERIF_FALLBACKS, register_bundled_fonts
+from misma_luna.ui.widgets.page_keeping import keep_together
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(20, 18, 20, 12)
@@ -46,6 +48,9 @@ PDF_RESOLUTION = 1200
 EDGE = 1.0
 # Passes of cutting paragraphs at page breaks; one suffices, the others only check.
 CUT_PASSES = 3
+# Scales tried in turn to spare a last page that would hold less than NEARLY_EMPTY of a page.
+FIT_SCALES = (1.0, 0.97, 0.94)
+NEARLY_EMPTY = 0.15
 LINE_SEPARATOR = "\u2028"  # what <br/> becomes inside a QTextDocument block
 # The end of a PDF: where its cross-reference table starts, then the end-of-file marker.
 _PDF_END = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
@@ -153,10 +158,17 @@ class SheetPages:
         self.footer_metrics = QFontMetricsF(self.footer_font, device)
         self.footer_height = self._footer_height()
         self.body_height = float(rect.height()) - self.footer_height
-        self.document = self._text_document(sheet_font(font_size))
-        self.document.setHtml(html)
-        self.document.setPageSize(QSizeF(self.width, self.body_height))
-        cut_at_page_breaks(self.document, self.body_height)
+        self.scale = 1.0
+        for scale in FIT_SCALES:  # shrink a little when that saves a nearly empty last page
+            self.scale = scale
+            self.document = self._text_document(sheet_font(font_size))
+            self.document.setHtml(html)
+            self.document.setPageSize(QSizeF(self.width, self.body_height) / scale)
+            line = QFontMetricsF(self.document.defaultFont(), device).lineSpacing()
+            keep_together(self.document, self.body_height / scale, line)
+            if not self._last_page_nearly_empty():
+                break
+        cut_at_page_breaks(self.document, self.body_height / self.scale)
 
     def _text_document(self, font: QFont) -> QTextDocument:
         """An empty document laid out for the device, in `font`, with no margin."""
@@ -174,6 +186,13 @@ class SheetPages:
         line = self.footer_font.pointSizeF() / 72 * float(self.device.logicalDpiY()) * 1.6
         return self._mm(FOOTER_GAP_MM) + line
 
+    def _last_page_nearly_empty(self) -> bool:
+        """Whether the last of several pages holds only a few lines."""
+        page = self.body_height / self.scale
+        height = self.document.documentLayout().documentSize().height()
+        pages = self.document.pageCount()
+        return pages > 1 and height - (pages - 1) * page < page * NEARLY_EMPTY
+
     @property
     def page_count(self) -> int:
         """How many pages the sheet takes."""
@@ -190,12 +209,14 @@ class SheetPages:
 
     def _paint_body(self, painter: QPainter, index: int) -> None:
         painter.save()
-        top = index * self.body_height
+        width, height = self.width / self.scale, self.body_height / self.scale
+        top = index * height
+        painter.scale(self.scale, self.scale)
         painter.translate(0, -top)
-        painter.setClipRect(QRectF(0, top, self.width, self.body_height))
+        painter.setClipRect(QRectF(0, top, width, height))
         context = QAbstractTextDocumentLayout.PaintContext()
         # Only the blocks of this page: one touching its edge belongs to the page beside.
-        context.clip = QRectF(0, top + EDGE, self.width, self.body_height - 2 * EDGE)
+        context.clip = QRectF(0, top + EDGE, width, height - 2 * EDGE)
         self.document.documentLayout().draw(painter, context)
         painter.restore()
 

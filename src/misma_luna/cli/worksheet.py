@@ -1,0 +1,113 @@
+"""`misma-luna worksheet`: a class worksheet for a scene of a film, written as a PDF or an
+editable .docx without opening a window. Same composition as File → Worksheet…; Qt starts
+only for a PDF, offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from misma_luna.core.base.i18n import _
+from misma_luna.core.sheets.compose import PAPERS
+from misma_luna.core.worksheets.compose import GLOSSARY_SIZE, PARTS, WorksheetOptions, read_parts
+from misma_luna.core.worksheets.gapfill import VERSIONS
+from misma_luna.core.worksheets.scene import LANGUAGES, WorksheetError, read_time
+
+if TYPE_CHECKING:
+    from misma_luna.core.base.i18n import Translator
+    from misma_luna.core.worksheets.compose import Worksheet
+
+SUFFIXES = (".pdf", ".docx")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The worksheet command's arguments."""
+    parser.description = "Write a worksheet for a scene of a film as a PDF or a Word file."
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--film", type=Path, metavar="FILM_PACKAGE", help="a film package")
+    source.add_argument("--bundled", action="store_true", help="the film that comes with the app")
+    parser.add_argument("--from", dest="start", metavar="TIME", help="scene start, as 0:10:00")
+    parser.add_argument("--to", dest="end", metavar="TIME", help="scene end, as 0:14:00")
+    parser.add_argument("--lang", choices=LANGUAGES, default="es", help="the language studied")
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated parts among {', '.join(PARTS)} (default: all)",
+    )
+    parser.add_argument("--version", choices=VERSIONS, default="A", help="A or B: other gaps")
+    parser.add_argument("--hints", action="store_true", help="show the other language's line")
+    parser.add_argument("--words", type=int, default=GLOSSARY_SIZE, metavar="N",
+                        help=f"glossary size (default: {GLOSSARY_SIZE})")  # fmt: skip
+    parser.add_argument("--paper", choices=PAPERS, default=None, help="paper size of a PDF")
+    parser.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.pdf|OUT.docx")
+
+
+def options_from(args: argparse.Namespace) -> WorksheetOptions:
+    """The worksheet's options; a user's mistake raises `WorksheetError`."""
+    if args.output.suffix.lower() not in SUFFIXES:
+        raise WorksheetError(args.output, _("the worksheet is written as .pdf or .docx"))
+    try:
+        parts = read_parts([name for name in args.parts.split(",") if name.strip()])
+    except KeyError as error:
+        raise WorksheetError(
+            None,
+            _("“{part}” is not a part of a worksheet; choose among {parts}").format(
+                part=error.args[0], parts=", ".join(PARTS)
+            ),
+        ) from None
+    if args.words < 1:
+        raise WorksheetError(None, _("the glossary needs at least one word"))
+    start = read_time(args.start) if args.start else None
+    end = read_time(args.end) if args.end else None
+    return WorksheetOptions(
+        language=args.lang,
+        span=(start, end),
+        parts=parts | {"title"},
+        version=args.version,
+        hints=args.hints,
+        glossary_size=args.words,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the worksheet; a user's mistake ends as one stderr line and exit 2."""
+    from misma_luna.core.base.resources import bundled_film_dir, locale_dir
+    from misma_luna.core.worksheets.compose import compose_worksheet, worksheet_labels
+    from misma_luna.core.worksheets.questions import load_questions, questions_path
+    from misma_luna.ui.services.paths import data_dir, film_cache, set_application_names
+
+    options = options_from(args)
+    set_application_names()
+    film = film_cache().load(args.film or bundled_film_dir())
+    questions: list[str] = []
+    if "questions" in options.parts:
+        questions = load_questions(questions_path(data_dir()), film.id)
+    worksheet = compose_worksheet(film, options, questions)
+    labels = worksheet_labels(worksheet, locale_dir())
+    if args.output.suffix.lower() == ".docx":
+        from misma_luna.core.worksheets.docx_file import write_docx
+
+        write_docx(args.output, worksheet, labels)
+        return 0
+    return _write_pdf(args, worksheet, labels)
+
+
+def _write_pdf(args: argparse.Namespace, worksheet: Worksheet, labels: Translator) -> int:
+    """Lay the worksheet out with Qt and write it as a PDF."""
+    from misma_luna.cli.sheet import _ensure_platform
+    from misma_luna.core.worksheets.compose import worksheet_job
+    from misma_luna.core.worksheets.html import worksheet_html
+
+    job, info = worksheet_job(worksheet, labels, worksheet_html(worksheet, labels))
+    _ensure_platform()
+    from PySide6.QtGui import QGuiApplication
+
+    from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    write_pdf(args.output, job, args.paper or locale_paper(), info)
+    del app
+    return 0

@@ -1,0 +1,111 @@
+"""Pages worth printing: a heading never left alone at a page's foot, no paragraph split
+with a single line on either side of a break, small tables kept whole. Qt's rich text
+knows only "break before", so these rules are applied by moving blocks to the next page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
+
+MAX_MOVES = 200  # a bound on the passes; each move fixes one break
+KEEP_LINES = 2  # lines a paragraph keeps together on each side of a break
+SMALL_TABLE = 1 / 3  # a table shorter than this share of a page is kept whole
+BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+
+
+@dataclass
+class _Item:
+    """A block of the root frame, or a whole table."""
+
+    block: QTextBlock
+    table: QTextTable | None
+    rect: QRectF
+
+
+def keep_together(document: QTextDocument, page_height: float, line_height: float) -> None:
+    """Move headings, short paragraphs' ends and small tables to the next page as needed."""
+    for _move in range(MAX_MOVES):
+        document.documentLayout().documentSize()  # finish the lazy layout
+        if not _fix_first(document, page_height, line_height):
+            return
+
+
+def _items(document: QTextDocument) -> list[_Item]:
+    layout = document.documentLayout()
+    items: list[_Item] = []
+    block = document.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is None:
+            items.append(_Item(block, None, layout.blockBoundingRect(block)))
+        elif not items or items[-1].table != table:
+            items.append(_Item(block, table, layout.frameBoundingRect(table)))
+        block = block.next()
+    return items
+
+
+def _page(y: float, page_height: float) -> int:
+    return int((y + 1.0) // page_height)
+
+
+def _fix_first(document: QTextDocument, page_height: float, line_height: float) -> bool:
+    """Fix the first break that breaks a rule; whether there was one."""
+    items = _items(document)
+    for index, item in enumerate(items):
+        top, bottom = item.rect.top(), item.rect.bottom() - 1.0
+        if _page(top, page_height) * page_height >= top - 1.0:
+            continue  # at a page's top already: moving it would not help
+        if item.table is None and item.block.blockFormat().headingLevel() > 0:
+            keep_to = _keep_zone(items[index + 1 :], bottom, line_height)
+            if _page(keep_to, page_height) != _page(top, page_height):
+                return _break_before(item)
+        elif item.table is not None:
+            small = item.rect.height() < page_height * SMALL_TABLE
+            if small and _page(bottom, page_height) != _page(top, page_height):
+                return _break_before(item)
+        elif _split_badly(item.block, page_height):
+            return _break_before(item)
+    return False
+
+
+def _keep_zone(following: list[_Item], bottom: float, line_height: float) -> float:
+    """How far a heading must stay with what follows it: the next two lines, past a
+    one-line introduction."""
+    if not following:
+        return bottom
+    first = following[0]
+    one_line = first.table is None and first.block.layout().lineCount() <= 1
+    if one_line and len(following) > 1:
+        return following[1].rect.top() + KEEP_LINES * line_height
+    return first.rect.top() + KEEP_LINES * line_height
+
+
+def _split_badly(block: QTextBlock, page_height: float) -> bool:
+    """Whether a paragraph crosses a break with fewer than two lines on one side."""
+    layout = block.layout()
+    count = layout.lineCount()
+    top = block.document().documentLayout().blockBoundingRect(block).top()
+    pages = [
+        _page(top + layout.lineAt(i).y() + layout.lineAt(i).height() / 2, page_height)
+        for i in range(count)
+    ]
+    if len(set(pages)) < 2:
+        return False
+    before = pages.count(pages[0])
+    return min(before, count - before) < KEEP_LINES
+
+
+def _break_before(item: _Item) -> bool:
+    if item.table is not None:
+        table_format = item.table.format()
+        table_format.setPageBreakPolicy(BREAK_BEFORE)
+        item.table.setFormat(table_format)
+        return True
+    cursor = QTextCursor(item.block)
+    block_format = cursor.blockFormat()
+    block_format.setPageBreakPolicy(BREAK_BEFORE)
+    cursor.setBlockFormat(block_format)
+    return True

@@ -1,0 +1,73 @@
+"""`misma-luna worksheet`: the installed command writes worksheets as PDF and .docx, read back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+COMMAND = str(Path(sys.executable).with_name("misma-luna"))
+SCENE = ("--from", "0:00", "--to", "2:10")
+
+
+def worksheet(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(name, None)  # the command must manage without a display by itself
+    env.update(XDG_CONFIG_HOME=str(home / "c"), XDG_DATA_HOME=str(home / "d"), LANGUAGE="en")
+    return subprocess.run(
+        [COMMAND, "worksheet", *args], capture_output=True, text=True, timeout=120, env=env,
+        check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "version"), [("es", "A"), ("en", "B")])
+def test_pdf_has_numbered_gaps_as_text_and_the_key_last(
+    tmp_path: Path, lang: str, version: str
+) -> None:
+    out = tmp_path / "w.pdf"
+    parts = ("--parts", "glossary,cloze,script,key")
+    options = ("--lang", lang, "--version", version, *parts, "--output", str(out))
+    result = worksheet("--bundled", *SCENE, *options, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(out).pages]
+    text = " ".join(pages)
+    assert "(1) ________" in text and "(5) ________" in text
+    assert f"Version {version}" in pages[0] or f"Versión {version}" in pages[0]
+    assert "(1) ________" not in pages[-1] and "(1) " in pages[-1]  # the key, on its own page
+
+
+def test_docx(tmp_path: Path) -> None:
+    out = tmp_path / "w.docx"
+    result = worksheet("--film", str(_bundled()), *SCENE, "--output", str(out), home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(Document(str(out)).tables) == 2
+
+
+def _bundled() -> Path:
+    from misma_luna.core.base.resources import bundled_film_dir
+
+    return bundled_film_dir()
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [(("--from", "0:14:00", "--to", "0:10:00"), "before it starts"),
+     (("--from", "3:00:00"), "after the film ends"),
+     (("--from", "0:10:00", "--to", "0:14:00"), "no one speaks"),
+     (("--from", "soon"), "is not a time"),
+     (("--parts", "poem"), "is not a part")],
+)  # fmt: skip
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, args: tuple[str, ...], problem: str
+) -> None:
+    out = tmp_path / "w.pdf"
+    result = worksheet("--bundled", *args, "--output", str(out), home=tmp_path)
+    assert result.returncode == 2
+    assert problem in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
