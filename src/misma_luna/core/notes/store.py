@@ -21,9 +21,9 @@ from typing import Any
 
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
+from misma_luna.core.base.sqlite_uri import sqlite_uri
 from misma_luna.core.notes import backup, schema
 from misma_luna.core.notes.note import Anchor, Note
-from misma_luna.core.notes.sqlite_uri import sqlite_uri
 
 DB_NAME = "notes.sqlite3"
 _COLUMNS = "id, film_id, body, created, updated, anchor_kind, anchor_id, anchor_position, quote"

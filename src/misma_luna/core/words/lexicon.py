@@ -1,0 +1,90 @@
+"""Words of a line: tokens, base forms (simplemma) and how common a word is (wordfreq).
+
+Both libraries ship their data, so everything here works offline. A frequency is kept as a
+Zipf value (log10 of uses per billion words) and told to the reader as a band.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+import wordfreq
+
+from misma_luna.core.base.formatting import format_number
+from misma_luna.core.base.i18n import _, active_language
+from misma_luna.core.subtitles.cue_text import fold
+
+# A word: letters joined by inner apostrophes or hyphens ("don't", "arco-iris"), or a number.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# The most common words a band names by rank.
+TOP_RANK = 1000
+# Zipf values at and above which a word is common, uncommon; below: rare.
+COMMON_ZIPF = 4.0
+UNCOMMON_ZIPF = 3.0
+# Bands, from the most common.
+TOP, COMMON, UNCOMMON, RARE = "top", "common", "uncommon", "rare"
+LANGUAGES = ("es", "en")
+
+
+def tokens(text: str) -> list[str]:
+    """The words of `text`, in order, as written."""
+    return _TOKEN.findall(text)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Where each word of `text` starts and ends."""
+    return [match.span() for match in _TOKEN.finditer(text)]
+
+
+def key(text: str) -> str:
+    """A word or phrase folded for matching: lower case, no accents, single spaces."""
+    return " ".join(fold(word) for word in tokens(text))
+
+
+def base_form(text: str, language: str) -> str:
+    """The dictionary form of a word ("casas" -> "casa"); a phrase word by word."""
+    words = [word.lower() for word in tokens(text)]
+    if language not in LANGUAGES:
+        return " ".join(words)
+    return " ".join(_lemma(word, language) for word in words)
+
+
+@lru_cache(maxsize=20_000)
+def _lemma(word: str, language: str) -> str:
+    return str(simplemma.lemmatize(word, lang=language)).lower()
+
+
+def zipf(text: str, language: str) -> float:
+    """How common a word is (a phrase: its rarest word), 0 when unknown."""
+    words = tokens(text)
+    if not words or language not in LANGUAGES:
+        return 0.0
+    return min(float(wordfreq.zipf_frequency(word, language)) for word in words)
+
+
+@lru_cache(maxsize=8)
+def most_common(language: str, count: int) -> frozenset[str]:
+    """The `count` most common words of `language`, lower case."""
+    if language not in LANGUAGES:
+        return frozenset()
+    return frozenset(word.lower() for word in wordfreq.top_n_list(language, count))
+
+
+def band(text: str, language: str, value: float) -> str:
+    """The band of a word whose Zipf value is `value`."""
+    if len(tokens(text)) == 1 and text.lower().strip() in most_common(language, TOP_RANK):
+        return TOP
+    if value >= COMMON_ZIPF:
+        return COMMON
+    return UNCOMMON if value >= UNCOMMON_ZIPF else RARE
+
+
+def band_label(code: str) -> str:
+    """A band as the reader reads it, in the active language."""
+    if code == TOP:
+        count = format_number(TOP_RANK, active_language())
+        return _("one of the {count} most common words").format(count=count)
+    labels = {COMMON: _("common"), UNCOMMON: _("uncommon"), RARE: _("rare")}
+    return labels.get(code, _("rare"))

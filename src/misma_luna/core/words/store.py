@@ -1,0 +1,268 @@
+"""WordsStore: the reader's collected words in SQLite, kept as safely as their notes.
+
+WAL with `synchronous=FULL`, one `BEGIN IMMEDIATE` transaction per change, `user_version`
+migrations, `integrity_check` at start (a damaged file is set aside and a new one started,
+and the reader is told), and read-only opening for the command line or a newer format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.i18n import _
+from misma_luna.core.base.sqlite_uri import sqlite_uri
+from misma_luna.core.subtitles.cue_text import fold
+from misma_luna.core.words import lexicon, schema
+from misma_luna.core.words.counterparts import Suggestion
+from misma_luna.core.words.word import Sighting, Word
+
+DB_NAME = "words.sqlite3"
+_COLUMNS = (
+    "id, film_id, text, base, language, zipf, line, paired_line, paired_language, time_ms, "
+    "meaning, counterpart, confidence, created"
+)
+_ORDER = "ORDER BY film_id, time_ms IS NULL, time_ms, id"
+
+
+class WordsError(MismaLunaError):
+    """The words database could not be read or written."""
+
+
+def words_path(data_dir: Path) -> Path:
+    """Where the words database lives inside the app's data directory."""
+    return data_dir / DB_NAME
+
+
+class WordsStore:
+    """Collect, correct, delete, list and search the reader's words."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.read_only = read_only
+        # What happened at opening, for the reader (a damaged file set aside...).
+        self.notice = ""
+
+    @classmethod
+    def open(cls, path: Path, read_only: bool = False) -> WordsStore:
+        """Open (creating, migrating or setting aside a damaged file) the words at `path`."""
+        if read_only:
+            return cls._open_read_only(path)
+        notice = ""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists() and not _sound(path):
+                notice = _set_aside(path)
+            conn = _connect(path)
+            if schema.user_version(conn) > schema.SCHEMA_VERSION:
+                conn.close()
+                store = cls._open_read_only(path)
+                store.notice = _("Your words were saved by a newer version of Misma Luna.")
+                return store
+            schema.migrate(conn)
+        except (sqlite3.Error, OSError) as exc:
+            raise WordsError(path, _("the words could not be opened: {reason}").format(
+                reason=exc)) from exc  # fmt: skip
+        store = cls(conn, path, read_only=False)
+        store.notice = notice
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> WordsStore:
+        try:
+            if path.exists():
+                conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
+                conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            else:
+                conn = sqlite3.connect(":memory:", isolation_level=None)
+                schema.migrate(conn)
+        except sqlite3.Error as exc:
+            raise WordsError(path, _("the words could not be read: {reason}").format(
+                reason=exc)) from exc  # fmt: skip
+        return cls(conn, path, read_only=True)
+
+    def close(self) -> None:
+        """Close the database (everything is already on disk)."""
+        self._conn.close()
+
+    def __enter__(self) -> WordsStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing
+
+    def collect(
+        self, sighting: Sighting, suggestion: Suggestion | None = None
+    ) -> tuple[Word, bool]:
+        """Save a word seen in a line; the word and True, or the one already there and False."""
+        key = lexicon.key(sighting.text)
+        if not key:
+            raise WordsError(None, _("there is no word to collect in the selection"))
+        found = self._find(sighting.film_id, key)
+        if found is not None:
+            return found, False
+        s = sighting
+        base = lexicon.base_form(s.text, s.language)
+        zipf = lexicon.zipf(s.text, s.language)
+        counterpart = suggestion.word if suggestion else ""
+        confidence = suggestion.confidence if suggestion else 0.0
+        with self._write():
+            cursor = self._conn.execute(
+                "INSERT INTO words (film_id, key, text, base, language, zipf, line, paired_line,"
+                " paired_language, time_ms, counterpart, confidence, folded, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (s.film_id, key, s.text.strip(), base, s.language, zipf, s.line, s.paired_line,
+                 s.paired_language, s.time_ms, counterpart, confidence,
+                 _folded(s.text, base, "", counterpart), _now()),
+            )  # fmt: skip
+        word = self.get(int(cursor.lastrowid or 0))
+        assert word is not None
+        return word, True
+
+    def update(self, word: Word, *, meaning: str | None = None, counterpart: str | None = None,
+               confidence: float | None = None) -> Word:  # fmt: skip
+        """Store the reader's meaning or chosen counterpart for `word`."""
+        meaning = word.meaning if meaning is None else meaning
+        counterpart = word.counterpart if counterpart is None else counterpart
+        confidence = word.confidence if confidence is None else confidence
+        with self._write():
+            self._conn.execute(
+                "UPDATE words SET meaning = ?, counterpart = ?, confidence = ?, folded = ?"
+                " WHERE id = ?",
+                (meaning, counterpart, confidence,
+                 _folded(word.text, word.base, meaning, counterpart), word.id),
+            )  # fmt: skip
+        updated = self.get(word.id)
+        return updated if updated is not None else word
+
+    def delete(self, word_id: int) -> None:
+        """Remove a word for good."""
+        with self._write():
+            self._conn.execute("DELETE FROM words WHERE id = ?", (word_id,))
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        if self.read_only:
+            raise WordsError(self.path, _("the words are open read-only"))
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            yield
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise WordsError(self.path, _("the word could not be saved: {reason}").format(
+                reason=exc)) from exc  # fmt: skip
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
+    # -- reading
+
+    def get(self, word_id: int) -> Word | None:
+        """The word with `word_id`, if it exists."""
+        row = self._read(f"SELECT {_COLUMNS} FROM words WHERE id = ?", (word_id,)).fetchone()
+        return _word(row) if row else None
+
+    def _find(self, film_id: str, key: str) -> Word | None:
+        sql = f"SELECT {_COLUMNS} FROM words WHERE film_id = ? AND key = ?"
+        row = self._read(sql, (film_id, key)).fetchone()
+        return _word(row) if row else None
+
+    def words(self, film_id: str | None = None, search: str = "") -> list[Word]:
+        """A film's words (or all), in the order they come in the film; with `search`, only
+        those whose word, base form, meaning or counterpart holds it (accent-blind)."""
+        clauses, params = [], []
+        if film_id is not None:
+            clauses.append("film_id = ?")
+            params.append(film_id)
+        for part in fold(search).split():
+            escaped = part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("folded LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}%")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._read(f"SELECT {_COLUMNS} FROM words{where} {_ORDER}", tuple(params))
+        return [_word(row) for row in rows]
+
+    def known_keys(self, language: str) -> set[str]:
+        """Every collected word and base form in `language`, folded."""
+        rows = self._read("SELECT key, base FROM words WHERE language = ?", (language,))
+        return {lexicon.key(value) for row in rows for value in row if value}
+
+    def film_ids(self) -> list[str]:
+        """The films that have words, sorted."""
+        return [str(r[0]) for r in self._read("SELECT DISTINCT film_id FROM words ORDER BY 1")]
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise WordsError(self.path, _("the words could not be read: {reason}").format(
+                reason=exc)) from exc  # fmt: skip
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _sound(path: Path) -> bool:
+    """Whether `path` passes `integrity_check` (a disk error is raised, not taken for damage)."""
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        try:
+            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            return False
+        raise
+
+
+def _set_aside(path: Path) -> str:
+    """Move a damaged file out of the way and say where it went."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    damaged = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    path.rename(damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return _(
+        "The words file was damaged, so a new, empty one was started. The damaged file was "
+        "kept at {damaged}."
+    ).format(damaged=damaged)
+
+
+def _folded(*parts: str) -> str:
+    return fold(" ".join(parts))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _word(row: tuple[Any, ...]) -> Word:
+    """A row as a Word; odd values another program wrote are shown, not fatal."""
+    (word_id, film_id, text, base, language, zipf, line, paired, paired_language, time_ms,
+     meaning, counterpart, confidence, created) = row  # fmt: skip
+    try:
+        moment = dt.datetime.fromisoformat(str(created))
+    except ValueError:
+        moment = dt.datetime.fromtimestamp(0, dt.UTC)
+    return Word(
+        int(word_id), str(film_id), str(text), str(base or ""), str(language or ""),
+        float(zipf or 0), str(line or ""), str(paired or ""), str(paired_language or ""),
+        None if time_ms is None else int(time_ms), str(meaning or ""), str(counterpart or ""),
+        float(confidence or 0), moment,
+    )  # fmt: skip

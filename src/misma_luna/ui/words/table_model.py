@@ -1,0 +1,103 @@
+"""The words table's model: collected words in named columns, handed over by the pane.
+
+The model never touches the store; the pane gives it the words to show and reads back the
+word on a row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from misma_luna.core.base.i18n import N_, _
+from misma_luna.core.subtitles.cue_text import format_time
+from misma_luna.core.words.lexicon import band_label
+from misma_luna.core.words.word import Word
+from misma_luna.ui.widgets.plain_text import plain_tooltip
+
+WORD_COLUMN, BASE_COLUMN, FREQUENCY_COLUMN, MEANING_COLUMN = 0, 1, 2, 3
+COUNTERPART_COLUMN, FILM_COLUMN, TIME_COLUMN = 4, 5, 6
+COLUMN_TITLES = (
+    N_("Word"), N_("Base form"), N_("How common"), N_("Meaning"),
+    N_("In the other line"), N_("Film"), N_("Time"),
+)  # fmt: skip
+Index = QModelIndex | QPersistentModelIndex
+
+
+class WordsModel(QAbstractTableModel):
+    """The words on show, in the order they come in their films."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[Word] = []
+
+    def set_words(self, words: list[Word]) -> None:
+        """Show `words`."""
+        self.beginResetModel()
+        self._words = list(words)
+        self.endResetModel()
+
+    def word(self, row: int) -> Word:
+        """The word on `row`."""
+        return self._words[row]
+
+    def words(self) -> list[Word]:
+        """Every word on show."""
+        return list(self._words)
+
+    def row_of(self, word_id: int) -> int:
+        """The row showing the word `word_id`, or -1."""
+        return next((n for n, w in enumerate(self._words) if w.id == word_id), -1)
+
+    def replace(self, word: Word) -> None:
+        """Show the stored `word` in place of its older self."""
+        row = self.row_of(word.id)
+        if row >= 0:
+            self._words[row] = word
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMN_TITLES) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else len(self._words)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        word = self._words[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(word, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(word.line) if word.line else None
+        return None
+
+    def headerData(  # noqa: N802 (Qt override)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(COLUMN_TITLES[section])
+        return None
+
+    def retranslate(self) -> None:
+        """Column titles and frequency bands in the active language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMN_TITLES) - 1)
+        if self._words:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._words) - 1, len(COLUMN_TITLES) - 1)
+            )
+
+
+def cell_text(word: Word, column: int) -> str:
+    """What the table shows for `word` in `column`."""
+    if column == TIME_COLUMN:
+        return "" if word.time_ms is None else format_time(word.time_ms).split(".")[0]
+    if column == FREQUENCY_COLUMN:
+        return band_label(word.band)
+    values = {
+        WORD_COLUMN: word.text,
+        BASE_COLUMN: word.base,
+        MEANING_COLUMN: word.meaning,
+        COUNTERPART_COLUMN: word.counterpart,
+        FILM_COLUMN: word.film_id,
+    }
+    return " ".join(values.get(column, "").split())
