@@ -1,0 +1,104 @@
+"""`misma-luna library list|import|export`: the reader's films without the window.
+
+`list` prints id, title, year, languages and completeness (or JSON); `import` copies a
+package folder or `.zip` in; `export` writes any film as a `.zip` a colleague can import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from misma_luna.core.base import catalogs, i18n
+from misma_luna.core.base.i18n import _
+from misma_luna.core.base.resources import locale_dir
+from misma_luna.core.library.entry import LibraryEntry
+from misma_luna.core.library.library import Library, library_root
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`list [--json]`, `import PATH`, `export ID --output FILE.zip`."""
+    parser.description = "The reader's own films."
+    actions = parser.add_subparsers(dest="action", required=True, metavar="{list,import,export}")
+    listing = actions.add_parser("list", help="list every film in the library")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    taken = actions.add_parser("import", help="copy a film package folder or .zip into the library")
+    taken.add_argument("path", type=Path, metavar="PATH")
+    given = actions.add_parser("export", help="write a film of the library as a .zip")
+    given.add_argument("id", metavar="ID")
+    given.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.zip")
+
+
+def open_library() -> Library:
+    """The library in the app's data folder, as the window finds it."""
+    # Qt's paths load for this command only.
+    from misma_luna.ui.services.paths import data_dir, set_application_names
+
+    set_application_names()
+    return Library(library_root(data_dir()))
+
+
+def activate_environment_language() -> None:
+    """Messages and titles in the reader's language, as the environment says."""
+    available = catalogs.available_languages(locale_dir())
+    language = catalogs.best_language(catalogs.environment_languages(), available)
+    if language in available:
+        i18n.activate(language, catalogs.load_translations(locale_dir(), language))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen action on the library."""
+    activate_environment_language()
+    library = open_library()
+    try:
+        if args.action == "import":
+            # Loaded for an import or an export only.
+            from misma_luna.core.library.sharing import import_film
+
+            print(import_film(library, args.path))
+        elif args.action == "export":
+            from misma_luna.core.library.sharing import export_film
+
+            entry = library.entry(args.id)
+            print(export_film(entry.folder, entry.id, args.output))
+        else:
+            _list(library.entries(), as_json=args.json)
+    finally:
+        library.close()
+    return 0
+
+
+def _list(entries: list[LibraryEntry], as_json: bool) -> None:
+    language = i18n.active_language()
+    if as_json:
+        print(
+            json.dumps(
+                [_as_json(entry, language) for entry in entries], ensure_ascii=False, indent=2
+            )
+        )
+        return
+    for entry in entries:
+        done = ", ".join(
+            f"{lang} {c.translated}/{c.total}" for lang, c in sorted(entry.completeness.items())
+        )
+        year = str(entry.year) if entry.year else "—"
+        languages = "+".join(entry.languages)
+        done = done or _("no translations")
+        print(f"{entry.id}\t{entry.title(language)}\t{year}\t{languages}\t{done}")
+
+
+def _as_json(entry: LibraryEntry, language: str) -> dict[str, object]:
+    return {
+        "id": entry.id,
+        "title": entry.title(language),
+        "original_title": entry.original_title,
+        "year": entry.year,
+        "languages": entry.languages,
+        "completeness": {
+            lang: {"translated": c.translated, "total": c.total}
+            for lang, c in sorted(entry.completeness.items())
+        },
+        "folder": str(entry.folder),
+        "last_opened": entry.last_opened,
+    }

@@ -1,0 +1,1 @@
+"""The Library window and the New Film dialog."""

@@ -1,0 +1,161 @@
+"""The library as a table: one row per film, named columns, sortable and filterable.
+
+The model holds `LibraryEntry` objects and the notes counts handed to it by the window; it
+never reads a package nor the index itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from misma_luna.core.base import formatting as fmt
+from misma_luna.core.base.folding import fold_in_place
+from misma_luna.core.base.i18n import _
+from misma_luna.core.library.entry import LibraryEntry
+from misma_luna.ui.widgets.plain_text import plain_tooltip
+
+Index = QModelIndex | QPersistentModelIndex
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+INITIAL, TITLE, YEAR, LANGUAGES, TRANSLATED, NOTES, OPENED = range(7)
+COLUMNS = 7
+
+
+class LibraryTableModel(QAbstractTableModel):
+    """Every film of the library, in the active language."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[LibraryEntry] = []
+        self._notes: dict[str, int] = {}
+        self.language = "en"
+
+    def set_entries(
+        self, entries: list[LibraryEntry], notes: dict[str, int], language: str
+    ) -> None:
+        """Show `entries` with their notes counts, titled in `language`."""
+        self.beginResetModel()
+        self._entries, self._notes, self.language = list(entries), dict(notes), language
+        self.endResetModel()
+
+    def entry(self, row: int) -> LibraryEntry:
+        """The film on `row`."""
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(  # noqa: N802 (Qt override)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            "", _("Title"), _("Year"), _("Languages"), _("Translated"), _("Notes"),
+            _("Last opened"),
+        )[section]  # fmt: skip
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry, column = self._entries[index.row()], index.column()
+        answers: dict[int, Callable[[], Any]] = {
+            ENTRY_ROLE: lambda: entry,
+            SORT_ROLE: lambda: self._sort_key(entry, column),
+            Qt.ItemDataRole.DisplayRole: lambda: self._text(entry, column),
+        }
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return plain_tooltip(f"{entry.original_title}\n{entry.folder}")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == INITIAL:
+            return Qt.AlignmentFlag.AlignCenter
+        answer = answers.get(role)
+        return answer() if answer is not None else None
+
+    def _text(self, entry: LibraryEntry, column: int) -> str:
+        title = entry.title(self.language)
+        texts: dict[int, Callable[[], str]] = {
+            INITIAL: title[:1].upper,
+            TITLE: lambda: title,
+            YEAR: lambda: str(entry.year) if entry.year else "",
+            LANGUAGES: lambda: ", ".join(
+                fmt.language_name(code, self.language) for code in entry.languages
+            ),
+            TRANSLATED: lambda: self._translated(entry),
+            NOTES: lambda: str(self._notes.get(entry.id, 0)),
+            OPENED: lambda: opened_text(entry.last_opened, self.language),
+        }
+        return texts[column]()
+
+    def _translated(self, entry: LibraryEntry) -> str:
+        parts = [
+            _("{language}: {percent}%").format(language=code, percent=round(100 * done.ratio))
+            for code, done in sorted(entry.completeness.items())
+        ]
+        return ", ".join(parts) if parts else _("source only")
+
+    def _sort_key(self, entry: LibraryEntry, column: int) -> Any:
+        if column == YEAR:
+            return entry.year or 0
+        if column == NOTES:
+            return self._notes.get(entry.id, 0)
+        if column == TRANSLATED:
+            ratios = [done.ratio for done in entry.completeness.values()]
+            return min(ratios) if ratios else -1.0
+        if column == OPENED:
+            return entry.last_opened or ""
+        return fold_in_place(self._text(entry, column))
+
+
+def opened_text(moment: str | None, language: str) -> str:
+    """When a film was last opened, as a date in `language`, or "never"."""
+    if not moment:
+        return _("never")
+    try:
+        day = dt.datetime.fromisoformat(moment).astimezone().date()
+    except ValueError:
+        return ""
+    return fmt.format_date(day, language, "medium")
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Sorts by each column's own order; filters on title, original title, year and id."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        """Keep the films whose titles or year hold `text` (accents and case ignored)."""
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._needle = fold_in_place(text.strip())
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = fold_in_place(text.strip())
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 (Qt override)
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        entry: LibraryEntry = model.data(model.index(row, TITLE, parent), ENTRY_ROLE)
+        haystack = " ".join(
+            (*entry.titles.values(), entry.original_title, entry.id, str(entry.year or ""))
+        )
+        return self._needle in fold_in_place(haystack)
