@@ -15,7 +15,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from misma_luna.core.base.errors import MismaLunaError, TextFileError
-from misma_luna.core.base.text_decoding import decode_bytes, read_text, repair_summary
+from misma_luna.core.base.regular_files import read_regular_text
+from misma_luna.core.base.text_decoding import decode_bytes, repair_summary
 from misma_luna.core.review import links
 
 from .figures import fuzzed
@@ -86,7 +87,7 @@ def test_files_on_disk(data: bytes, name: str) -> None:
     path = _SCRATCH / name
     path.write_bytes(data)
     try:
-        decoded = read_text(path, max_bytes=1024)
+        decoded = read_regular_text(path, 1024)
     except TextFileError as error:
         assert str(path) in error.message
         return

@@ -41,6 +41,15 @@ def test_held_work_is_dropped_when_the_app_stops_before_its_first_paint() -> Non
     assert done == [] and not queue.held
 
 
+def forget_the_last_film() -> None:
+    """Start on the bundled film, whatever film an earlier test opened last."""
+    from PySide6.QtCore import QSettings
+
+    from misma_luna.ui.services import settings
+
+    settings.Preferences(QSettings()).set(settings.LAST_FILM, "")
+
+
 def test_the_window_paints_before_subtitles_and_language_names_load(
     qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
@@ -50,6 +59,7 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     make_application()
+    forget_the_last_film()
     started = start_gui(None, "es")
     assert started is not None
     window = started.window

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from misma_luna.core.base.errors import CatalogError, FilmError, MismaLunaError, TextFileError
-from misma_luna.core.base.text_decoding import decode_bytes, read_text, repair_summary
+from misma_luna.core.base.regular_files import read_regular_text
+from misma_luna.core.base.text_decoding import decode_bytes, repair_summary
 from misma_luna.core.film.bare_review import detect_language
 from misma_luna.core.film.content import TranslationState
 from misma_luna.core.film.loading import load_film
@@ -59,7 +60,7 @@ def test_huge_files_are_refused(tmp_path: Path) -> None:
     with huge.open("wb") as handle:
         handle.truncate(5 * 1024 * 1024 + 1)
     with pytest.raises(TextFileError, match="too large") as caught:
-        read_text(huge)
+        read_regular_text(huge)
     assert str(huge) in caught.value.message
 
 

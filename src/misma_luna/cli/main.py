@@ -21,6 +21,9 @@ SUBCOMMANDS: dict[str, str] = {
     "sheet": "misma_luna.cli.sheet",
     "film": "misma_luna.cli.film",
     "subtitles": "misma_luna.cli.subtitles",
+    "library": "misma_luna.cli.library",
+    "worksheet": "misma_luna.cli.worksheet",
+    "words": "misma_luna.cli.words",
 }
 
 EXIT_USAGE = 2

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     _ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
-    from misma_luna.ui.printing.pages import locale_paper, write_pdf
+    from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     write_pdf(args.output, job, args.paper or locale_paper(), info)

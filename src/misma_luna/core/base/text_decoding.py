@@ -1,6 +1,7 @@
 """Bytes from outside become clean text: BOM, encoding detection, mojibake repair, newlines.
 
-Reviews, film packages and subtitles all pass through `read_text()`. What was done is kept
+Reviews, film packages and subtitles all pass through `decode_bytes()` (read by
+`regular_files`, which refuses what is not a plain file). What was done is kept
 (`DecodedText.encoding`, `.repaired`, `.original`) so the app can say so and show the file
 as it was. Repair is limited to encoding mistakes; the text is otherwise left alone.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from misma_luna.core.base.errors import TextFileError, cannot_read
+from misma_luna.core.base.errors import TextFileError
 from misma_luna.core.base.i18n import _, ngettext
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -44,29 +45,6 @@ class DecodedText:
     encoding: str
     original: str
     repaired: int = 0
-
-
-def read_text(path: Path, max_bytes: int = MAX_TEXT_BYTES) -> DecodedText:
-    """Read and decode a text file, refusing huge and binary files with a clear message."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise TextFileError(
-                path,
-                _("the file is too large ({size} MB; the limit is {limit} MB)").format(
-                    size=round(size / 1048576, 1), limit=max_bytes // 1048576
-                ),
-            )
-        data = path.read_bytes()
-    except TextFileError:
-        raise
-    except IsADirectoryError:
-        raise TextFileError(path, _("this is a folder, not a file")) from None
-    except FileNotFoundError:
-        raise TextFileError(path, _("the file does not exist")) from None
-    except OSError as exc:
-        raise TextFileError(path, cannot_read(exc)) from exc
-    return decode_bytes(data, path)
 
 
 def decode_bytes(data: bytes, path: Path | None = None) -> DecodedText:

@@ -39,7 +39,7 @@ def load_bare_review(path: Path) -> FilmPackage:
     """Read the review file `path` as a film in its own language, with no translations."""
     decoded = read_regular_text(path)
     meta, body, first_line = split_front_matter(decoded.text)
-    review = parse_review(body)
+    review = parse_review(body, path)
     if not review.blocks:
         raise FilmError(path, _("this review file is empty"))
     facts = facts_for(path, meta, review.title, body, first_line)

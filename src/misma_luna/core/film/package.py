@@ -123,7 +123,7 @@ def load_package_dir(folder: Path) -> FilmPackage:
     return FilmPackage(
         path=folder,
         facts=facts,
-        review=parse_review(review_source.text),
+        review=parse_review(review_source.text, review_path),
         review_source=review_source,
         catalogs=catalogs,
         subtitle_tracks=subtitle_tracks,

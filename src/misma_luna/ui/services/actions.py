@@ -79,6 +79,11 @@ SPECS: tuple[ActionSpec, ...] = (
         "file.print_preview", N_("Print Pre&view…"), N_("See the review sheet before printing")
     ),
     ActionSpec("file.export_pdf", N_("Export as P&DF…"), N_("Save the review sheet as a PDF")),
+    ActionSpec(
+        "file.worksheet",
+        N_("&Worksheet…"),
+        N_("Make a class worksheet for a scene: glossary, gap-fill, questions, script and key"),
+    ),
     # -- subtitles (issue 5)
     ActionSpec(
         "file.open_subtitles",
@@ -124,6 +129,47 @@ SPECS: tuple[ActionSpec, ...] = (
         N_("Version, license and credits"),
         None,
         role=QAction.MenuRole.AboutRole,
+    ),
+    # -- subtitle timing: the reader stays in charge of what was found
+    ActionSpec(
+        "subtitles.undo_sync",
+        N_("&Undo Subtitle Sync"),
+        N_("Show the second subtitle track as it was timed, without the timing found"),
+    ),
+    ActionSpec(
+        "subtitles.pick_partner",
+        N_("This Line Goes &With…"),
+        N_(
+            "Pick the line of the other track that goes with the selected line; two such pairs "
+            "fix the timing of a stretch"
+        ),
+    ),
+    # -- the library: the reader's own films
+    ActionSpec("file.library", N_("&Library…"), N_("See all your films and open one"), "Ctrl+L"),
+    ActionSpec(
+        "file.new_film",
+        N_("N&ew Film…"),
+        N_("Make a film from subtitle files and a review of your own"),
+        Key.New,
+    ),
+    # -- words: collect from a line, look at them, take them to Anki
+    ActionSpec(
+        "words.collect",
+        N_("Collect &Word"),
+        N_("Save the selected word or phrase, with its line and the paired line, to your words"),
+        "Ctrl+Shift+W",
+    ),
+    ActionSpec(
+        "view.words",
+        N_("&Words Pane"),
+        N_("Show or hide the words you collected"),
+        "Ctrl+Shift+K",
+        checkable=True,
+    ),
+    ActionSpec(
+        "file.export_words",
+        N_("E&xport Words…"),
+        N_("Save your words as an Anki deck or a CSV table"),
     ),
 )
 

@@ -26,7 +26,9 @@ from misma_luna.ui.services.startup import StartupQueue
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from misma_luna.core.library.library import Library
     from misma_luna.core.notes.store import NotesStore
+    from misma_luna.core.words.store import WordsStore
     from misma_luna.ui.services.actions import ActionRegistry
 
 # How long a passing message stays in the status bar.
@@ -79,6 +81,8 @@ class AppContext:
     # The review and the subtitles, for notes: the anchor at the cursor, and back to it.
     reading: Reading = field(default_factory=Reading)
     status: StatusLine = field(default_factory=StatusLine)
+    # The reader's films; None is the `films` folder in `data_dir`.
+    library_root: Path | None = None
 
     @cached_property
     def zoom(self) -> Zoom:
@@ -97,11 +101,37 @@ class AppContext:
         """The notes store, opened on first use."""
         return self.open_notes()
 
+    @cached_property
+    def words(self) -> WordsStore:
+        """The collected words, opened on first use (read-only when another window writes)."""
+        # Loaded on first use: the first paint needs no words.
+        from misma_luna.core.words.store import WordsStore, words_path  # noqa: PLC0415
+
+        return WordsStore.open(words_path(self.data_dir), read_only=self.notes_held_elsewhere)
+
+    def close_words(self) -> None:
+        """Close the words store if it was opened."""
+        if "words" in vars(self):
+            self.words.close()
+
     def close_notes(self) -> None:
         """Close the notes store if it was opened (a window closed before its first paint
         never opened it)."""
         if "notes" in vars(self):
             self.notes.close()
+
+    @cached_property
+    def library(self) -> Library:
+        """The reader's films and their index, opened on first use."""
+        # The library's index loads when it is first asked for, after the first paint.
+        from misma_luna.core.library.library import Library, library_root  # noqa: PLC0415
+
+        return Library(self.library_root or library_root(self.data_dir))
+
+    def close_library(self) -> None:
+        """Close the library's index if it was opened."""
+        if "library" in vars(self):
+            self.library.close()
 
     @property
     def film(self) -> FilmPackage:

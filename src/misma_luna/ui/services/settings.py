@@ -33,6 +33,8 @@ SPLITTER_STATE = Setting("window/panes", QByteArray, QByteArray())
 NOTES_SHOWN = Setting("window/notes-shown", bool, True)
 RECENT_FILES = Setting("files/recent", list, [])
 LAST_FOLDER = Setting("files/last-folder", str, "")
+# The film the reader last opened (a package folder, zip or review), opened again at start.
+LAST_FILM = Setting("files/last-film", str, "")
 # Review sheets; an empty language or paper is the UI's language or the locale's paper.
 SHEET_LANGUAGE = Setting("sheet/language", str, "", N_("Sheet &language:"))
 SHEET_NOTES = Setting("sheet/notes", bool, False)
@@ -42,6 +44,9 @@ SHEET_FONT_SIZE = Setting("sheet/font-size", int, 11)
 # The whole app's text size in points (0: the system's) and its colours.
 APP_FONT_SIZE = Setting("appearance/font-size", int, 0, N_("&Text size:"))
 THEME = Setting("appearance/theme", str, "system", N_("T&heme:"))
+# Words: a folder of dictd dictionaries besides /usr/share/dictd; the Words pane shown.
+DICTIONARY_FOLDER = Setting("words/dictionary-folder", str, "", N_("&Dictionaries folder:"))
+WORDS_SHOWN = Setting("window/words-shown", bool, False)
 
 
 class Preferences:

@@ -1,7 +1,8 @@
 """One writer per notes folder: a QLockFile, and a local socket to wake the running window.
 
-The first instance holds the lock and listens; a second launch asks it to come forward
-and exits, or, when the first cannot be reached, opens the notes read-only.
+The first instance holds the lock and listens; a second launch asks it to come forward,
+hands it the files it was given (one absolute path a line) and exits, or, when the first
+cannot be reached, opens the notes read-only.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     # QtNetwork is loaded when a socket is needed, after the first paint
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "misma-luna.lock"
 RAISE_MESSAGE = b"raise\n"
+END_MESSAGE = b"end\n"
 TIMEOUT_MS = 1500
+MAX_MESSAGE_BYTES = 256 * 1024  # a few hundred paths; more is not a launch of this app
 
 
 def server_name(data_dir: Path) -> str:
@@ -59,8 +62,8 @@ class SingleInstance(QObject):
             self._server.close()
         self._lock.unlock()
 
-    def wake_running(self) -> bool:
-        """Ask the instance holding the lock to bring its window forward."""
+    def wake_running(self, paths: Sequence[Path] = ()) -> bool:
+        """Ask the instance holding the lock to bring its window forward and open `paths`."""
         # Loaded on first use, after the first paint, not with this module.
         from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
 
@@ -68,13 +71,13 @@ class SingleInstance(QObject):
         socket.connectToServer(self._name)
         if not socket.waitForConnected(TIMEOUT_MS):
             return False
-        socket.write(RAISE_MESSAGE)
+        socket.write(wake_message(paths))
         sent = socket.waitForBytesWritten(TIMEOUT_MS)
         socket.disconnectFromServer()
         return sent
 
-    def listen(self, on_wake: Callable[[], None]) -> bool:
-        """Answer later launches by calling `on_wake`."""
+    def listen(self, on_wake: Callable[[list[Path]], None]) -> bool:
+        """Answer later launches by calling `on_wake` with the files each one handed over."""
         # Loaded on first use, after the first paint, not with this module.
         from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
 
@@ -84,12 +87,39 @@ class SingleInstance(QObject):
         self._server.newConnection.connect(lambda: self._accept(on_wake))
         return self._server.listen(self._name)
 
-    def _accept(self, on_wake: Callable[[], None]) -> None:
+    def _accept(self, on_wake: Callable[[list[Path]], None]) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s, on_wake))
+            received = bytearray()
+            socket.readyRead.connect(lambda s=socket, r=received: self._read(s, r, on_wake))
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket, on_wake: Callable[[], None]) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
-            on_wake()
+    def _read(
+        self, socket: QLocalSocket, received: bytearray, on_wake: Callable[[list[Path]], None]
+    ) -> None:
+        received += bytes(socket.readAll().data())
+        if len(received) > MAX_MESSAGE_BYTES:
+            received.clear()  # not a launch of this app: ignored
+            socket.abort()
+        elif received.endswith(END_MESSAGE):
+            paths = read_wake_message(bytes(received))
+            received.clear()
+            if paths is not None:
+                on_wake(paths)
+
+
+def wake_message(paths: Sequence[Path]) -> bytes:
+    """What a second launch sends: "raise", the absolute paths it was given, "end"."""
+    lines = b"".join(
+        str(path.absolute()).encode("utf-8", "surrogateescape") + b"\n" for path in paths
+    )
+    return RAISE_MESSAGE + lines + END_MESSAGE
+
+
+def read_wake_message(data: bytes) -> list[Path] | None:
+    """The paths a wake message hands over, or None when it is not one."""
+    lines = data.split(b"\n")
+    if not data.startswith(RAISE_MESSAGE):
+        return None
+    names = [line for line in lines[1:] if line and line != END_MESSAGE.strip()]
+    return [Path(name.decode("utf-8", "surrogateescape")) for name in names]

@@ -33,6 +33,8 @@ from misma_luna.ui.services.settings import Preferences
 from misma_luna.ui.services.startup import FirstPaint, StartupQueue
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from misma_luna.core.notes.store import NotesStore
     from misma_luna.ui.services.single_instance import SingleInstance
     from misma_luna.ui.shell.main_window import MainWindow
@@ -79,15 +81,30 @@ def create_context(
     )
 
 
-def first_film(path: Path | None) -> tuple[FilmPackage, MismaLunaError | None]:
-    """The film asked for, or the bundled one (with the reason) when it cannot be opened."""
+def first_film(
+    path: Path | None, last: Path | None = None
+) -> tuple[FilmPackage, MismaLunaError | None]:
+    """The film asked for, else the last film read, else the bundled one; the bundled one
+    too (with the reason) when the film asked for cannot be opened. A last film that is
+    gone or unreadable is passed over without a word: the reader did not ask for it now."""
     films = film_cache()
     if path is not None:
         try:
             return films.load(path), None
         except MismaLunaError as error:
             return films.load(bundled_film_dir()), error
+    if last is not None and last.exists():
+        try:
+            return films.load(last), None
+        except MismaLunaError:
+            pass
     return films.load(bundled_film_dir()), None
+
+
+def last_film() -> Path | None:
+    """The film the reader last opened, as the settings remember it."""
+    saved = Preferences(QSettings()).get(settings.LAST_FILM)
+    return Path(saved) if saved else None
 
 
 class _PaintClock(QObject):
@@ -121,7 +138,8 @@ def run_gui(
     """Open the main window on `path` (or the bundled film) and run until it closes."""
     app = make_application()
     path, subtitles = route_subtitle_path(path, subtitles)
-    started = start_gui(path, language, exit_after_paint=exit_after_paint)
+    handed = [p for p in (path, *(subtitles or [])) if p is not None]
+    started = start_gui(path, language, exit_after_paint=exit_after_paint, hand_over=handed)
     if started is None:
         return 0
     window = started.window
@@ -145,13 +163,20 @@ class GuiSession:
         """Close the notes and let the next launch write."""
         self.window.context.startup.discard()  # work held for a first paint that never came
         self.window.context.close_notes()
+        self.window.context.close_library()
+        self.window.context.close_words()
         self.instance.release()
 
 
 def start_gui(
-    path: Path | None, language: str | None, *, exit_after_paint: bool = False
+    path: Path | None,
+    language: str | None,
+    *,
+    exit_after_paint: bool = False,
+    hand_over: Sequence[Path] = (),
 ) -> GuiSession | None:
-    """Show the main window, or wake the running one and return None.
+    """Show the main window, or wake the running one (handing it the files in `hand_over`)
+    and return None.
 
     With `exit_after_paint` (for benchmarks) the app says when it first painted and quits
     then, as the bare window it is measured against does: the work held for after the
@@ -164,9 +189,9 @@ def start_gui(
     make_application()
     instance = SingleInstance(data_dir())
     owner = instance.acquire()
-    if not owner and instance.wake_running():
+    if not owner and instance.wake_running(hand_over):
         return None
-    film, error = first_film(path)
+    film, error = first_film(path, last_film() if path is None else None)
     context = create_context(
         film, language, startup=StartupQueue(held=True), read_only_notes=not owner
     )
@@ -180,7 +205,7 @@ def start_gui(
         FirstPaint(window, context.startup.release)
     window.show()
     if owner:
-        context.startup.later(lambda: instance.listen(lambda: bring_forward(window)))
+        context.startup.later(lambda: instance.listen(lambda paths: receive(window, paths)))
     context.startup.later(lambda: window.opener.report_warnings(film))
     problems: list[tuple[str, MismaLunaError | str]] = []
     if error is not None:
@@ -225,6 +250,13 @@ def open_notes(read_only: bool) -> NotesStore:
     from misma_luna.core.notes.store import NotesStore, notes_path  # noqa: PLC0415
 
     return NotesStore.open(notes_path(data_dir()), read_only=read_only)
+
+
+def receive(window: MainWindow, paths: list[Path]) -> None:
+    """Come forward and open what a second launch handed over."""
+    bring_forward(window)
+    if paths:
+        window.opener.open_paths(paths)
 
 
 def bring_forward(window: QWidget) -> None:

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from misma_luna.ui.shell.opening import FilmOpener
     from misma_luna.ui.subtitles.pane import SubtitlesPane
     from misma_luna.ui.widgets.dialogs import AboutDialog
+    from misma_luna.ui.words.pane import WordsPane
+    from misma_luna.ui.worksheets.dialog import WorksheetDialog
 
 # The printing actions, and the SheetPrinter slot each one ends in.
 PRINT_SLOTS = (
@@ -72,9 +74,9 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
         N_("&File"),
         (
-            "file.open", "@recent", "file.open_subtitles", None,
-            "file.print", "file.print_preview", "file.export_pdf", None,
-            "file.export_notes", "file.export_subtitles", None,
+            "file.new_film", "file.open", "@recent", "file.library", "file.open_subtitles", None,
+            "file.print", "file.print_preview", "file.export_pdf", "file.worksheet", None,
+            "file.export_notes", "file.export_subtitles", "file.export_words", None,
             "file.quit",
         ),
     ),
@@ -83,6 +85,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         (
             "edit.find", "edit.find_next", "edit.find_previous", None,
             "notes.add", "notes.focus", "notes.search", None,
+            "words.collect", None,
             "edit.preferences",
         ),
     ),
@@ -90,7 +93,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
         N_("&View"),
         (
             "view.zoom_in", "view.zoom_out", "view.zoom_reset", None,
-            "view.notes", None,
+            "view.notes", "view.words", None,
             "subtitles.jump", "subtitles.offset", "subtitles.reopen_encoding", None,
             "view.show_original", None,
             "@language",
@@ -124,6 +127,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._help: HelpDialog | None = None
         self._sheet_printer: SheetPrinter | None = None
         self._later: LaterPanes | None = None
+        self._words_pane: WordsPane | None = None
         self._panes_restored = False
 
         self.review_pane = ReviewPane(context, self)
@@ -189,6 +193,7 @@ class MainWindow(Retranslating, QMainWindow):
         _take_place(self.splitter, 2, later.notes)
         self._connect_actions()
         self._wire_panes(later)
+        self._place_words(later)
         later.subtitles.connect_actions(self.context.actions)
         self._fill_menus()
         self.context.language.languageChanged.connect(self._check_language_action)
@@ -214,6 +219,13 @@ class MainWindow(Retranslating, QMainWindow):
     def notes_pane(self) -> NotesPane:
         """The notes beside the review (built after the first paint)."""
         return self._complete().notes
+
+    @property
+    def words_pane(self) -> WordsPane:
+        """The collected words, docked under the reading panes (built after the first paint)."""
+        self._complete()
+        assert self._words_pane is not None
+        return self._words_pane
 
     # -- construction
 
@@ -245,6 +257,7 @@ class MainWindow(Retranslating, QMainWindow):
         a["help.about"].triggered.connect(self.show_about)
         a["help.getting_started"].triggered.connect(self.show_getting_started)
         a["edit.preferences"].triggered.connect(self.show_preferences)
+        a["file.worksheet"].triggered.connect(self.show_worksheet)
         self.review_pane.linkActivated.connect(self._open_link)
 
     def _wire_panes(self, later: LaterPanes) -> None:
@@ -256,6 +269,14 @@ class MainWindow(Retranslating, QMainWindow):
         review.noteMarkerClicked.connect(notes.select_note)
         notes.markersChanged.connect(review.set_note_markers)
         review.set_note_markers(notes.markers)
+        later.opener.subtitlesChosen.connect(later.subtitles.open_files)
+
+    def _place_words(self, later: LaterPanes) -> None:
+        """Dock the words pane under the panes, and wire it to the review and the subtitles."""
+        # Loaded after the first paint, with the other panes.
+        from misma_luna.ui.shell.words_wiring import place_words_pane  # noqa: PLC0415
+
+        self._words_pane = place_words_pane(self, later.subtitles)
 
     def _fill_menus(self) -> None:
         for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
@@ -323,6 +344,18 @@ class MainWindow(Retranslating, QMainWindow):
         """Show or hide the notes pane (the note being written is saved as it loses focus)."""
         self.notes_pane.setVisible(shown)
         self.context.preferences.set(settings.NOTES_SHOWN, shown)
+
+    def show_worksheet(self) -> WorksheetDialog:
+        """File > Worksheet…, with the subtitle rows selected as the scene offered."""
+        # Loaded on first use, after the first paint, not with this module.
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+
+        from misma_luna.ui.worksheets.dialog import WorksheetDialog  # noqa: PLC0415
+
+        dialog = WorksheetDialog(self.context, self, selected_span(self.subtitles_pane))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
 
     def show_about(self) -> None:
         """Open (or raise) the About dialog."""
@@ -417,6 +450,14 @@ def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
         place.deleteLater()
     splitter.setSizes(sizes)
     splitter.setCollapsible(index, False)
+
+
+def selected_span(pane: SubtitlesPane) -> tuple[int, int] | None:
+    """The time span of the subtitle rows selected in `pane`, if any."""
+    rows = sorted({index.row() for index in pane.table.selectionModel().selectedIndexes()})
+    if not rows:
+        return None
+    return pane.model.row(rows[0]).start_ms, pane.model.row(rows[-1]).end_ms
 
 
 def translation_status(context: AppContext) -> str:

@@ -1,4 +1,5 @@
-"""Opening films: File → Open, recent files, drag and drop, and what happens when a file is bad.
+"""Opening films: File → Open, recent files, drag and drop, the library and a new film, files
+handed over by a second launch, and what happens when a file is bad.
 
 A film that cannot be opened is reported with its file and problem, and the film that was
 showing stays on screen. Warnings from a film that did open (an unreadable translation,
@@ -7,17 +8,26 @@ say) are reported too, without blocking; what text repair did is said in the sta
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtCore import QEvent, QMimeData, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from misma_luna.core.base.errors import MismaLunaError
-from misma_luna.core.base.file_kinds import film_patterns, opens_as_film
+from misma_luna.core.base.file_kinds import (
+    FileKind,
+    film_patterns,
+    kind_of,
+    opens_as_film,
+    subtitle_patterns,
+)
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import repair_summary
 from misma_luna.core.film.package import FilmPackage
+from misma_luna.core.library.library import library_root
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.paths import film_cache
@@ -25,14 +35,21 @@ from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.widgets.original_text import OriginalTextDialog
 from misma_luna.ui.widgets.plain_text import plain_tooltip
 
+if TYPE_CHECKING:
+    from misma_luna.ui.library.new_film_dialog import NewFilmDialog
+    from misma_luna.ui.library.window import LibraryWindow
+
 MAX_RECENT = 8
 
 
 class FilmOpener(QObject):
     """Loads films into the session and reports problems to the reader.
 
-    Films dropped on `parent` open too; dialogs and reports are parented to it.
+    Films dropped on `parent` open too; dialogs and reports are parented to it. Subtitle
+    files chosen or handed over go to `subtitlesChosen`, for the subtitles pane.
     """
+
+    subtitlesChosen = Signal(list)  # noqa: N815 (Qt naming); the subtitle files, Paths
 
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -40,7 +57,10 @@ class FilmOpener(QObject):
         self._parent = parent
         self.recent_menu: QMenu | None = None
         self._original: OriginalTextDialog | None = None
+        self._library: LibraryWindow | None = None
         context.actions["file.open"].triggered.connect(self.choose_and_open)
+        context.actions["file.library"].triggered.connect(self.show_library)
+        context.actions["file.new_film"].triggered.connect(self.show_new_film)
         context.actions["view.show_original"].triggered.connect(self.show_original)
         parent.setAcceptDrops(True)
         parent.installEventFilter(self)
@@ -48,20 +68,34 @@ class FilmOpener(QObject):
     # -- opening
 
     def choose_and_open(self) -> None:
-        """Ask for a film package or review file, then open it."""
+        """Ask for a film package, a review file or subtitle files, then open them."""
         prefs = self._context.preferences
+        everything = f"{film_patterns()} {subtitle_patterns()}"
         filters = ";;".join(
             (
+                # TRANSLATORS: {patterns} lists what opens, e.g. "film.toml *.zip *.md *.srt".
+                _("Films, reviews and subtitles ({patterns})").format(patterns=everything),
                 # TRANSLATORS: {patterns} lists what opens, e.g. "film.toml *.zip *.md".
                 _("Films and reviews ({patterns})").format(patterns=film_patterns()),
                 _("All files (*)"),
             )
         )
-        path, _filter = QFileDialog.getOpenFileName(
-            self._parent, _("Open a film or a review"), prefs.get(settings.LAST_FOLDER), filters
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self._parent,
+            _("Open a film, a review or subtitles"),
+            prefs.get(settings.LAST_FOLDER),
+            filters,
         )
-        if path:
-            self.open_path(Path(path))
+        self.open_paths([Path(path) for path in paths])
+
+    def open_paths(self, paths: list[Path]) -> None:
+        """Open what `paths` hold: the first film or review, and subtitle files beside it."""
+        subtitles = [path for path in paths if kind_of(path) is FileKind.SUBTITLES]
+        films = [path for path in paths if path not in subtitles]
+        if films:
+            self.open_path(films[0])
+        if subtitles:
+            self.subtitlesChosen.emit(subtitles)
 
     def open_path(self, path: Path) -> FilmPackage | None:
         """Open `path` (a package folder, its film.toml, a .zip or a review file)."""
@@ -72,11 +106,57 @@ class FilmOpener(QObject):
         except MismaLunaError as error:
             report_problem(self._parent, _("This film could not be opened"), error)
             return None
-        self._context.preferences.set(settings.LAST_FOLDER, str(path.parent))
+        prefs = self._context.preferences
+        prefs.set(settings.LAST_FOLDER, str(path.parent))
+        prefs.set(settings.LAST_FILM, str(path.resolve()))
         self.remember(path)
         self._context.session.set_film(film)
         self.report_warnings(film)
+        self.mark_opened(path, film)
         return film
+
+    def mark_opened(self, path: Path, film: FilmPackage) -> None:
+        """Note in the library when `film` was opened: a film in the library's folder, or
+        any film once the library is open (the bundled one is listed from elsewhere)."""
+        context = self._context
+        root = context.library_root or library_root(context.data_dir)
+        if not (path.resolve().is_relative_to(root.resolve()) or "library" in vars(context)):
+            return  # opening a film outside the library needs no database
+        try:
+            context.library.mark_opened(film.id)
+        except (MismaLunaError, sqlite3.Error) as error:
+            self._context.status.show(str(error))
+
+    # -- the library
+
+    @property
+    def library_window(self) -> LibraryWindow:
+        """File > Library, made on first use."""
+        if self._library is None:
+            # Loaded on first use, not with the window.
+            from misma_luna.ui.library.window import LibraryWindow  # noqa: PLC0415
+
+            self._library = LibraryWindow(self._context, self._parent)
+            self._library.filmChosen.connect(self.open_path)
+            self._library.newFilmAsked.connect(self.show_new_film)
+        return self._library
+
+    def show_library(self) -> None:
+        """Show every film of the library, up to date."""
+        try:
+            self.library_window.show_library()
+        except (MismaLunaError, sqlite3.Error) as error:
+            report_problem(self._parent, _("The library could not be read"), str(error))
+
+    def show_new_film(self) -> NewFilmDialog:
+        """Open File > New Film on a fresh page; the film made is opened."""
+        # Loaded on first use, not with the window.
+        from misma_luna.ui.library.new_film_dialog import NewFilmDialog  # noqa: PLC0415
+
+        dialog = NewFilmDialog(self._context, self._parent)
+        dialog.filmCreated.connect(self.open_path)
+        dialog.show()
+        return dialog
 
     def report_warnings(self, film: FilmPackage) -> None:
         """Say, once, what could not be read in a film that did open, and what was repaired."""
