@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.base.sqlite_uri import sqlite_uri
+from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.notes import backup
 from misma_luna.core.notes.export import write_export
 from misma_luna.core.notes.store import NotesStore, notes_path

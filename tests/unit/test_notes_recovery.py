@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from misma_luna.core.base import sqlite_files
 from misma_luna.core.notes import backup as notes_backup
 from misma_luna.core.notes import schema as notes_schema
 from misma_luna.core.notes.store import NotesStore, notes_path
@@ -51,7 +52,7 @@ def test_a_failed_migration_step_leaves_the_file_as_it_was(tmp_path: Path, monke
     conn = sqlite3.connect(path, isolation_level=None)
     with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
         notes_schema.run_step(conn, 1)
-    assert notes_schema.user_version(conn) == 1
+    assert sqlite_files.user_version(conn) == 1
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema")}
     assert "notes_fts" not in names
     conn.close()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from misma_luna.core.base.sqlite_uri import sqlite_uri
+from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.library.entry import Completeness, LibraryEntry
 
 INDEX_NAME = "library.sqlite3"

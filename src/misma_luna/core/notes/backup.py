@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from misma_luna.core.base.file_writing import whole_path
-from misma_luna.core.base.sqlite_uri import sqlite_uri
+from misma_luna.core.base.sqlite_files import sqlite_uri
 
 KEEP_DAILY = 7
 DAILY_PREFIX = "notes-daily-"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from misma_luna.core.base import sqlite_files
+
 # Step i (0-based) upgrades a database from user_version i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -55,31 +57,15 @@ READING_ORDER = (
 )
 
 
-def user_version(conn: sqlite3.Connection) -> int:
-    """The schema version written in the file's header."""
-    row = conn.execute("PRAGMA user_version").fetchone()
-    return int(row[0])
-
-
 def migrate(
     conn: sqlite3.Connection,
     before_step: Callable[[int], None],
     target: int = SCHEMA_VERSION,
 ) -> None:
     """Run every step from the file's version up to `target`."""
-    for version in range(user_version(conn), target):
-        before_step(version)
-        run_step(conn, version)
+    sqlite_files.migrate(conn, MIGRATIONS, before_step, target)
 
 
 def run_step(conn: sqlite3.Connection, version: int) -> None:
     """Upgrade from `version` to `version + 1` in one transaction, or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for statement in MIGRATIONS[version]:
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {version + 1:d}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    sqlite_files.run_step(conn, version, MIGRATIONS[version])

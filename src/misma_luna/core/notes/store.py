@@ -19,9 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.sqlite_uri import sqlite_uri
+from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.notes import backup, schema
 from misma_luna.core.notes.note import Anchor, Note
 
@@ -128,7 +129,7 @@ class NotesStore:
             conn, recovery = _connect_checked(path)
         except (sqlite3.Error, OSError) as exc:
             return cls._open_unwritable(path, exc)
-        found = schema.user_version(conn)
+        found = sqlite_files.user_version(conn)
         if found > schema.SCHEMA_VERSION:
             conn.close()
             store = cls._open_read_only(path)
@@ -433,7 +434,7 @@ def _daily_backup(conn: sqlite3.Connection, path: Path, today: dt.date) -> str |
 def _is_ours(conn: sqlite3.Connection) -> bool:
     """False for a sound database that is not a notes file (such as another one's -wal applied)."""
     tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    return schema.user_version(conn) > 0 or tables == 0
+    return sqlite_files.user_version(conn) > 0 or tables == 0
 
 
 def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:

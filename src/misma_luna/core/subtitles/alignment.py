@@ -150,15 +150,17 @@ def _best_partners(
     return partner_left, overlap_left, partner_right, overlap_right
 
 
-def _find(parent: list[int], node: int) -> int:
+def find_root(parent: list[int], node: int) -> int:
+    """The root of `node`'s group in a union-find forest (paths halved on the way)."""
     while parent[node] != node:
         parent[node] = parent[parent[node]]
         node = parent[node]
     return node
 
 
-def _union(parent: list[int], a: int, b: int) -> None:
-    root_a, root_b = _find(parent, a), _find(parent, b)
+def join_groups(parent: list[int], a: int, b: int) -> None:
+    """Put `a` and `b` in one group of a union-find forest (the lower index is the root)."""
+    root_a, root_b = find_root(parent, a), find_root(parent, b)
     if root_a != root_b:
         parent[max(root_a, root_b)] = min(root_a, root_b)
 
@@ -193,10 +195,10 @@ def _grouped_rows(
     n_left = len(left)
     parent = list(range(n_left + len(right)))
     for i, j in links:
-        _union(parent, i, n_left + j)
+        join_groups(parent, i, n_left + j)
     groups: dict[int, list[int]] = {}
     for node in range(len(parent)):
-        groups.setdefault(_find(parent, node), []).append(node)
+        groups.setdefault(find_root(parent, node), []).append(node)
     return [_row(left, right, n_left, nodes) for nodes in groups.values()]
 
 
@@ -217,8 +219,8 @@ def _row(left: Sequence[Cue], right: Sequence[Cue], n_left: int, nodes: list[int
 
 def total_overlap(left: Sequence[Cue], right: Sequence[Cue], offset_ms: int = 0) -> int:
     """Milliseconds during which both tracks show text, with `right` moved by `offset_ms`."""
-    a = _merged([(c.start_ms, c.end_ms) for c in left])
-    b = _merged([(c.start_ms + offset_ms, c.end_ms + offset_ms) for c in right])
+    a = merged_spans([(c.start_ms, c.end_ms) for c in left])
+    b = merged_spans([(c.start_ms + offset_ms, c.end_ms + offset_ms) for c in right])
     total, i, j = 0, 0, 0
     while i < len(a) and j < len(b):
         total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
@@ -229,7 +231,8 @@ def total_overlap(left: Sequence[Cue], right: Sequence[Cue], offset_ms: int = 0)
     return total
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Time spans sorted, with overlapping ones joined."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

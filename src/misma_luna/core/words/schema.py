@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from misma_luna.core.base import sqlite_files
+
 # Step i (0-based) upgrades a database from user_version i to i + 1.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -36,20 +38,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def user_version(conn: sqlite3.Connection) -> int:
-    """The schema version written in the file's header."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
 def migrate(conn: sqlite3.Connection) -> None:
     """Run every step from the file's version up to `SCHEMA_VERSION`, each whole or not at all."""
-    for version in range(user_version(conn), SCHEMA_VERSION):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1:d}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    sqlite_files.migrate(conn, MIGRATIONS)

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.sqlite_uri import sqlite_uri
+from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.subtitles.cue_text import fold
 from misma_luna.core.words import lexicon, schema
 from misma_luna.core.words.counterparts import Suggestion
@@ -60,7 +61,7 @@ class WordsStore:
             if path.exists() and not _sound(path):
                 notice = _set_aside(path)
             conn = _connect(path)
-            if schema.user_version(conn) > schema.SCHEMA_VERSION:
+            if sqlite_files.user_version(conn) > schema.SCHEMA_VERSION:
                 conn.close()
                 store = cls._open_read_only(path)
                 store.notice = _("Your words were saved by a newer version of Misma Luna.")

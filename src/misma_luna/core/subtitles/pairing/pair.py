@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from misma_luna.core.subtitles.alignment import MERGED, AlignedRow, Alignment, AlignmentStats
+from misma_luna.core.subtitles.alignment import (
+    MERGED,
+    AlignedRow,
+    Alignment,
+    AlignmentStats,
+    find_root,
+    join_groups,
+)
 from misma_luna.core.subtitles.pairing.merge import MOST_PER_SIDE, Group, Sides, joined_sentences
 from misma_luna.core.subtitles.pairing.spans import Spans, effective_spans, joined_iou, overlaps
 from misma_luna.core.subtitles.sync.anchors import track_anchors
@@ -99,13 +106,13 @@ def _groups(left: Spans, right: Spans, of_left: Partners, of_right: Partners) ->
     parent = list(range(n_left + len(right)))
     for i, j in enumerate(best_left):
         if j >= 0 and (best_right[j] == i or _inside(left[i], right[j])):
-            _union(parent, i, n_left + j)
+            join_groups(parent, i, n_left + j)
     for j, i in enumerate(best_right):
         if i >= 0 and best_left[i] != j and _inside(right[j], left[i]):
-            _union(parent, i, n_left + j)
+            join_groups(parent, i, n_left + j)
     members: dict[int, Group] = {}
     for node in range(len(parent)):
-        group = members.setdefault(_find(parent, node), ([], []))
+        group = members.setdefault(find_root(parent, node), ([], []))
         group[0 if node < n_left else 1].append(node if node < n_left else node - n_left)
     groups: list[Group] = []
     for lefts, rights in members.values():
@@ -133,19 +140,6 @@ def _mutual_only(
 def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
     shared = min(span[1], other[1]) - max(span[0], other[0])
     return shared >= INSIDE * max(span[1] - span[0], 1)
-
-
-def _find(parent: list[int], node: int) -> int:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-    return node
-
-
-def _union(parent: list[int], a: int, b: int) -> None:
-    root_a, root_b = _find(parent, a), _find(parent, b)
-    if root_a != root_b:
-        parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
 def _row(

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 
+from misma_luna.core.subtitles.alignment import merged_spans
 from misma_luna.core.subtitles.tracks import Cue
 
 Spans = list[tuple[int, int]]
@@ -78,21 +79,10 @@ def continues(text: str, span: tuple[int, int], following: tuple[int, int]) -> b
     )
 
 
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def joined_iou(lefts: Sequence[int], rights: Sequence[int], ls: Spans, rs: Spans) -> float:
     """Shared time over covered time of the left cues' union and the right cues' union."""
-    a = _union([ls[i] for i in lefts])
-    b = _union([rs[j] for j in rights])
+    a = merged_spans([ls[i] for i in lefts])
+    b = merged_spans([rs[j] for j in rights])
     shared, i, j = 0, 0, 0
     while i < len(a) and j < len(b):
         shared += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
@@ -100,5 +90,5 @@ def joined_iou(lefts: Sequence[int], rights: Sequence[int], ls: Spans, rs: Spans
             i += 1
         else:
             j += 1
-    covered = sum(end - start for start, end in _union(a + b))
+    covered = sum(end - start for start, end in merged_spans(a + b))
     return shared / covered if covered else 0.0
