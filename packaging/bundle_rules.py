@@ -61,15 +61,24 @@ PYTHON_EXCLUDES = [
     "PIL",
     "numpy",
     "shiboken6.Shiboken.pyi",
-    # Imported only under `if TYPE_CHECKING:` (babel, markdown-it); frozen, it pulled in
-    # asyncio, concurrent.futures, multiprocessing, ctypes, ssl and OpenSSL's libssl.
-    "typing_extensions",
     # babel.messages' fallback for Pythons before 3.10 (and its run-time hook, which would
     # import it at every start): packaging, pdb, ctypes, plistlib with it.
     "pkg_resources",
     # hashlib's OpenSSL backend, the only user of libcrypto (4.7 MB); the digests the app takes
     # (sha1 of paths and texts) are built into Python, and nothing speaks TLS.
     "_hashlib",
+    # TLS, which nothing in the app speaks: genanki's cached-property imports asyncio, which
+    # takes ssl if it is there and does without it (libssl and libcrypto, about 6 MB).
+    "ssl",
+    "_ssl",
+    # Found by the analysis through the word libraries, never run by the app; frozen, each
+    # brings a run-time hook that imports it at every start (about 100 ms between them).
+    "setuptools",
+    "multiprocessing",
+    # python-docx needs only lxml.etree; lxml's other parts stay out (about 4 MB).
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
     # Optional C accelerator: wcwidth falls back to its own Python code when it is missing
     # (only ftfy imports wcwidth, for `explain_unicode`, which the app never calls).
     "wcwidth._wcwidth_c",
@@ -175,7 +184,19 @@ def keep_data(dest: str, langs: Iterable[str]) -> bool:
         return bool(match) and match.group(1) in codes  # type: ignore[union-attr]
     if text.startswith("babel/locale-data/"):
         return path.stem in babel_locales(frozenset(codes))
+    if text.startswith(WORD_DATA):  # word lists and base forms for the app's languages only
+        return _word_data_language(path.name) in codes
     return keep_plugin(text)
+
+
+# Where wordfreq's word lists and simplemma's dictionaries go in the bundle.
+WORD_DATA = ("wordfreq/data/", "simplemma/strategies/dictionaries/data/")
+
+
+def _word_data_language(name: str) -> str:
+    """`large_es.msgpack.gz` and `es.plzma` are Spanish; other files have no language."""
+    match = re.fullmatch(r"(?:(?:large|small)_)?([a-z]{2,3})\.(?:msgpack\.gz|plzma)", name)
+    return match.group(1) if match else ""
 
 
 def keep_binary(dest: str) -> bool:

@@ -112,6 +112,19 @@ def test_sheets_print_the_same_pdf(
     assert len(pages) > 1
 
 
+@pytest.mark.parametrize("output", ["worksheet.pdf", "worksheet.docx"])
+def test_worksheets_are_the_same(tmp_path: Path, output: str) -> None:
+    # python-docx needs lxml.etree and typing_extensions, the glossary wordfreq's and
+    # simplemma's data: the trimming must leave them in.
+    args = ("worksheet", "--bundled", "--lang", "es", "--version", "B", "-o", output)
+    source, frozen = both(tmp_path, *args)
+    if output.endswith(".pdf"):
+        assert pdf_text(frozen / output) == pdf_text(source / output)
+    else:
+        assert (frozen / output).stat().st_size > 0 and (source / output).stat().st_size > 0
+    assert (frozen / "stderr.txt").read_text() == (source / "stderr.txt").read_text()
+
+
 def test_notes_export_and_print_the_same(tmp_path: Path) -> None:
     from misma_luna.core.base.resources import bundled_film_dir
     from misma_luna.core.film.loading import load_film

@@ -64,6 +64,12 @@ QT = "PySide6/Qt/"
         (QT + "plugins/tls/libqopensslbackend.so", False),
         (QT + "plugins/platforms/qwindows.dll", True),
         ("misma_luna/resources/films/bajo-la-misma-luna/film.toml", True),
+        ("wordfreq/data/large_es.msgpack.gz", True),
+        ("wordfreq/data/small_en.msgpack.gz", True),
+        ("wordfreq/data/large_de.msgpack.gz", False),
+        ("wordfreq/data/jieba_zh.txt", False),
+        ("simplemma/strategies/dictionaries/data/es.plzma", True),
+        ("simplemma/strategies/dictionaries/data/fr.plzma", False),
     ],
 )
 def test_trimming_keeps_only_what_the_app_loads(dest: str, kept: bool) -> None:

@@ -32,6 +32,8 @@ class RuleError(ValueError):
 def fields(text: str) -> frozenset[Field] | None:
     """The replacement fields of `text` as `str.format` reads them, or None when it cannot
     read them (a lone brace) or one reaches past a plain name (`{x.y}`, `{x[0]}`, `{0}`)."""
+    if "{" not in text and "}" not in text:  # most messages: nothing to parse
+        return frozenset()
     found = _raw_fields(text)
     if found is None or any(not _plain(field) for field in found):
         return None

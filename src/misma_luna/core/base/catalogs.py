@@ -40,7 +40,7 @@ class CheckedTranslations(gettext.GNUTranslations):
         super()._parse(io.BytesIO(data))
         self.problems = []
         self._check_plural_rule()
-        self._drop_unfit(_plural_ids(data, self.charset() or "ascii"))
+        self._drop_unfit(lambda: _plural_ids(data, self.charset() or "ascii"))
 
     def _check_plural_rule(self) -> None:
         header = self.info().get("plural-forms")
@@ -56,14 +56,19 @@ class CheckedTranslations(gettext.GNUTranslations):
                 )
         self.plural = rule.form
 
-    def _drop_unfit(self, plural_ids: dict[str, str]) -> None:
+    def _drop_unfit(self, read_plural_ids: Callable[[], dict[str, str]]) -> None:
         catalog: dict[object, str] = self._catalog  # type: ignore[attr-defined]
         unfit: set[str] = set()
+        plural_ids: dict[str, str] | None = None  # read only if a plural form needs them
         for key, translation in catalog.items():
             source = key[0] if isinstance(key, tuple) else str(key)
-            sources = (source, plural_ids.get(source, source))
-            if source and not catalog_rules.fits(sources, translation):
-                unfit.add(source)
+            if not source or catalog_rules.fits((source,), translation):
+                continue
+            if isinstance(key, tuple):
+                plural_ids = read_plural_ids() if plural_ids is None else plural_ids
+                if catalog_rules.fits((source, plural_ids.get(source, source)), translation):
+                    continue
+            unfit.add(source)
         for key in [k for k in catalog if (k[0] if isinstance(k, tuple) else k) in unfit]:
             del catalog[key]
         if unfit:

@@ -96,6 +96,7 @@ def _run_checks() -> list[Check]:
     check("main window paints", run.build_window)
     check("switch to Spanish changes every text", lambda: run.switch("es"))
     check("Qt's own dialogs follow the language", _qt_translation)
+    check("word data for every language", _word_data)
     check("switch back to English restores every text", lambda: run.switch("en"))
     check("switch to Spanish again", lambda: run.switch("es"))
     return checks
@@ -171,6 +172,20 @@ def _untranslatable(text: str) -> bool:
     from misma_luna.core.base.formatting import native_language_name
 
     return text in {native_language_name(code) for code in ("en", "es")}
+
+
+def _word_data() -> str:
+    """Base forms and word frequencies load for each language the app offers (their data
+    files are trimmed to those languages in the bundle)."""
+    from misma_luna.core.words.lexicon import base_form, zipf
+
+    samples = {"en": ("running", "run"), "es": ("corriendo", "correr")}
+    found = []
+    for language, (word, base) in samples.items():
+        if base_form(word, language) != base or zipf(word, language) <= 0:
+            raise RuntimeError(f"no word data for {language!r}")
+        found.append(f"{language}: {word} → {base}")
+    return ", ".join(found)
 
 
 def _qt_translation() -> str:
