@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -85,9 +87,15 @@ class WordsPane(Retranslating, QWidget):
         for widget in (self.search_field, self.scope, self.export_button, self.delete_button,
                        self.folder_button):  # fmt: skip
             tools.addWidget(widget, 1 if widget is self.search_field else 0)
+        # The word's details scroll rather than make the dock tall: the reading panes come first.
+        details = QScrollArea(self)
+        details.setWidget(self.detail)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setMinimumHeight(60)
         split = QSplitter(self)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(details)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
