@@ -8,6 +8,7 @@ wording: 95% of running words known reads comfortably; under 80% is hard going.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from misma_luna.core.base.i18n import _
@@ -41,7 +42,7 @@ class Coverage:
 
 
 def coverage(
-    lines: Iterable[str], language: str, collected: set[str], common: int = DEFAULT_COMMON
+    lines: Iterable[str], language: str, collected: AbstractSet[str], common: int = DEFAULT_COMMON
 ) -> Coverage:
     """The coverage of `lines` in `language` for a reader who knows `collected` (folded)."""
     top = lexicon.most_common(language, common)
@@ -55,7 +56,7 @@ def coverage(
     return Coverage(language, words, known)
 
 
-def _known(word: str, language: str, top: frozenset[str], collected: set[str]) -> bool:
+def _known(word: str, language: str, top: frozenset[str], collected: AbstractSet[str]) -> bool:
     """Whether `word` (lower case) is common, or collected as written or as its base form."""
     if word in top or lexicon.key(word) in collected:
         return True

@@ -7,6 +7,7 @@ reach every widget, whose `retranslate()` resets its texts.
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -40,6 +41,8 @@ class LanguageManager(QObject):
         self.locale_dir = locale_dir
         self._language = i18n.SOURCE_LANGUAGE
         self._qt_translator: QTranslator | None = None
+        # Catalogs read once each: switching back and forth reads no file again.
+        self._catalogs: dict[str, gettext.NullTranslations] = {}
         self.problems: list[CatalogError] = []
 
     @property
@@ -63,18 +66,25 @@ class LanguageManager(QObject):
     def set_language(self, code: str) -> str:
         """Switch the UI to `code`; fall back to English if its catalog is unreadable."""
         try:
-            translations = catalogs.load_translations(self.locale_dir, code)
+            translations = self._catalog(code)
         except CatalogError as error:
             self.problems.append(error)
             code = i18n.SOURCE_LANGUAGE
-            translations = catalogs.load_translations(self.locale_dir, code)
-        self._keep_problems(catalogs.catalog_problems(translations, self._path(code)))
+            translations = self._catalog(code)
         i18n.activate(code, translations)
         QLocale.setDefault(QLocale(code))
         self._language = code
         self._swap_qt_translator(code)
         self.languageChanged.emit(code)
         return code
+
+    def _catalog(self, code: str) -> gettext.NullTranslations:
+        """The catalog of `code`, read (and its problems kept) the first time it is asked for."""
+        if code not in self._catalogs:
+            translations = catalogs.load_translations(self.locale_dir, code)
+            self._keep_problems(catalogs.catalog_problems(translations, self._path(code)))
+            self._catalogs[code] = translations
+        return self._catalogs[code]
 
     def _path(self, code: str) -> Path:
         return catalogs.catalog_path(self.locale_dir, code)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _, active_language
-from misma_luna.core.words.coverage import DEFAULT_COMMON, coverage
+from misma_luna.core.words.coverage import DEFAULT_COMMON, Coverage, coverage
 from misma_luna.core.words.store import WordsStore
 from misma_luna.ui.words.film_lines import FilmLines
 
@@ -19,7 +21,7 @@ def coverage_text(lines: FilmLines, store: WordsStore, film_id: str) -> str:
         found = lines.lines(language)
         if not language or not found:
             continue
-        result = coverage(found, language, store.known_keys(language))
+        result = _coverage(tuple(found), language, frozenset(store.known_keys(language)))
         # TRANSLATORS: {language} is a language's name, {share} a percentage such as 84%, {count} a
         # number of words, {verdict} "comfortable", "some effort" or "hard going".
         parts.append(
@@ -34,6 +36,13 @@ def coverage_text(lines: FilmLines, store: WordsStore, film_id: str) -> str:
             )
         )
     return "\n".join(parts) or _("This film's subtitles have no words to count.")
+
+
+@lru_cache(maxsize=8)
+def _coverage(lines: tuple[str, ...], language: str, known: frozenset[str]) -> Coverage:
+    """`coverage`, counted once per film, language and words known: a language switch only
+    says it again in other words."""
+    return coverage(lines, language, known)
 
 
 def _capitalized(name: str) -> str:

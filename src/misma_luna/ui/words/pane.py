@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -122,9 +122,10 @@ class WordsPane(Retranslating, QWidget):
         self.search_field.setPlaceholderText(_("Search your words…"))
         self.search_field.setAccessibleName(_("Search your words"))
         with_index = self.scope.currentIndex()
-        self.scope.clear()
-        self.scope.addItems([_("This film"), _("All films")])
-        self.scope.setCurrentIndex(max(with_index, 0))
+        with QSignalBlocker(self.scope):  # the same scope, in other words: nothing to reload
+            self.scope.clear()
+            self.scope.addItems([_("This film"), _("All films")])
+            self.scope.setCurrentIndex(max(with_index, 0))
         self.export_button.setText(_("E&xport…"))
         self.export_button.setToolTip(_("Save these words as an Anki deck or a CSV table"))
         self.delete_button.setText(_("&Delete"))
