@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from misma_luna.core.base.sqlite_files import sqlite_uri
+from misma_luna.core.base.sqlite_files import connect_wal
 from misma_luna.core.library.entry import Completeness, LibraryEntry
 
 INDEX_NAME = "library.sqlite3"
@@ -128,7 +128,4 @@ def _open_sound(path: Path) -> sqlite3.Connection:
 
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(sqlite_uri(path), uri=True, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
+    return connect_wal(path)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from misma_luna.core.base.errors import FilmError, MismaLunaError, cannot_write
@@ -44,7 +45,8 @@ class Library:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise FilmError(root, cannot_write(error)) from None
-        self.index = LibraryIndex(root / INDEX_NAME)
+        with _index_errors(root / INDEX_NAME):
+            self.index = LibraryIndex(root / INDEX_NAME)
         self.problems: list[MismaLunaError] = []
 
     def close(self) -> None:
@@ -54,7 +56,8 @@ class Library:
     def entries(self) -> list[LibraryEntry]:
         """Every film, brought up to date with the packages first."""
         self.refresh()
-        return self.index.entries()
+        with _index_errors(self.index.path):
+            return self.index.entries()
 
     def entry(self, film_id: str) -> LibraryEntry:
         """The film with `film_id`, or a FilmError naming the library."""
@@ -74,13 +77,16 @@ class Library:
                 _clear_abandoned(folder)
             elif folder.is_dir() and not folder.name.startswith("."):
                 folders[folder] = False
-        known = self.index.stamps()
         seen: set[str] = set()
-        with self.index.transaction() as conn:
+        with _index_errors(self.index.path), self.index.transaction() as conn:
+            known = self.index.stamps()
+            by_folder: dict[str, tuple[str, str]] = {}
+            for film_id, (place, stamp) in known.items():
+                by_folder.setdefault(place, (film_id, stamp))
             for folder, bundled in folders.items():
                 stamp = _stamp(folder)
-                indexed = next((i for i, (f, s) in known.items() if f == str(folder)), None)
-                if indexed is not None and known[indexed][1] == stamp:
+                indexed, indexed_stamp = by_folder.get(str(folder), (None, None))
+                if indexed is not None and indexed_stamp == stamp:
                     seen.add(indexed)
                     continue
                 try:
@@ -128,7 +134,18 @@ class Library:
 
     def mark_opened(self, film_id: str) -> None:
         """Remember when `film_id` was last opened (a film outside the library is ignored)."""
-        self.index.mark_opened(film_id)
+        with _index_errors(self.index.path):
+            self.index.mark_opened(film_id)
+
+
+@contextlib.contextmanager
+def _index_errors(path: Path) -> Iterator[None]:
+    """An index SQLite cannot read or write becomes a FilmError naming it, so that callers
+    (the window, the command line) need not know SQL."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise FilmError(path, str(error)) from error
 
 
 def _clear_abandoned(folder: Path) -> None:

@@ -60,12 +60,6 @@ def _local(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone()
 
 
-def to_markdown(notes: Sequence[Note], titles: Mapping[str, str], now: dt.datetime) -> str:
-    """A Markdown document: one section per film, one entry per note."""
-    counts = Counter(note.film_id for note in notes)
-    return "".join(_markdown_chunks(notes, titles, now, counts))
-
-
 def _markdown_chunks(
     notes: Iterable[Note], titles: Mapping[str, str], now: dt.datetime, counts: Mapping[str, int]
 ) -> Iterator[str]:
@@ -106,11 +100,6 @@ def _note_markdown(note: Note, language: str) -> list[str]:
 
 def _quoted(text: str) -> list[str]:
     return ["> " + line if line else ">" for line in text.splitlines() or [""]]
-
-
-def to_json(notes: Sequence[Note], titles: Mapping[str, str], now: dt.datetime) -> str:
-    """A JSON document: films, each with its notes, dates both as ISO and as written."""
-    return "".join(_json_chunks(notes, titles, now, {}))
 
 
 def _json_chunks(

@@ -22,7 +22,6 @@ from typing import Any
 from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.notes import backup, schema
 from misma_luna.core.notes.note import Anchor, Note
 
@@ -39,8 +38,6 @@ LOW_SPACE_BYTES = 1024 * 1024
 PREVIEW_CHARS = 2000
 # The most notes a search lists (the best matches first).
 SEARCH_LIMIT = 500
-# Error names that mean the file's content is damaged (any other error is the disk's).
-_DAMAGE_ERRORS = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 class NotesError(MismaLunaError):
@@ -149,11 +146,11 @@ class NotesStore:
     @classmethod
     def _open_read_only(cls, path: Path) -> NotesStore:
         if not path.exists():
-            conn = _connect(Path(":memory:"))
+            conn = sqlite3.connect(":memory:", isolation_level=None)
             schema.migrate(conn, lambda _v: None)
         else:
             try:
-                conn = _connect_read_only(path)
+                conn = sqlite_files.connect_read_only(path)
             except sqlite3.Error as exc:
                 raise NotesError(
                     path,
@@ -325,24 +322,9 @@ def fts_query(text: str) -> str:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+    conn = sqlite_files.connect_wal(path)
     # Copy every commit into the main file at once, so a lost or deleted -wal loses nothing.
     conn.execute("PRAGMA wal_autocheckpoint = 1")
-    return conn
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """Read the notes without writing; on a read-only disk (no -shm can be made), as immutable."""
-    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlite3.OperationalError:
-        conn.close()
-        conn = sqlite3.connect(
-            sqlite_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None
-        )
     return conn
 
 
@@ -368,26 +350,18 @@ def _sound(path: Path) -> bool:
     try:
         conn = _connect(path)
     except sqlite3.DatabaseError as exc:
-        if is_damage(exc):
+        if sqlite_files.is_damage(exc):
             return False
         raise
     try:
         # integrity_check, not quick_check: only it sees indexes that disagree with the table.
         return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)] and _is_ours(conn)
     except sqlite3.DatabaseError as exc:
-        if is_damage(exc):
+        if sqlite_files.is_damage(exc):
             return False
         raise
     finally:
         conn.close()
-
-
-def is_damage(exc: sqlite3.Error) -> bool:
-    """Whether `exc` says the file's content is damaged (not that the disk failed)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name:
-        return name.startswith(_DAMAGE_ERRORS)
-    return "malformed" in str(exc) or "not a database" in str(exc)
 
 
 def is_disk_full(exc: BaseException, path: Path) -> bool:

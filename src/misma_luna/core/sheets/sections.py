@@ -6,6 +6,7 @@ language of the `Translator` handed in; `core.sheets.compose` uses them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -114,14 +115,25 @@ def _clock(milliseconds: int) -> str:
 # -- looks
 
 
+@dataclass(frozen=True)
+class CssLengths:
+    """Lengths as multiples of the font size `size` (in points): sheets and worksheets."""
+
+    size: float
+
+    def pt(self, factor: float) -> str:
+        """A font size, in points."""
+        return f"{self.size * factor:.1f}pt"
+
+    def px(self, factor: float) -> str:
+        """A length in CSS pixels (1/96 in), which Qt scales to the device."""
+        return f"{round(self.size * factor * 96 / 72)}px"
+
+
 def sheet_style(size: float) -> str:
     """The sheet's looks; lengths in CSS pixels (1/96 in), which Qt scales to the device."""
-
-    def pt(factor: float) -> str:
-        return f"{size * factor:.1f}pt"
-
-    def px(factor: float) -> str:
-        return f"{round(size * factor * 96 / 72)}px"
+    lengths = CssLengths(size)
+    pt, px = lengths.pt, lengths.px
 
     return f"""<style>
 p {{ margin-top: 0; margin-bottom: {px(0.6)}; }}

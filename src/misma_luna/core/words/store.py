@@ -60,7 +60,7 @@ class WordsStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.exists() and not _sound(path):
                 notice = _set_aside(path)
-            conn = _connect(path)
+            conn = sqlite_files.connect_wal(path)
             if sqlite_files.user_version(conn) > schema.SCHEMA_VERSION:
                 conn.close()
                 store = cls._open_read_only(path)
@@ -78,8 +78,7 @@ class WordsStore:
     def _open_read_only(cls, path: Path) -> WordsStore:
         try:
             if path.exists():
-                conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, isolation_level=None)
-                conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+                conn = sqlite_files.connect_read_only(path)
             else:
                 conn = sqlite3.connect(":memory:", isolation_level=None)
                 schema.migrate(conn)
@@ -211,13 +210,6 @@ class WordsStore:
                 reason=exc)) from exc  # fmt: skip
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=5.0)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    return conn
-
-
 def _sound(path: Path) -> bool:
     """Whether `path` passes `integrity_check` (a disk error is raised, not taken for damage)."""
     try:
@@ -227,7 +219,7 @@ def _sound(path: Path) -> bool:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc) or "not a database" in str(exc):
+        if sqlite_files.is_damage(exc):
             return False
         raise
 

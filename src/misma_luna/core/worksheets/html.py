@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from misma_luna.core.base.i18n import Translator
+from misma_luna.core.sheets.sections import CssLengths
 from misma_luna.core.worksheets.compose import Worksheet
 from misma_luna.core.worksheets.gapfill import Gap, GapLine
 from misma_luna.core.worksheets.labels import Labels, worksheet_labels_for
@@ -124,11 +125,8 @@ def _key(worksheet: Worksheet, words: Labels, first: bool) -> str:
 
 
 def _style(size: float) -> str:
-    def pt(factor: float) -> str:
-        return f"{size * factor:.1f}pt"
-
-    def px(factor: float) -> str:
-        return f"{round(size * factor * 96 / 72)}px"
+    lengths = CssLengths(size)
+    pt, px = lengths.pt, lengths.px
 
     return f"""<style>
 p {{ margin-top: 0; margin-bottom: {px(0.5)}; }}
