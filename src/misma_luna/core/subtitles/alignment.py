@@ -221,6 +221,11 @@ def total_overlap(left: Sequence[Cue], right: Sequence[Cue], offset_ms: int = 0)
     """Milliseconds during which both tracks show text, with `right` moved by `offset_ms`."""
     a = merged_spans([(c.start_ms, c.end_ms) for c in left])
     b = merged_spans([(c.start_ms + offset_ms, c.end_ms + offset_ms) for c in right])
+    return shared_ms(a, b)
+
+
+def shared_ms(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """Milliseconds inside a span of both `a` and `b`, each sorted and merged (`merged_spans`)."""
     total, i, j = 0, 0, 0
     while i < len(a) and j < len(b):
         total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))

@@ -88,19 +88,15 @@ def _lone_part(group: Group, lone: Group, sides: Sides, *, before: bool = False)
     if len(group[side]) + 1 > MOST_PER_SIDE:
         return False
     index = lone[side][0]
+    partners = group[1 - side]
     if before:
         first = min(group[side], key=lambda k: spans[k][0])
         runs_on = continues(cues[index].text, spans[index], spans[first])
+        near = spans[index][1] >= min(other[k][0] for k in partners) - RUNS_ON_MS
     else:
         last = max(group[side], key=lambda k: spans[k][0])
         runs_on = continues(cues[last].text, spans[last], spans[index])
-    reach = max(other[k][1] for k in group[1 - side]) if not before else None
-    start = min(other[k][0] for k in group[1 - side])
-    near = (
-        spans[index][1] >= start - RUNS_ON_MS
-        if before
-        else reach is not None and spans[index][0] <= reach + RUNS_ON_MS
-    )
+        near = spans[index][0] <= max(other[k][1] for k in partners) + RUNS_ON_MS
     return runs_on and near
 
 
@@ -115,9 +111,10 @@ def _runs_on(first: Group, second: Group, sides: Sides) -> bool:
         return False
     a_end, a_next = max(first[0], key=lambda i: ls[i][0]), min(second[0], key=lambda i: ls[i][0])
     b_end, b_next = max(first[1], key=lambda j: rs[j][0]), min(second[1], key=lambda j: rs[j][0])
-    if not (continues(left[a_end].text, ls[a_end], ls[a_next])):
-        return False
-    if not continues(right[b_end].text, rs[b_end], rs[b_next]):
+    if not (
+        continues(left[a_end].text, ls[a_end], ls[a_next])
+        and continues(right[b_end].text, rs[b_end], rs[b_next])
+    ):
         return False
     merged = joined_iou(first[0] + second[0], first[1] + second[1], ls, rs)
     return merged >= min(joined_iou(*first, ls, rs), joined_iou(*second, ls, rs))

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 
-from misma_luna.core.subtitles.alignment import merged_spans
+from misma_luna.core.subtitles.alignment import merged_spans, shared_ms
 from misma_luna.core.subtitles.tracks import Cue
 
 Spans = list[tuple[int, int]]
@@ -83,12 +83,6 @@ def joined_iou(lefts: Sequence[int], rights: Sequence[int], ls: Spans, rs: Spans
     """Shared time over covered time of the left cues' union and the right cues' union."""
     a = merged_spans([ls[i] for i in lefts])
     b = merged_spans([rs[j] for j in rights])
-    shared, i, j = 0, 0, 0
-    while i < len(a) and j < len(b):
-        shared += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
+    shared = shared_ms(a, b)
     covered = sum(end - start for start, end in merged_spans(a + b))
     return shared / covered if covered else 0.0

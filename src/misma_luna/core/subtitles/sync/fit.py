@@ -31,7 +31,7 @@ def nearest(a_starts: Sequence[int], ms: int) -> int | None:
 
 
 def matched_share(
-    a_starts: Sequence[int], b_starts: Sequence[int], transform: Transform, near: int = 700
+    a_starts: Sequence[int], b_starts: Sequence[int], transform: Transform, near: int = SHARE_MS
 ) -> float:
     """Share of second-track starts landing within `near` ms of a first-track start."""
     if not b_starts:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from misma_luna.core.subtitles.sync.anchors import anchor_pairs, track_anchors
-from misma_luna.core.subtitles.sync.fit import fit_sections, matched_share
+from misma_luna.core.subtitles.sync.fit import SHARE_MS, fit_sections, matched_share
 from misma_luna.core.subtitles.sync.transform import FRAME_RATE_RATIOS, Section, Sync, Transform
 from misma_luna.core.subtitles.tracks import Cue
 
@@ -195,14 +195,14 @@ def _judged(
     """The sync with its share of lined-up starts, its confidence and its doubts."""
     share = matched_share(a_starts, b_starts, transform)
     span = max(a_starts[-1] - a_starts[0], 1)
-    chance = min(len(a_starts) * 2 * 700 / span, 1.0)  # a random start lands near one
+    chance = min(len(a_starts) * 2 * SHARE_MS / span, 1.0)  # a random start lands near one
     confidence = max(0.0, min(1.0, (share - chance) / max(0.55 - chance, 0.05)))
     best = max(profiles[ranked[0]])
     rivals = [r for r in ranked[1:] if abs(r / ranked[0] - 1) > 0.01]
     ambiguous = bool(rivals) and max(profiles[rivals[0]]) >= 0.9 * best and share < 0.5
     few = min(len(a_starts), len(b_starts)) < FEW_CUES  # too few cues to judge by
     tight = matched_share(a_starts, b_starts, transform, TIGHT_MS)
-    tight_chance = chance * TIGHT_MS / 700
+    tight_chance = chance * TIGHT_MS / SHARE_MS
     unrelated = not few and (tight < tight_chance + 0.15 or share < 0.12)
     ambiguous = ambiguous and not few
     if unrelated:
