@@ -83,7 +83,7 @@ def test_qt_standard_buttons_follow_the_language(qtbot, main_window) -> None:
 def test_open_about_dialog_switches_too(qtbot, main_window) -> None:
     main_window.context.actions["help.about"].trigger()
     about = main_window._about
-    assert about is not None and about.windowTitle() == "About Misma Luna"
+    assert about.isVisible() and about.windowTitle() == "About Misma Luna"
     switch(qtbot, main_window, "es")
     qtbot.waitUntil(lambda: about.windowTitle() == "Acerca de Misma Luna")
     assert any("licencia MIT" in text for text in labels(about))

@@ -10,7 +10,9 @@ from misma_luna.ui.services.appearance.theme import apply_font_size, apply_theme
 
 def _preferences(main_window):  # type: ignore[no-untyped-def]
     main_window.context.actions["edit.preferences"].trigger()
-    return main_window._preferences
+    dialog = main_window._preferences
+    assert dialog.isVisible()  # made and shown by the action
+    return dialog
 
 
 def test_the_dark_theme_colours_every_pane_from_the_palette(qtbot, main_window) -> None:
@@ -56,6 +58,7 @@ def test_sheet_defaults_are_shared_with_the_sheet_options(main_window) -> None:
 
 def test_getting_started_is_offline_and_follows_the_language(qtbot, main_window) -> None:
     main_window.context.actions["help.getting_started"].trigger()
+    assert main_window._help.isVisible()  # made and shown by the action
     page = main_window._help.page
     assert page.toPlainText().startswith("Getting started")
     assert str(main_window.context.data_dir) in page.toPlainText()
@@ -68,7 +71,7 @@ def test_no_subtitles_points_to_getting_started(qtbot, main_window) -> None:
     pane.set_tracks(None, None)
     assert not pane.help_link.isHidden()
     pane.help_link.linkActivated.emit("help:getting-started")
-    assert main_window._help is not None and main_window._help.isVisible()
+    assert main_window._help.isVisible()  # made and shown by the link
 
 
 def test_preferences_has_a_shortcut_on_every_desktop(main_window) -> None:

@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import QItemSelectionModel
 
 from misma_luna.core.worksheets.questions import load_questions, questions_path
-from misma_luna.ui.shell.main_window import selected_span
 from misma_luna.ui.subtitles.pane import SubtitlesPane
 from misma_luna.ui.worksheets.dialog import WorksheetDialog
 
@@ -26,7 +25,7 @@ def test_the_selected_rows_are_the_scene_offered(context, qtbot) -> None:
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in (2, 5):
         pane.table.selectionModel().select(pane.model.index(row, 1), flags)
-    span = selected_span(pane)
+    span = pane.selected_span()
     assert span == (pane.model.row(2).start_ms, pane.model.row(5).end_ms)
     dialog = WorksheetDialog(context, None, span)
     qtbot.addWidget(dialog)

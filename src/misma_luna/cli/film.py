@@ -112,10 +112,11 @@ def _add_new_arguments(new: argparse.ArgumentParser) -> None:
 def _new(args: argparse.Namespace) -> int:
     """Write the new film into the library and print its folder."""
     # The library and its index load for `film new` only.
-    from misma_luna.cli.library import activate_environment_language, open_library
+    from misma_luna.cli.environment import activate_language
+    from misma_luna.cli.library import open_library
     from misma_luna.core.library import new_film
 
-    activate_environment_language()
+    activate_language()
     given = {}
     for item in args.subtitles:
         language, sep, name = item.partition("=")

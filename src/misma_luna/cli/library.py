@@ -10,9 +10,9 @@ import argparse
 import json
 from pathlib import Path
 
-from misma_luna.core.base import catalogs, i18n
+from misma_luna.cli.environment import activate_language, app_data_dir
+from misma_luna.core.base import i18n
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.resources import locale_dir
 from misma_luna.core.library.entry import LibraryEntry
 from misma_luna.core.library.library import Library, library_root
 
@@ -32,24 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def open_library() -> Library:
     """The library in the app's data folder, as the window finds it."""
-    # Qt's paths load for this command only.
-    from misma_luna.ui.services.paths import data_dir, set_application_names
-
-    set_application_names()
-    return Library(library_root(data_dir()))
-
-
-def activate_environment_language() -> None:
-    """Messages and titles in the reader's language, as the environment says."""
-    available = catalogs.available_languages(locale_dir())
-    language = catalogs.best_language(catalogs.environment_languages(), available)
-    if language in available:
-        i18n.activate(language, catalogs.load_translations(locale_dir(), language))
+    return Library(library_root(app_data_dir()))
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the chosen action on the library."""
-    activate_environment_language()
+    activate_language()
     library = open_library()
     try:
         if args.action == "import":

@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from misma_luna.core.base import catalogs, i18n
+from misma_luna.cli.environment import activate_language, app_data_dir
+from misma_luna.core.base import i18n
 from misma_luna.core.base.errors import MismaLunaError, cannot_write
 from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
@@ -30,15 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def default_db_path() -> Path:
     """The notes database the GUI uses, found the way the GUI finds it."""
-    from misma_luna.ui.services.paths import data_dir, set_application_names
-
-    set_application_names()
-    return notes_path(data_dir())
+    return notes_path(app_data_dir())
 
 
 def run(args: argparse.Namespace) -> int:
     """Export the notes; a missing or unreadable database is reported in one line."""
-    _activate_language(args.lang)
+    activate_language(args.lang)
     store = NotesStore.open(default_db_path(), read_only=True)
     try:
         counts = store.counts(args.film)
@@ -68,16 +66,6 @@ def _write(store: NotesStore, args: argparse.Namespace, counts: dict[str, int]) 
             write_export(out, notes, args.form, titles=titles, counts=counts)
     except OSError as exc:
         raise MismaLunaError(args.output, cannot_write(exc)) from exc
-
-
-def _activate_language(code: str | None) -> None:
-    from misma_luna.core.base.resources import locale_dir
-
-    available = catalogs.available_languages(locale_dir())
-    language = code or catalogs.best_language(catalogs.environment_languages(), available)
-    if language not in available:
-        raise MismaLunaError(None, _("unknown language: {language}").format(language=language))
-    i18n.activate(language, catalogs.load_translations(locale_dir(), language))
 
 
 def _bundled_titles() -> dict[str, str]:

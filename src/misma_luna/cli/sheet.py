@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     Plain-Python modules come before PySide6, which reads the source of every module
     imported after it (PYSIDE-2029); the film comes from the same cache as the window's.
     """
+    from misma_luna.cli.environment import ensure_platform, environment_language
     from misma_luna.cli.main import load_plain_python_first
 
     load_plain_python_first(PLAIN_PYTHON_FIRST)
@@ -102,12 +102,12 @@ def run(args: argparse.Namespace) -> int:
 
     set_application_names()
     film = film_cache().load(args.path or bundled_film_dir())
-    language = _user_language()
+    language = environment_language()
     options = _options(args, language)
     notes = _notes(film) if options.include_notes else []
     transcript = _transcript(film, args.subtitles) if options.include_transcript else None
     job, info = compose_job(film, options, (notes, transcript), language, locale_dir())
-    _ensure_platform()
+    ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
     from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf
@@ -116,23 +116,6 @@ def run(args: argparse.Namespace) -> int:
     write_pdf(args.output, job, args.paper or locale_paper(), info)
     del app
     return 0
-
-
-def _ensure_platform() -> None:
-    """Run Qt offscreen when there is no display to talk to (servers, CI, cron jobs)."""
-    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
-        return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-def _user_language() -> str:
-    """The reader's language from the environment, among the app's catalogs."""
-    from misma_luna.core.base import catalogs
-    from misma_luna.core.base.resources import locale_dir
-
-    available = catalogs.available_languages(locale_dir())
-    return catalogs.best_language(catalogs.environment_languages(), available)
 
 
 def _options(args: argparse.Namespace, user_language: str) -> SheetOptions:

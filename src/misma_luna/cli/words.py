@@ -40,17 +40,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def default_db_path() -> Path:
     """The words database the window uses, found the way the window finds it."""
-    from misma_luna.ui.services.paths import data_dir, set_application_names
+    from misma_luna.cli.environment import app_data_dir
 
-    set_application_names()
-    return words_path(data_dir())
+    return words_path(app_data_dir())
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the chosen action; a user's mistake ends as one line naming the file."""
-    from misma_luna.cli.library import activate_environment_language
+    from misma_luna.cli.environment import activate_language
 
-    activate_environment_language()
+    activate_language()
     store = WordsStore.open(default_db_path(), read_only=True)
     try:
         if args.action == "level":

@@ -97,12 +97,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_pdf(args: argparse.Namespace, worksheet: Worksheet, labels: Translator) -> int:
     """Lay the worksheet out with Qt and write it as a PDF."""
-    from misma_luna.cli.sheet import _ensure_platform
+    from misma_luna.cli.environment import ensure_platform
     from misma_luna.core.worksheets.compose import worksheet_job
     from misma_luna.core.worksheets.html import worksheet_html
 
     job, info = worksheet_job(worksheet, labels, worksheet_html(worksheet, labels))
-    _ensure_platform()
+    ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
     from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf

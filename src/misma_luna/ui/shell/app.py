@@ -182,7 +182,7 @@ def start_gui(
     then, as the bare window it is measured against does: the work held for after the
     paint never runs.
     """
-    # Loaded on first use, after the first paint, not with this module.
+    # Loaded when the window starts, not with this module (the self-test imports it too).
     from misma_luna.ui.services.single_instance import SingleInstance  # noqa: PLC0415
     from misma_luna.ui.shell.main_window import MainWindow  # noqa: PLC0415
 

@@ -16,6 +16,7 @@ Panes never call each other: the window wires one pane's signals to another's sl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
@@ -122,9 +123,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.setObjectName("mainWindow")
         self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
         self._menus: list[tuple[str, QMenu]] = []
-        self._about: AboutDialog | None = None
-        self._preferences: PreferencesDialog | None = None
-        self._help: HelpDialog | None = None
         self._sheet_printer: SheetPrinter | None = None
         self._later: LaterPanes | None = None
         self._words_pane: WordsPane | None = None
@@ -276,7 +274,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Loaded after the first paint, with the other panes.
         from misma_luna.ui.shell.words_wiring import place_words_pane  # noqa: PLC0415
 
-        self._words_pane = place_words_pane(self, later.subtitles)
+        self._words_pane = place_words_pane(self, self.context, self.review_pane, later.subtitles)
 
     def _fill_menus(self) -> None:
         for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
@@ -352,40 +350,43 @@ class MainWindow(Retranslating, QMainWindow):
 
         from misma_luna.ui.worksheets.dialog import WorksheetDialog  # noqa: PLC0415
 
-        dialog = WorksheetDialog(self.context, self, selected_span(self.subtitles_pane))
+        dialog = WorksheetDialog(self.context, self, self.subtitles_pane.selected_span())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog
 
     def show_about(self) -> None:
         """Open (or raise) the About dialog."""
-        if self._about is None:
-            # Loaded on first use, after the first paint, not with this module.
-            from misma_luna.ui.widgets.dialogs import AboutDialog  # noqa: PLC0415
-
-            self._about = AboutDialog(self)
-        self._about.show()
-        self._about.raise_()
+        _bring_up(self._about)
 
     def show_preferences(self) -> None:
         """Open (or raise) Edit > Preferences."""
-        if self._preferences is None:
-            # Loaded on first use, after the first paint, not with this module.
-            from misma_luna.ui.preferences.dialog import PreferencesDialog  # noqa: PLC0415
-
-            self._preferences = PreferencesDialog(self.context, self)
-        self._preferences.show()
-        self._preferences.raise_()
+        _bring_up(self._preferences)
 
     def show_getting_started(self) -> None:
         """Open (or raise) Help > Getting Started."""
-        if self._help is None:
-            # Loaded on first use, after the first paint, not with this module.
-            from misma_luna.ui.help.dialog import HelpDialog  # noqa: PLC0415
+        _bring_up(self._help)
 
-            self._help = HelpDialog(self.context, self)
-        self._help.show()
-        self._help.raise_()
+    # The dialogs below are made on first use; each loads its module then, after the first
+    # paint, not with this one.
+
+    @cached_property
+    def _about(self) -> AboutDialog:
+        from misma_luna.ui.widgets.dialogs import AboutDialog  # noqa: PLC0415
+
+        return AboutDialog(self)
+
+    @cached_property
+    def _preferences(self) -> PreferencesDialog:
+        from misma_luna.ui.preferences.dialog import PreferencesDialog  # noqa: PLC0415
+
+        return PreferencesDialog(self.context, self)
+
+    @cached_property
+    def _help(self) -> HelpDialog:
+        from misma_luna.ui.help.dialog import HelpDialog  # noqa: PLC0415
+
+        return HelpDialog(self.context, self)
 
     def _open_link(self, url: QUrl) -> None:
         # Loaded on first use, after the first paint, not with this module.
@@ -429,6 +430,12 @@ def _side_by_side(width: int) -> list[int]:
     return [film, width - film - notes, notes]
 
 
+def _bring_up(dialog: QWidget) -> None:
+    """Show `dialog` (again) over the other windows."""
+    dialog.show()
+    dialog.raise_()
+
+
 def _place(parent: QWidget, minimum_width: int = 0) -> QWidget:
     """An empty widget that keeps a pane's place (and its minimum width) until it comes."""
     place = QWidget(parent)
@@ -450,14 +457,6 @@ def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
         place.deleteLater()
     splitter.setSizes(sizes)
     splitter.setCollapsible(index, False)
-
-
-def selected_span(pane: SubtitlesPane) -> tuple[int, int] | None:
-    """The time span of the subtitle rows selected in `pane`, if any."""
-    rows = sorted({index.row() for index in pane.table.selectionModel().selectedIndexes()})
-    if not rows:
-        return None
-    return pane.model.row(rows[0]).start_ms, pane.model.row(rows[-1]).end_ms
 
 
 def translation_status(context: AppContext) -> str:

@@ -8,7 +8,6 @@ say) are reported too, without blocking; what text repair did is said in the sta
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,7 +123,7 @@ class FilmOpener(QObject):
             return  # opening a film outside the library needs no database
         try:
             context.library.mark_opened(film.id)
-        except (MismaLunaError, sqlite3.Error) as error:
+        except MismaLunaError as error:
             self._context.status.show(str(error))
 
     # -- the library
@@ -145,7 +144,7 @@ class FilmOpener(QObject):
         """Show every film of the library, up to date."""
         try:
             self.library_window.show_library()
-        except (MismaLunaError, sqlite3.Error) as error:
+        except MismaLunaError as error:
             report_problem(self._parent, _("The library could not be read"), str(error))
 
     def show_new_film(self) -> NewFilmDialog:

@@ -48,10 +48,10 @@ class WordsDock(Retranslating, QDockWidget):
         self.setWindowTitle(_("Words"))
 
 
-def place_words_pane(window: QMainWindow, subtitles: SubtitlesPane) -> WordsPane:
+def place_words_pane(
+    window: QMainWindow, context: AppContext, review: ReviewPane, subtitles: SubtitlesPane
+) -> WordsPane:
     """Build the words pane, dock it at the bottom, and connect it to actions and panes."""
-    context: AppContext = window.context  # type: ignore[attr-defined]
-    review: ReviewPane = window.review_pane  # type: ignore[attr-defined]
     # No parent until it is docked: a new child makes the window lay itself out again.
     pane = WordsPane(context, None)
     window.destroyed.connect(pane.deleteLater)

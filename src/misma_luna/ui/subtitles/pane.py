@@ -378,6 +378,13 @@ class SubtitlesPane(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.model.row(index.row()).start_ms if index.isValid() else None
 
+    def selected_span(self) -> tuple[int, int] | None:
+        """The time span of the selected rows, if any (the scene a worksheet is offered)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedIndexes()})
+        if not rows:
+            return None
+        return self.model.row(rows[0]).start_ms, self.model.row(rows[-1]).end_ms
+
     def select_row(self, row: int, column: int = LEFT_COLUMN) -> None:
         """Select `row` and bring it into view."""
         if not 0 <= row < self.model.rowCount():
