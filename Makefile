@@ -68,7 +68,8 @@ test-latest: | check-python
 	test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip --quiet --disable-pip-version-check install \
 	  --upgrade --upgrade-strategy eager --editable '.[test]' setuptools
-	@echo "Moved from the lock:"; $(LATEST)/bin/python tools/lock.py drift | sed 's/^/  /'
+	$(LATEST)/bin/python tools/lock.py drift | sed 's/^/  /' > $(LATEST)/moved.txt
+	@echo "Moved from the lock:"; cat $(LATEST)/moved.txt
 	$(MAKE) --no-print-directory catalogs
 	QT_QPA_PLATFORM=offscreen $(LATEST)/bin/python -m pytest -q -p no:cacheprovider tests/unit
 

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from misma_luna.core.base.errors import SubtitleError
 from misma_luna.core.base.resources import bundled_film_dir
-from misma_luna.core.subtitles.alignment import align, estimate_offset, total_overlap
+from misma_luna.core.subtitles.alignment import align
+from misma_luna.core.subtitles.pairing.pair import pair_tracks
+from misma_luna.core.subtitles.sync.transform import MAX_OFFSET_MS
 from misma_luna.core.subtitles.tracks import Cue, Track, parse_bytes
 
 from .figures import fuzzed
@@ -97,9 +99,10 @@ def test_alignment_keeps_every_cue_once(left: bytes, right: bytes) -> None:
     assert starts == sorted(starts)
     assert result.stats.rows == len(result.rows)
     assert result.stats.summary()
-    offset = estimate_offset(a.cues, b.cues, search_ms=60_000)
-    assert -60_000 <= offset <= 60_000
-    assert total_overlap(a.cues, b.cues, offset) >= 0
+    pairing = pair_tracks(a.cues, b.cues)  # the timing found by itself, then the pairs
+    assert abs(pairing.sync.transform.offset_ms) <= MAX_OFFSET_MS
+    assert sorted(i for row in pairing.rows for i in row.left_cues) == list(range(len(a.cues)))
+    assert sorted(j for row in pairing.rows for j in row.right_cues) == list(range(len(b.cues)))
 
 
 def test_alignment_of_nothing() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from misma_luna.core.base.errors import SubtitleError
-from misma_luna.core.subtitles.alignment import align, estimate_offset, total_overlap
+from misma_luna.core.subtitles.alignment import align, merged_spans, shared_ms
 from misma_luna.core.subtitles.csv_export import csv_text, write_csv
 from misma_luna.core.subtitles.tracks import Cue, load_track
 
@@ -86,22 +86,14 @@ def test_a_slight_touch_does_not_chain_neighbours() -> None:
     assert len(align(left, right).rows) == 3
 
 
-def test_offset_estimate_finds_the_shift() -> None:
-    base = cues(*((i * 5, i * 5 + 3) for i in range(40)))
-    for shift in (-2340, 0, 1870):
-        moved = [Cue(c.start_ms - shift, c.end_ms - shift, c.text, c.markup) for c in base]
-        assert estimate_offset(base, moved) == shift
-    assert estimate_offset(base, []) == 0
-
-
-def test_shifted_track_and_total_overlap() -> None:
+def test_shifted_track_and_shared_time() -> None:
     track = load_track(SUBS / "pair.en.srt")
     later = track.shifted(500)
     assert later.cues[0].start_ms == track.cues[0].start_ms + 500
     assert track.shifted(0) is track
-    left = cues((1, 3))
-    assert total_overlap(left, cues((2, 5))) == 1000
-    assert total_overlap(left, cues((2, 5)), offset_ms=-1000) == 2000
+    left = merged_spans([(1000, 3000)])
+    assert shared_ms(left, merged_spans([(2000, 5000)])) == 1000
+    assert shared_ms(left, merged_spans([(1000, 4000)])) == 2000  # moved 1 s earlier
 
 
 def test_sample_pair_and_csv(tmp_path: Path) -> None:

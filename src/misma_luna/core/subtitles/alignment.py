@@ -1,4 +1,5 @@
-"""Two subtitle tracks paired by time: rows of overlapping cues, and the offset that fits best.
+"""Two subtitle tracks paired by time as they are timed: rows of overlapping cues, and the
+shared-time helpers the pairing builds on (finding the timing is `sync`).
 
 `align(left, right)` links each cue to the cue of the other track it overlaps most, keeping
 mutual best pairs and cues lying mostly inside another, so 1:2 and 2:1 re-segmentations
@@ -15,10 +16,6 @@ from typing import NamedTuple
 
 from misma_luna.core.base.i18n import ngettext
 from misma_luna.core.subtitles.tracks import Cue
-
-COARSE_STEP_MS = 100
-DEFAULT_SEARCH_MS = 5 * 60 * 1000
-
 
 ONE_TO_ONE = "1:1"
 MERGED = "merged"
@@ -217,13 +214,6 @@ def _row(left: Sequence[Cue], right: Sequence[Cue], n_left: int, nodes: list[int
     )
 
 
-def total_overlap(left: Sequence[Cue], right: Sequence[Cue], offset_ms: int = 0) -> int:
-    """Milliseconds during which both tracks show text, with `right` moved by `offset_ms`."""
-    a = merged_spans([(c.start_ms, c.end_ms) for c in left])
-    b = merged_spans([(c.start_ms + offset_ms, c.end_ms + offset_ms) for c in right])
-    return shared_ms(a, b)
-
-
 def shared_ms(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     """Milliseconds inside a span of both `a` and `b`, each sorted and merged (`merged_spans`)."""
     total, i, j = 0, 0, 0
@@ -246,45 +236,3 @@ def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def estimate_offset(
-    left: Sequence[Cue], right: Sequence[Cue], search_ms: int = DEFAULT_SEARCH_MS
-) -> int:
-    """The shift of `right` (ms, within ±`search_ms`) that makes the tracks overlap most."""
-    if not left or not right:
-        return 0
-    coarse = _coarse_offset(left, right, search_ms // COARSE_STEP_MS)
-    low, high = max(coarse - COARSE_STEP_MS, -search_ms), min(coarse + COARSE_STEP_MS, search_ms)
-    candidates = range(low, high + 1, 10)
-    return max(candidates, key=lambda shift: (total_overlap(left, right, shift), -abs(shift)))
-
-
-def _coarse_offset(left: Sequence[Cue], right: Sequence[Cue], steps: int) -> int:
-    """Best shift at 100 ms resolution: tracks as bit masks, overlap as a popcount."""
-    origin = min(0, left[0].start_ms, right[0].start_ms)
-    a, b = _bits(left, origin), _bits(right, origin)
-    best_shift, best_score = 0, _popcount(a & b)
-    for shift in range(1, steps + 1):
-        for signed, score in (
-            (shift, _popcount(a & (b << shift))),
-            (-shift, _popcount(a & (b >> shift))),
-        ):
-            if score > best_score:
-                best_shift, best_score = signed, score
-    return best_shift * COARSE_STEP_MS
-
-
-def _bits(cues: Sequence[Cue], origin: int) -> int:
-    """One bit per 100 ms since `origin` (at or before every cue) during which a cue shows."""
-    mask = 0
-    for cue in cues:
-        first = (cue.start_ms - origin) // COARSE_STEP_MS
-        last = (cue.end_ms - origin) // COARSE_STEP_MS
-        if last > first:
-            mask |= ((1 << (last - first)) - 1) << first
-    return mask
-
-
-def _popcount(value: int) -> int:
-    return value.bit_count()
