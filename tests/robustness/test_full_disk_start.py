@@ -11,7 +11,9 @@ import contextlib
 import datetime as dt
 import errno
 import sqlite3
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,84 @@ def test_a_newer_file_with_other_columns_is_an_error_naming_it(tmp_path: Path) -
         with pytest.raises(notes_store.NotesError) as failed:
             store.previews("moon")
         assert failed.value.path == path
+
+
+def test_the_daily_backup_can_be_made_later_from_another_thread(tmp_path: Path) -> None:
+    path = notes_path(tmp_path)
+    with NotesStore.open(path, today=DAY, back_up=False) as store:
+        store.add("moon", "antes del respaldo")
+        assert backup.daily_backups(path) == []
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            problem = worker.submit(store.back_up_daily, DAY).result()
+        assert problem is None
+        (made,) = backup.daily_backups(path)
+        assert made.name == f"notes-daily-{DAY.isoformat()}.sqlite3"
+        assert backup.is_healthy(made)
+        store.add("moon", "después del respaldo")  # the store is still the writer
+    copy = sqlite3.connect(made)
+    try:
+        assert copy.execute("SELECT body FROM notes").fetchall() == [("antes del respaldo",)]
+    finally:
+        copy.close()
+
+
+def test_a_backup_made_later_on_a_full_disk_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "daily_backup", full)
+    with NotesStore.open(notes_path(tmp_path), today=DAY, back_up=False) as store:
+        assert store.report.backup_failed is None
+        assert store.back_up_daily(DAY) == "the disk is full"
+        store.add("moon", "sigue escribiendo")
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["made", "disk full"])
+def test_the_app_makes_the_daily_backup_off_the_window_and_says_when_it_cannot(
+    qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from misma_luna.core.base import i18n
+    from misma_luna.ui.shell.app import make_application, start_gui
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    threads: list[str] = []
+    real = backup.daily_backup
+
+    def watched(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        if fails:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup, "daily_backup", watched)
+    make_application()  # names the app, which decides where its data lives
+    started = start_gui(None, "en")
+    assert started is not None
+    window = started.window
+    try:
+        qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
+        qtbot.waitUntil(lambda: window.context.background.running == 0, timeout=10000)
+        assert threads and threading.main_thread().name not in threads
+        path = window.context.notes.path
+        boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+        about = [box.text() for box in boxes if box.windowTitle() == i18n._("About your notes")]
+        if fails:
+            assert backup.daily_backups(path) == []
+            assert any("backup" in text and "disk is full" in text for text in about), about
+        else:
+            assert len(backup.daily_backups(path)) == 1
+            assert about == []
+        assert not window.context.notes.read_only
+    finally:
+        window.close()
+        started.stop()
+        for box in window.findChildren(QMessageBox):
+            box.close()
+        window.deleteLater()

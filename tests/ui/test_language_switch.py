@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.resources import locale_dir
+from misma_luna.core.film.facts_table import facts_table
 from misma_luna.ui.services import settings
 from misma_luna.ui.shell.main_window import MainWindow
 
@@ -148,3 +150,23 @@ def test_an_unreadable_spanish_catalog_falls_back_to_english(qtbot, make_context
     window = MainWindow(context)
     qtbot.addWidget(window)
     assert menu_titles(window)[0] == "&File"
+
+
+def test_the_facts_keep_their_rows_on_a_switch_and_follow_another_film(
+    qtbot, main_window, bundled_film
+) -> None:  # type: ignore[no-untyped-def]
+    pane = main_window.film_pane
+    qtbot.waitUntil(lambda: len(labels(pane)) > 4)
+    before = pane.findChildren(QLabel)
+    switch(qtbot, main_window, "es")
+    after = pane.findChildren(QLabel)
+    assert after == before  # the same labels, with other words
+    assert "<b>Reparto</b>" in labels(pane)
+    rows_before = [text for text in labels(pane) if text.startswith("<b>")]
+    shorter = replace(bundled_film.facts, writers=(), rating=None, premiere=None)
+    film = replace(bundled_film, facts=shorter)
+    main_window.context.session.set_film(film)
+    expected = facts_table(film.localized("es"))
+    shown = [label.text() for label in pane.findChildren(QLabel) if label.text().startswith("<b>")]
+    assert shown == [f"<b>{row.label}</b>" for row in expected]
+    assert len(shown) < len(rows_before)

@@ -61,6 +61,8 @@ class CheckedTranslations(gettext.GNUTranslations):
         unfit: set[str] = set()
         plural_ids: dict[str, str] | None = None  # read only if a plural form needs them
         for key, translation in catalog.items():
+            if "{" not in translation and "}" not in translation:
+                continue  # no replacement field: nothing it could reach (most messages)
             source = key[0] if isinstance(key, tuple) else str(key)
             if not source or catalog_rules.fits((source,), translation):
                 continue

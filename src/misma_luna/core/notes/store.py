@@ -74,13 +74,7 @@ class OpenReport:
                 ).format(reason=self.unwritable)
             )
         if self.backup_failed is not None:
-            out.append(
-                _(
-                    "Today's backup of your notes could not be made ({reason}). Your notes "
-                    "are safe and still saved as you write; free some disk space so that the "
-                    "next backup can be made."
-                ).format(reason=self.backup_failed)
-            )
+            out.append(backup_failed_message(self.backup_failed))
         if self.newer_version is not None:
             out.append(
                 _(
@@ -90,6 +84,15 @@ class OpenReport:
                 ).format(version=self.newer_version)
             )
         return out
+
+
+def backup_failed_message(reason: str) -> str:
+    """What to tell the reader when today's backup could not be made, and why."""
+    return _(
+        "Today's backup of your notes could not be made ({reason}). Your notes "
+        "are safe and still saved as you write; free some disk space so that the "
+        "next backup can be made."
+    ).format(reason=reason)
 
 
 def recovery_message(recovery: backup.Recovery) -> str:
@@ -117,8 +120,17 @@ class NotesStore:
     # -- opening and closing
 
     @classmethod
-    def open(cls, path: Path, read_only: bool = False, today: dt.date | None = None) -> NotesStore:
-        """Open (creating, migrating or recovering as needed) the notes database at `path`."""
+    def open(
+        cls,
+        path: Path,
+        read_only: bool = False,
+        today: dt.date | None = None,
+        *,
+        back_up: bool = True,
+    ) -> NotesStore:
+        """Open (creating, migrating or recovering as needed) the notes database at `path`,
+        and make today's backup unless `back_up` is False (the app makes it on a worker
+        thread, with `back_up_daily`, so that a large database never holds the window)."""
         if read_only:
             return cls._open_read_only(path)
         try:
@@ -138,9 +150,8 @@ class NotesStore:
             conn.close()
             return cls._open_unwritable(path, exc)
         store = cls(conn, path, read_only=False)
-        store.report = OpenReport(
-            recovery=recovery, backup_failed=_daily_backup(conn, path, today or dt.date.today())
-        )
+        failed = _daily_backup(conn, path, today or dt.date.today()) if back_up else None
+        store.report = OpenReport(recovery=recovery, backup_failed=failed)
         return store
 
     @classmethod
@@ -166,6 +177,21 @@ class NotesStore:
         store = cls._open_read_only(path)
         store.report = OpenReport(unwritable=disk_problem(exc, path))
         return store
+
+    def back_up_daily(self, today: dt.date | None = None) -> str | None:
+        """Make today's backup through a connection of its own, so that any thread may call
+        it while the store is in use; None when it was made (or nothing needs it), else why
+        it could not be."""
+        if self.read_only:
+            return None
+        try:
+            conn = sqlite_files.connect_read_only(self.path)
+        except sqlite3.Error as exc:
+            return disk_problem(exc, self.path)
+        try:
+            return _daily_backup(conn, self.path, today or dt.date.today())
+        finally:
+            conn.close()
 
     def close(self) -> None:
         """Close the database (everything is already on disk)."""

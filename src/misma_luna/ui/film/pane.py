@@ -43,6 +43,7 @@ class FilmPane(Retranslating, QScrollArea):
         self._form = QFormLayout()
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self._form.setVerticalSpacing(4)
+        self._rows: list[tuple[QLabel, QLabel]] = []
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
         layout.addSpacing(8)
@@ -77,23 +78,30 @@ class FilmPane(Retranslating, QScrollArea):
         film = self._context.localized_film()
         self._subtitle.setText(_original_title_line(film))
         self._subtitle.setVisible(bool(self._subtitle.text()))
-        while self._form.rowCount():
-            self._form.removeRow(0)
-        for row in facts_table(film):
-            self._add_row(row.label, _value_html(row))
+        rows = list(facts_table(film))
+        # A language switch keeps the rows and changes their words; a film with other
+        # facts gets rows made anew.
+        if len(rows) != len(self._rows):
+            while self._form.rowCount():
+                self._form.removeRow(0)
+            self._rows = [self._add_row() for _row in rows]
+        for (caption, text), row in zip(self._rows, rows, strict=True):
+            caption.setText(f"<b>{escape(row.label)}</b>")
+            text.setText(_value_html(row))
+            text.setAccessibleName(row.label)
 
-    def _add_row(self, label: str, value: str) -> None:
+    def _add_row(self) -> tuple[QLabel, QLabel]:
+        """An empty row of the facts: its caption and its value."""
         # Loaded on first use, after the first paint, not with this module.
         from PySide6.QtCore import Qt  # noqa: PLC0415
 
-        caption = QLabel(f"<b>{escape(label)}</b>")
-        text = QLabel(value)
+        caption, text = QLabel(), QLabel()
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        text.setAccessibleName(label)
         caption.setBuddy(text)
         self._form.addRow(caption, text)
+        return caption, text
 
 
 def _heading_font(font: QFont) -> QFont:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from misma_luna.core.library.library import Library
     from misma_luna.core.notes.store import NotesStore
+    from misma_luna.ui.services.background import Background
     from misma_luna.core.words.store import WordsStore
     from misma_luna.ui.services.actions import ActionRegistry
 
@@ -97,6 +98,13 @@ class AppContext:
         return ActionRegistry(self.session)
 
     @cached_property
+    def background(self) -> Background:
+        """Work run on a worker thread, its result handed back on the GUI thread."""
+        from misma_luna.ui.services.background import Background  # noqa: PLC0415 (not needed to paint)
+
+        return Background()
+
+    @cached_property
     def notes(self) -> NotesStore:
         """The notes store, opened on first use."""
         return self.open_notes()
@@ -116,7 +124,9 @@ class AppContext:
 
     def close_notes(self) -> None:
         """Close the notes store if it was opened (a window closed before its first paint
-        never opened it)."""
+        never opened it), once the work on worker threads (its backup) has finished."""
+        if "background" in vars(self):
+            self.background.wait()
         if "notes" in vars(self):
             self.notes.close()
 

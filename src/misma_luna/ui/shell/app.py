@@ -214,12 +214,27 @@ def start_gui(
         problems.append((i18n._("The translation could not be loaded"), problem))
     report_problems(window, problems)
     # The notes pane opens the store after the paint; say then what its checks found.
-    context.startup.later(
-        lambda: report_problems(
-            window, [(i18n._("About your notes"), m) for m in context.notes.report.messages()]
-        )
-    )
+    context.startup.later(lambda: check_notes(window, context))
     return GuiSession(window, instance)
+
+
+def check_notes(window: QWidget, context: AppContext) -> None:
+    """Say what opening the notes found, then make today's backup on a worker thread (a
+    large notes file takes seconds to copy) and say if it could not be made."""
+    # Loaded after the paint, with the notes store itself.
+    from misma_luna.core.notes.store import backup_failed_message  # noqa: PLC0415
+
+    title = i18n._("About your notes")
+    store = context.notes
+    report_problems(window, [(title, message) for message in store.report.messages()])
+
+    def backed_up(problem: str | None) -> None:
+        if problem is not None:
+            report_problems(window, [(title, backup_failed_message(problem))])
+
+    context.background.run(
+        store.back_up_daily, backed_up, lambda error: report_step_failure(window, error)
+    )
 
 
 def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | str]]) -> None:
@@ -249,7 +264,8 @@ def open_notes(read_only: bool) -> NotesStore:
     # Loaded on first use, after the first paint, not with this module.
     from misma_luna.core.notes.store import NotesStore, notes_path  # noqa: PLC0415
 
-    return NotesStore.open(notes_path(data_dir()), read_only=read_only)
+    # Today's backup is made on a worker thread once the window is up (`check_notes`).
+    return NotesStore.open(notes_path(data_dir()), read_only=read_only, back_up=False)
 
 
 def receive(window: MainWindow, paths: list[Path]) -> None:
