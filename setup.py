@@ -3,7 +3,7 @@
 The `.po` files in `i18n/` are the sources of truth; a wheel carries their compiled `.mo`
 under `misma_luna/locale/` and a copy of `resources/` under `misma_luna/resources/`, which
 is where the running app looks for them (see `misma_luna.core.base.resources`). Catalogs
-are checked as they compile (`misma_luna.core.base.catalog_build`).
+are checked as they compile (`misma_luna.core.base.catalog_rules`).
 """
 
 import shutil
@@ -24,7 +24,7 @@ class BuildWithCatalogs(build_py):
     def run(self) -> None:
         """Build the package, then compile its catalogs and copy its resources into it."""
         # The package's own checks, importable once src/ is on the path (above).
-        from misma_luna.core.base.catalog_build import compile_catalog  # noqa: PLC0415
+        from misma_luna.core.base.catalog_rules import compile_catalog  # noqa: PLC0415
 
         super().run()
         if self.editable_mode:

@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from misma_luna.core.base.catalog_build import CatalogBuildError, compile_catalog
+from misma_luna.core.base.catalog_rules import CatalogBuildError, compile_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = "misma_luna"

@@ -10,7 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from misma_luna.core.base import catalog_rules, catalogs
-from misma_luna.core.base.catalog_build import CatalogBuildError, compile_catalog
+from misma_luna.core.base.catalog_rules import CatalogBuildError, compile_catalog
 from misma_luna.core.film.content import ContentCatalog, TranslationState
 
 HOSTILE_TRANSLATIONS = (

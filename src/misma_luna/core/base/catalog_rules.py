@@ -4,8 +4,9 @@ Translated strings go through `str.format`, so a translation is code: it may onl
 replacement fields of its source, as plain names (no attribute or index access, no format
 spec or conversion of its own), parsed by `string.Formatter().parse`, the parser
 `str.format` itself uses. The `Plural-Forms` header must say 1 to `MAX_PLURALS` forms, and
-its formula must give a form for every count without failing. Standard library only: the
-build (setup.py, tools/i18n.py) uses these rules before the app is installed.
+its formula must give a form for every count without failing. `compile_catalog` applies
+them when a `.po` is compiled (`make catalogs` through tools/i18n.py, and setup.py): the
+standard library only, with Babel loaded for the build itself, before the app is installed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 MAX_PLURALS = 6
 # The counts a plural formula is tried on when it is checked.
@@ -120,3 +122,44 @@ def po_plural_header(po_text: str) -> str | None:
     """The `Plural-Forms` value written in a `.po` file's text, read without parsing it."""
     match = _HEADER_LINE.search(po_text)
     return match.group(1) if match else None
+
+
+class CatalogBuildError(Exception):
+    """A catalog that must not be compiled; the message names the file."""
+
+
+def compile_catalog(po_path: Path, mo_path: Path, language: str) -> list[str]:
+    """Compile `po_path` to `mo_path`; return warnings about translations left out."""
+    # Babel's catalog tools load only for a build.
+    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    check_plural_header(po_path)
+    with po_path.open("rb") as source:
+        catalog = read_po(source, locale=language)
+    warnings = []
+    for message in list(catalog)[1:]:
+        if not _fits(message.id, message.string):
+            warnings.append(f"{po_path}: left out, its placeholders differ: {message.id!r}")
+            catalog.delete(message.id, context=message.context)
+    mo_path.parent.mkdir(parents=True, exist_ok=True)
+    with mo_path.open("wb") as target:
+        write_mo(target, catalog)
+    return warnings
+
+
+def check_plural_header(po_path: Path) -> None:
+    """Raise `CatalogBuildError` when the `Plural-Forms` header of `po_path` is not sound."""
+    header = po_plural_header(po_path.read_text(encoding="utf-8", errors="replace"))
+    if header is None:
+        return
+    try:
+        plural_rule(header)
+    except RuleError as exc:
+        raise CatalogBuildError(f"{po_path}: {exc}") from None
+
+
+def _fits(ids: object, strings: object) -> bool:
+    sources = [str(i) for i in ids] if isinstance(ids, list | tuple) else [str(ids)]
+    forms = [str(s) for s in strings] if isinstance(strings, list | tuple) else [str(strings)]
+    return all(fits(sources, form) for form in forms if form)
