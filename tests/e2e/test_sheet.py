@@ -180,3 +180,36 @@ def test_spanish_sections_are_in_spanish(tmp_path: Path) -> None:
     text = " ".join(pages(out))
     assert "Mis notas" in text and "Transcripción de los subtítulos" in text
     assert "My notes" not in text and "Subtitle transcript" not in text
+
+
+def _save_in_the_app(home: Path, **keys: str) -> None:
+    """Write the app's settings file as the window does (QSettings' INI file on Linux)."""
+    from PySide6.QtCore import QSettings
+
+    path = home / "config" / "Misma Luna" / "Misma Luna.conf"
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    for key, value in keys.items():
+        store.setValue(key, value)
+    store.sync()
+
+
+def test_the_language_and_paper_chosen_in_the_app_are_the_default(tmp_path: Path) -> None:
+    _save_in_the_app(tmp_path, **{"ui/language": "es", "sheet/paper": "letter"})
+    out = tmp_path / "chosen.pdf"
+    result = sheet("-o", str(out), home=tmp_path)  # the environment says LANGUAGE=en
+    assert result.returncode == 0, result.stderr
+    text = pages(out)
+    assert "Reparto" in text[0] and "Página 1" in text[0] and "Running time" not in text[0]
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    english = tmp_path / "asked.pdf"
+    assert sheet("-o", str(english), "--lang", "en", home=tmp_path).returncode == 0
+    assert "Running time" in pages(english)[0]
+
+
+def test_the_sheet_language_preference_comes_before_the_app_language(tmp_path: Path) -> None:
+    _save_in_the_app(tmp_path, **{"ui/language": "es", "sheet/language": "both"})
+    out = tmp_path / "both.pdf"
+    assert sheet("-o", str(out), "--paper", "a4", home=tmp_path).returncode == 0
+    text = pages(out)
+    assert "Español" in text[0] and "English" in text[0]

@@ -31,7 +31,8 @@ def test_export_writes_one_row_per_aligned_row(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "5 rows: 3 paired by time, 2 unpaired" in done.stderr
-    with target.open(encoding="utf-8", newline="") as stream:
+    assert target.read_bytes().startswith("\ufeffstart,".encode())  # Excel shows the accents
+    with target.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert rows[0][:6] == ["start", "end", "es", "en", "match", "confidence"]
     assert rows[0][8:] == ["es_start", "es_end", "en_start", "en_end"]
@@ -49,7 +50,7 @@ def test_export_with_estimated_offset_and_warnings(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "backwards.srt:6: 1 cue was skipped" in done.stderr
     assert "overlapping.srt: 1 cue overlaps" in done.stderr
-    assert target.read_text(encoding="utf-8").startswith("start,end,es,en,match,")
+    assert target.read_text(encoding="utf-8-sig").startswith("start,end,es,en,match,")
 
 
 def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path: Path) -> None:
@@ -91,7 +92,7 @@ def test_a_shifted_release_is_synced_and_written_three_ways(tmp_path: Path) -> N
         done = run("subtitles", "export", str(spanish), str(english), "--output", str(target))
         assert done.returncode == 0, done.stderr
         assert "English moved −2.43 s" in done.stderr
-    with table.open(encoding="utf-8", newline="") as stream:
+    with table.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert all(row[4] == "1:1" for row in rows[1:]) and len(rows) == 61
     assert rows[1][2].startswith("Línea 0") and rows[1][3].startswith("Line 0")
@@ -104,10 +105,14 @@ def test_formula_cells_are_quoted(tmp_path: Path) -> None:
     spanish, english = tmp_path / "a.es.srt", tmp_path / "b.en.srt"
     _release(spanish, ["=1+1", *SPANISH[1:]], 0)
     _release(english, ["-dash", *ENGLISH[1:]], 0)
-    done = run("subtitles", "export", str(spanish), str(english), "-o", str(tmp_path / "x.csv"))
+    done = run(
+        "subtitles", "export", str(spanish), str(english), "-o", str(tmp_path / "x.csv"),
+        "--no-bom",
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     with (tmp_path / "x.csv").open(encoding="utf-8", newline="") as stream:
-        first = list(csv.reader(stream))[1]
+        head, first = list(csv.reader(stream))[:2]
+    assert head[0] == "start"  # no byte-order mark, as asked
     assert first[2:4] == ["'=1+1", "'-dash"]
 
 

@@ -88,6 +88,52 @@ def test_every_focusable_widget_has_a_name_in_the_language(qtbot, main_window, l
         qtbot.waitUntil(lambda: table.accessibleName() == "Subtítulos en dos idiomas")
 
 
+def _undescribed(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """Named panes, tables, editors, text views and search or time fields of `window` with no
+    accessible description (what the widget is for and how to use it)."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    kinds = (QAbstractItemView, QTextEdit, QPlainTextEdit, QLineEdit, QAbstractSpinBox)
+    panes = {window.film_pane, window.notes_pane, window.words_pane}
+    found = []
+    for widget in window.findChildren(QWidget):
+        owner = widget.parentWidget()
+        if widget.window() is not window or isinstance(owner, QAbstractSpinBox | QComboBox):
+            continue
+        wanted = isinstance(widget, kinds) or widget in panes
+        if wanted and widget.accessibleName() and not widget.accessibleDescription():
+            found.append(f"{type(widget).__name__} {widget.accessibleName()}")
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_pane_table_editor_and_field_says_what_it_is_for(
+    qtbot, main_window, language
+) -> None:
+    main_window.context.language.set_language(language)
+    assert main_window.review_pane.find_bar is not None
+    view = main_window.review_pane.view
+    said = "reseña" if language == "es" else "review"
+    qtbot.waitUntil(lambda: said in view.accessibleDescription())  # the switch is followed live
+    assert _undescribed(main_window) == []
+    descriptions = {
+        main_window.review_pane.view.accessibleDescription(),
+        main_window.subtitles_pane.table.accessibleDescription(),
+        main_window.notes_pane.editor.accessibleDescription(),
+        main_window.review_pane.find_bar.field.accessibleDescription(),
+    }
+    assert len(descriptions) == 4  # each says its own thing
+    if language == "es":
+        assert "subtítulo" in main_window.subtitles_pane.table.accessibleDescription()
+        assert all("the" not in text.split() for text in descriptions)
+
+
 def _dialog_words(dialog: QWidget) -> list[str]:
     """Every label, button text, tooltip, accessible name and list entry a dialog shows."""
     from PySide6.QtWidgets import QAbstractButton, QLabel, QTreeView

@@ -135,8 +135,12 @@ def test_missing_and_outdated_translations_show_the_source_with_a_marker(
     text = window.review_pane.view.toPlainText()
     assert "Una reseña de la web salvaje" in text
     assert "Cita VIEJA" not in text
-    markers = text.count("⚑")
-    assert markers == sum(1 for state in states if state.shows_source)
+    untranslated = sum(1 for state in states if state.shows_source)
+    notice, review = text.split("\n", 1)  # said once, above the review
+    assert notice.startswith("6 pasajes aún no están traducidos al español")
+    assert "La traducción al español de 1 pasaje está desactualizada" in notice
+    assert review.count("⚑") == untranslated  # and a quiet mark on each passage
+    assert "Aún sin traducir" not in text  # not a sentence per passage
     window.context.language.set_language("en")
 
 

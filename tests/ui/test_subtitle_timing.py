@@ -257,7 +257,7 @@ def test_the_exported_csv_says_how_rows_matched(qtbot, make_context, tmp_path: P
     _open(pane, tmp_path, _cues(ENGLISH, offset=3_200))
     target = tmp_path / "pair.csv"
     assert pane.export_csv(target)
-    with target.open(encoding="utf-8", newline="") as stream:
+    with target.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert rows[0][:6] == ["start", "end", "es", "en", "match", "confidence"]
     assert sum(1 for row in rows[1:] if row[4] == "1:1") >= 76

@@ -182,7 +182,8 @@ def test_export_csv(qtbot, make_context, tmp_path: Path) -> None:
     qtbot.addWidget(pane)
     target = tmp_path / "pair.csv"
     assert pane.export_csv(target)
-    with target.open(encoding="utf-8", newline="") as stream:
+    assert target.read_bytes().startswith("\ufeff".encode())  # Excel shows the accents
+    with target.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert rows[0][:6] == ["start", "end", "es", "en", "match", "confidence"]
     assert len(rows) == 1 + pane.model.rowCount()

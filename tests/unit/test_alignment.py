@@ -103,7 +103,8 @@ def test_sample_pair_and_csv(tmp_path: Path) -> None:
     assert result.rows[1].right == ["It's close. Walk two blocks", "and then turn right."]
     target = tmp_path / "pair.csv"
     write_csv(result, target, "es", "en")
-    with target.open(encoding="utf-8", newline="") as stream:
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfstart,end,es,en")  # Excel's accents
+    with target.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream))
     assert rows[0] == ["start", "end", "es", "en"]
     assert len(rows) == 1 + len(result.rows)
@@ -116,6 +117,16 @@ def test_sample_pair_and_csv(tmp_path: Path) -> None:
     assert rows[4] == ["00:00:12.000", "00:00:14.000", "De nada, mijo.", ""]
     assert [p.name for p in tmp_path.iterdir()] == ["pair.csv"]
     assert csv_text(result, "es", "es").splitlines()[0] == "start,end,es,es-2"
+
+
+def test_csv_without_the_byte_order_mark_for_scripts(tmp_path: Path) -> None:
+    spanish, english = load_track(SUBS / "pair.es.srt"), load_track(SUBS / "pair.en.srt")
+    target = tmp_path / "pair.csv"
+    write_csv(align(spanish.cues, english.cues), target, "es", "en", bom=False)
+    with target.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[0] == ["start", "end", "es", "en"]
+    assert "De nada, mijo." in rows[4]
 
 
 def test_csv_to_a_missing_folder_names_the_file(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from misma_luna.core.review.markdown import inline_html, parse_review, plain_text
 
 SOURCE = """# A Title
@@ -68,8 +70,25 @@ def test_a_block_renders_one_way_on_screen_and_one_way_on_paper() -> None:
     heading, quote, first, second, loose = review.blocks
     assert block_html(heading, "T") == "<h1>T</h1>"
     assert block_html(heading, "T", printed=True) == "<h2>T</h2>"
-    assert block_html(quote, "S", "<p>!</p>") == '<p>!</p><p class="quote">“S”</p>'
-    assert block_html(second, "b", "<p>!</p>") == "<li><p>!</p>b</li>"
+    assert block_html(quote, "S") == '<p class="quote">“S”</p>'
+    assert block_html(second, "b") == "<li>b</li>"
     assert block_html(second, "b", printed=True, number=2) == '<p class="item">2.&#160;b</p>'
     assert block_html(loose, "c", printed=True) == '<p class="item">•&#160;c</p>'
     assert first.ordered and not loose.ordered
+
+
+@pytest.mark.parametrize("print_links", [False, True])
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "%6A%61%76%61script:x", "file:///etc"]
+)
+def test_an_unsafe_link_is_its_label_as_plain_text(href: str, print_links: bool) -> None:
+    text = f"Read [the *official* page]({href}) today."
+    shown = inline_html(text, print_links=print_links)
+    assert shown == "Read the <em>official</em> page today."
+    assert plain_text(text) == "Read the official page today."
+
+
+def test_a_safe_link_stays_a_link_beside_an_unsafe_one() -> None:
+    text = "[a](https://example.com/) and [b](javascript:alert(1))"
+    assert inline_html(text) == '<a href="https://example.com/">a</a> and b'
+    assert inline_html(text, print_links=True) == "a [example.com] and b"

@@ -157,3 +157,70 @@ def test_job_has_footer_and_metadata_in_the_sheet_language(bundled_film, monkeyp
     assert job.footer.date == format_date(dt.date.today(), "es")  # "21 de noviembre de 2026"
     assert info.creator.startswith("Misma Luna ") and b"<rdf:li>es</rdf:li>" in info.xmp
     assert i18n.active_language() == "en"
+
+
+def _partly_translated(tmp_path, translated: int):  # type: ignore[no-untyped-def]
+    """A film of four English paragraphs, the first `translated` of them in Spanish."""
+    from misma_luna.core.film.loading import load_film
+
+    folder = tmp_path / "film"
+    (folder / "i18n").mkdir(parents=True)
+    (folder / "film.toml").write_text(
+        'id = "partly"\nsource_language = "en"\n[titles]\noriginal = "Partly"\n', encoding="utf-8"
+    )
+    paragraphs = [f"Paragraph {n} of the review." for n in range(4)]
+    (folder / "review.md").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    entries = "".join(
+        f'msgid "{text}"\nmsgstr "Párrafo {n} de la reseña."\n\n'
+        for n, text in enumerate(paragraphs[:translated])
+    )
+    (folder / "i18n" / "es.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        + entries,
+        encoding="utf-8",
+    )
+    return load_film(folder)
+
+
+def test_an_untranslated_review_is_said_once_and_its_passages_marked_quietly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.core.film.review_html import review_html
+
+    film = _partly_translated(tmp_path, translated=1)
+    english = sheet_labels("en", locale_dir())
+    sheet = compose_sheet(film, SheetOptions(languages=("es",)), labels=english)
+    screen = review_html(film.localized("es"), "#777777")
+    for html in (sheet, screen):
+        notice = "3 passages are not translated into Spanish yet: they are shown in English"
+        assert html.count(notice) == 1
+        assert html.index(notice) < html.index("Párrafo 0")  # above the review
+        assert html.count('<span class="untranslated"') == 3  # one quiet mark each
+        assert "Not translated yet" not in html.replace('title="Not translated yet', "")
+    assert 'title="Not translated yet: shown in English"' in screen  # the mark's tooltip
+
+
+def test_a_wholly_untranslated_review_is_said_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    film = _partly_translated(tmp_path, translated=0)
+    english = sheet_labels("en", locale_dir())
+    for languages in (("es",), ("es", "en")):
+        sheet = compose_sheet(film, SheetOptions(languages=languages), labels=english)
+        assert sheet.count("This review is not translated into Spanish yet") == 1
+        assert sheet.count('<span class="untranslated"') == 4
+    translated = compose_sheet(_partly_translated(tmp_path / "all", 4), SheetOptions(("es",)))
+    assert 'class="untranslated"' not in translated
+
+
+def test_an_unsafe_link_prints_as_its_label(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.core.film.loading import load_film
+
+    folder = tmp_path / "film"
+    folder.mkdir()
+    (folder / "film.toml").write_text(
+        'id = "links"\nsource_language = "en"\n[titles]\noriginal = "Links"\n', encoding="utf-8"
+    )
+    (folder / "review.md").write_text(
+        "Read [the page](javascript:alert(1)) or [this](https://example.com/x).\n",
+        encoding="utf-8",
+    )
+    sheet = compose_sheet(load_film(folder), SheetOptions(languages=("en",)))
+    assert "Read the page or this [example.com]." in sheet
+    assert "javascript" not in sheet and "](" not in sheet

@@ -205,6 +205,12 @@ def test_dotted_timestamps_are_read_and_reported() -> None:
         ("es.srt", "es"),
         ("movie.srt", None),
         ("movie.2008.srt", None),
+        ("movie.es.forced.srt", "es"),
+        ("movie.en.hi.srt", "en"),
+        ("movie.hi.srt", "hi"),
+        ("movie_es.ass", "es"),
+        ("Bajo.la.misma.luna.ass", None),  # `la` is the title's article, not Latin
+        ("Amores.de.verano.vtt", None),  # nor `de` German
     ],
 )
 def test_language_from_file_name(name: str, language: str | None) -> None:
@@ -215,7 +221,50 @@ def test_language_from_text() -> None:
     assert language_from_text("¿Qué es eso? No sé, pero está muy bien.") == "es"
     assert language_from_text("What is that? I don't know, but it is fine.") == "en"
     assert language_from_text("12345") is None
-    assert load_track(SUBS / "sample.vtt").language is None  # too few words to say
+    assert language_from_text("Primera.\nTercera.") is None  # nothing says which
+    assert language_from_text("Hola, amigo. Primera línea\nSegunda línea") == "es"
+    assert load_track(SUBS / "sample.vtt").language == "en"  # "Hello there. … now."
+    assert load_track(SUBS / "styled.ass").language == "es"
+
+
+_ASS_HEAD = """[Script Info]
+ScriptType: v4.00+
+
+[V4+ Styles]
+Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, \
+Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, \
+Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+Style: Default,Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,2,\
+2,10,10,10,1
+
+[Events]
+Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
+"""
+
+
+def _ass(path: Path, lines: list[str]) -> Path:
+    events = [
+        f"Dialogue: 0,0:00:{2 * n + 1:02d}.00,0:00:{2 * n + 2:02d}.00,Default,,0,0,0,,{line}"
+        for n, line in enumerate(lines)
+    ]
+    path.write_text(_ASS_HEAD + "\n".join(events) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lines", "language"),
+    [
+        (["{\\i1}¿Mamá?{\\i0}", "Está lejos,\\Npero me llama.", "Cada domingo."], "es"),
+        (["{\\an8}Mom?", "She's far away,\\Nbut she calls.", "Every Sunday."], "en"),
+    ],
+)
+@pytest.mark.parametrize("name", ["track.ass", "Bajo.la.misma.luna.ssa", "film-final.ass"])
+def test_a_track_named_without_a_language_is_guessed_from_its_text(
+    tmp_path: Path, lines: list[str], language: str, name: str
+) -> None:
+    track = load_track(_ass(tmp_path / name, lines))
+    assert track.format in ("ass", "ssa")
+    assert track.language == language
 
 
 def test_clean_cue_keeps_only_italics() -> None:

@@ -1,16 +1,21 @@
 """What every subcommand finds the way the window does: the app's data folder, the reader's
-language, and a display for Qt (offscreen when there is none)."""
+language (the one chosen in the app, else the environment's), the reader's saved
+preferences, and a display for Qt (offscreen when there is none)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from misma_luna.core.base import catalogs, i18n
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.resources import locale_dir
+
+if TYPE_CHECKING:
+    from misma_luna.ui.services.settings import Preferences
 
 
 def app_data_dir() -> Path:
@@ -22,17 +27,35 @@ def app_data_dir() -> Path:
     return data_dir()
 
 
-def environment_language() -> str:
-    """The reader's language from the environment, among the app's catalogs."""
+def saved_preferences() -> Preferences:
+    """The preferences the reader set in the app (View → Language, Edit → Preferences)."""
+    # Qt's settings load only when a command asks for the reader's choices.
+    from PySide6.QtCore import QSettings
+
+    from misma_luna.ui.services import settings
+    from misma_luna.ui.services.paths import set_application_names
+
+    set_application_names()
+    return settings.Preferences(QSettings())
+
+
+def reader_language() -> str:
+    """The language the reader chose in the app, else the environment's, among the app's
+    catalogs: a command speaks as the window does."""
+    from misma_luna.ui.services import settings  # with the preferences, above
+
     available = catalogs.available_languages(locale_dir())
+    chosen = saved_preferences().get(settings.LANGUAGE)
+    if chosen in available:
+        return chosen
     return catalogs.best_language(catalogs.environment_languages(), available)
 
 
 def activate_language(code: str | None = None) -> None:
-    """Messages and titles in `code`, else in the environment's language; an unknown `code`
+    """Messages and titles in `code`, else in the reader's language; an unknown `code`
     is the user's mistake."""
     available = catalogs.available_languages(locale_dir())
-    language = code or catalogs.best_language(catalogs.environment_languages(), available)
+    language = code or reader_language()
     if language not in available:
         raise MismaLunaError(None, _("unknown language: {language}").format(language=language))
     i18n.activate(language, catalogs.load_translations(locale_dir(), language))

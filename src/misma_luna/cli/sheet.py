@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=LANGUAGE_CHOICES,
         default=None,
-        help="the sheet's language, or both side by side (default: yours)",
+        help="the sheet's language, or both side by side (default: as chosen in the app)",
     )
     parser.add_argument("--notes", action="store_true", help="include your notes on the film")
     parser.add_argument(
@@ -60,7 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--paper",
         choices=PAPERS,
         default=None,
-        help="paper size (default: Letter in the US, Canada, Mexico..., else A4)",
+        help="paper size (default: as chosen in the app, else Letter in the US, Canada,"
+        " Mexico..., else A4)",
     )
     parser.add_argument(
         "--font-size",
@@ -92,18 +93,20 @@ def run(args: argparse.Namespace) -> int:
     Plain-Python modules come before PySide6, which reads the source of every module
     imported after it (PYSIDE-2029); the film comes from the same cache as the window's.
     """
-    from misma_luna.cli.environment import ensure_platform, environment_language
+    from misma_luna.cli.environment import ensure_platform, reader_language, saved_preferences
     from misma_luna.cli.main import load_plain_python_first
 
     load_plain_python_first(PLAIN_PYTHON_FIRST)
     from misma_luna.core.base.resources import bundled_film_dir, locale_dir
     from misma_luna.core.sheets.compose import compose_job
+    from misma_luna.ui.services import settings
     from misma_luna.ui.services.paths import film_cache, set_application_names
 
     set_application_names()
     film = film_cache().load(args.path or bundled_film_dir())
-    language = environment_language()
-    options = _options(args, language)
+    language = reader_language()
+    preferences = saved_preferences()
+    options = _options(args, preferences.get(settings.SHEET_LANGUAGE) or language)
     notes = _notes(film) if options.include_notes else []
     transcript = _transcript(film, args.subtitles) if options.include_transcript else None
     job, info = compose_job(film, options, (notes, transcript), language, locale_dir())
@@ -113,14 +116,17 @@ def run(args: argparse.Namespace) -> int:
     from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    write_pdf(args.output, job, args.paper or locale_paper(), info)
+    saved_paper = preferences.get(settings.SHEET_PAPER)
+    paper = args.paper or (saved_paper if saved_paper in PAPERS else locale_paper())
+    write_pdf(args.output, job, paper, info)
     del app
     return 0
 
 
 def _options(args: argparse.Namespace, user_language: str) -> SheetOptions:
-    """What goes on the sheet. Its paper is decided when the PDF is written: the locale's
-    default paper needs Qt, which starts after the sheet is composed (see `run`)."""
+    """What goes on the sheet, in `--lang` else `user_language` (the reader's choice in the
+    app). Its paper is decided when the PDF is written: the locale's default paper needs Qt,
+    which starts after the sheet is composed (see `run`)."""
     from misma_luna.core.sheets.compose import SheetOptions, languages_for
 
     choice = args.lang or user_language

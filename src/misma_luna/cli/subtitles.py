@@ -54,6 +54,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--languages", nargs=2, metavar=("LANG_A", "LANG_B"), help="override the guessed languages"
     )
+    export.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="write the CSV as UTF-8 without the byte-order mark Excel needs to show accents",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     elif subtitle_format(output) is not None:
         write_dual(pairing, output)
     else:
-        write_csv(pairing, output, first.language, second.language)
+        write_csv(pairing, output, first.language, second.language, bom=not args.no_bom)
     print(summary(pairing, second.language), file=sys.stderr)
     for warning in warnings(pairing):
         # TRANSLATORS: a warning on the command line about the pairing found.

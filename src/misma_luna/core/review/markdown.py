@@ -2,8 +2,9 @@
 
 A block's id comes from its kind and its text, so it survives blocks being added or moved
 around it; notes pin to it and translations key on its text. Rendering is sanitized: raw
-HTML is shown as text, images become plain links (never fetched), javascript:/file:/data:
-links stay text, and in print a link becomes its text followed by its real host.
+HTML is shown as text, images become plain links (never fetched), a javascript:/file:/data:
+link becomes the plain text of its label (never raw Markdown, never a link), and in print a
+link becomes its text followed by its real host.
 
 Limits keep the time linear in the review's length, whatever its text (the parser spends
 about 10 µs on each markup character: brackets, emphasis, backticks...). A review over
@@ -79,12 +80,16 @@ def _markdown() -> MarkdownIt:
     # markdown-it and the link checker load when a review is parsed; a cached film needs neither.
     from markdown_it import MarkdownIt  # noqa: PLC0415
 
-    from misma_luna.core.review import links  # noqa: PLC0415
-
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["image"])
-    md.validateLink = links.may_render  # type: ignore[method-assign]
+    # Every link is parsed as a link, so that an unsafe one can be shown as its label alone
+    # (`_safe_links`); refused here, it would stay raw Markdown, its address in full.
+    md.validateLink = _any_link  # type: ignore[method-assign,assignment]
     return md
+
+
+def _any_link(_url: str) -> bool:
+    return True
 
 
 @cache
@@ -213,14 +218,13 @@ def inline_html(text: str, print_links: bool = False) -> str:
     if too_marked(text):
         return html.escape(text, quote=False)
     md = _markdown()
-    if not print_links:
-        rendered: str = md.renderInline(text)
-        return rendered
     tokens = md.parseInline(text)
     for token in tokens:
-        token.children = _links_for_print(token.children or [])
-    printed: str = md.renderer.render(tokens, md.options, {})
-    return printed
+        token.children = _safe_links(token.children or [])
+        if print_links:
+            token.children = _links_for_print(token.children)
+    rendered: str = md.renderer.render(tokens, md.options, {})
+    return rendered
 
 
 def too_marked(text: str) -> bool:
@@ -229,6 +233,25 @@ def too_marked(text: str) -> bool:
         return True
     allowed = max(MIN_MARKUP, len(text) // MARKUP_DENSITY)
     return len(_MARKUP.findall(text)) > allowed
+
+
+def _safe_links(children: list[Token]) -> list[Token]:
+    """The tokens with every link a review may not show (javascript:, file:, data:...)
+    reduced to its label's tokens."""
+    # markdown-it and the link checker load when a review is parsed; a cached film needs neither.
+    from misma_luna.core.review import links  # noqa: PLC0415
+
+    result: list[Token] = []
+    kept: list[bool] = []  # for each open link, whether it stays a link
+    for child in children:
+        if child.type == "link_open":
+            kept.append(links.may_render(str(child.attrGet("href") or "")))
+            if not kept[-1]:
+                continue
+        elif child.type == "link_close" and kept and not kept.pop():
+            continue
+        result.append(child)
+    return result
 
 
 def _links_for_print(children: list[Token]) -> list[Token]:

@@ -25,7 +25,11 @@ from misma_luna.core.base.i18n import Translator
 from misma_luna.core.film.content import Shown
 from misma_luna.core.film.facts_table import FactRow, facts_table, pick
 from misma_luna.core.film.package import FilmPackage, LocalizedFilm
-from misma_luna.core.film.review_html import block_html, untranslated_marker
+from misma_luna.core.film.review_html import (
+    block_html,
+    untranslated_marker,
+    untranslated_summary_html,
+)
 from misma_luna.core.review.markdown import Block
 from misma_luna.core.sheets.sections import (
     note_html,
@@ -172,7 +176,10 @@ def compose_sheet(
         if options.side_by_side
         else _single_review(film.localized(options.languages[0]), pinned, labels)
     )
-    parts = [_header(film, options, labels), body]
+    # Passages printed untranslated are said once, above the review, each column's.
+    columns = [film.localized(language) for language in options.languages]
+    summaries = [untranslated_summary_html(column, labels) for column in columns]
+    parts = [_header(film, options, labels), *summaries, body]
     if others:
         parts.append(notes_section(others, labels))
     if options.include_transcript and transcript is not None and transcript.rows:
@@ -274,6 +281,6 @@ def _item_number(film: LocalizedFilm, index: int) -> int:
 def _block_html(
     block: Block, shown: Shown, film: LocalizedFilm, index: int, labels: Translator
 ) -> str:
-    body = film.film.inline_html(shown.text, print_links=True)
     marker = untranslated_marker(shown, film, labels, printed=True)
-    return block_html(block, body, marker, printed=True, number=_item_number(film, index))
+    body = marker + film.film.inline_html(shown.text, print_links=True)
+    return block_html(block, body, printed=True, number=_item_number(film, index))

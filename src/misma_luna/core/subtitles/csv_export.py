@@ -2,8 +2,10 @@
 
 For a `Pairing`, after the texts come the match kind (`1:1`, `merged`, `unpaired`), its
 confidence, each track's cue numbers in the row and each track's own times. A cell that a
-spreadsheet would run as a formula (= + - @) starts with a quote. Written whole, never
-half a file; shared by File → Export and `misma-luna subtitles export`.
+spreadsheet would run as a formula (= + - @) starts with a quote. The file is UTF-8 with a
+byte-order mark, so Excel shows accents as LibreOffice and Python (`utf-8-sig`) do; scripts
+that want none ask for it. Written whole, never half a file; shared by File → Export and
+`misma-luna subtitles export`.
 """
 
 from __future__ import annotations
@@ -67,10 +69,18 @@ def _inert(cell: str) -> str:
 
 
 def write_csv(
-    alignment: Alignment, path: Path, left_language: str | None, right_language: str | None
+    alignment: Alignment,
+    path: Path,
+    left_language: str | None,
+    right_language: str | None,
+    *,
+    bom: bool = True,
 ) -> None:
-    """Write the CSV to `path` atomically; `SubtitleError` names the file when it cannot."""
-    data = csv_text(alignment, left_language, right_language).encode("utf-8")
+    """Write the CSV to `path` atomically, UTF-8 with a byte-order mark unless `bom` is false
+    (without it Excel reads the accents as another encoding); `SubtitleError` names the file
+    when it cannot."""
+    encoding = "utf-8-sig" if bom else "utf-8"
+    data = csv_text(alignment, left_language, right_language).encode(encoding)
     try:
         write_whole(path, data)
     except OSError as error:

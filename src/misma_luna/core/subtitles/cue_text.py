@@ -24,17 +24,28 @@ _THREE_LETTER = {
     "ita": "it", "por": "pt", "cat": "ca", "glg": "gl", "eus": "eu", "baq": "eu", "nld": "nl",
     "dut": "nl", "jpn": "ja", "chi": "zh", "zho": "zh", "kor": "ko", "rus": "ru",
 }  # fmt: skip
-# Frequent short words: enough to tell Spanish from English in a few lines of dialogue.
+# Frequent short words: enough to tell Spanish from English in a few lines of dialogue. None
+# is a word of both languages (`no`, `me`, `he`, `son`, `come`).
 _STOPWORDS = {
     "es": (
-        "que de no el la y es los las por un una en se lo que si pero con esta para mi me te "
-        "yo tu estoy muy bien ya eso"
+        "que de el la y es los las por un una en se lo si pero con esta para mi te yo tu "
+        "estoy muy bien ya eso hola del al como mas aqui ahora nada bueno todo tengo tiene "
+        "vamos porque donde cuando quien hay soy eres somos estas usted senor senora "
+        "gracias nunca siempre tambien algo mucho hijo mijo sabes quiero puedo"
     ),
     "en": (
-        "the and you is to it that of what this not be are do in i'm don't have we was can my "
-        "your know just"
+        "the and you is to it that of what this be are do i'm don't have we was can my "
+        "your know just hello there here now with for they she his her will would "
+        "could should there's it's you're we're that's i'll can't won't didn't where when "
+        "who why how right well yes thanks sorry please mom dad"
     ),
 }
+# Signs one language writes and the other does not: Spanish's accents, ñ and opening marks;
+# English's contractions (`it's`, `don't`, `we'll`).
+_SPANISH_SIGNS = re.compile(r"[¿¡ñáéíóú]")
+_ENGLISH_SIGNS = re.compile(r"[a-z]'(?:s|t|m|re|ll|ve|d)\b")
+# Words of a file name after its language: `movie.es.forced.srt`, `movie.en.hi.srt`.
+_NAME_TAGS = frozenset({"forced", "sdh", "cc", "hi", "default", "full", "sub", "subs", "subtitles"})
 _ENCODING_NAMES = {
     "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
     "utf-16-be": "UTF-16", "utf-32": "UTF-32", "cp1252": "Windows-1252",
@@ -163,13 +174,13 @@ def encoding_name(encoding: str) -> str:
 
 
 def language_from_name(path: Path) -> str | None:
-    """The language a file name declares: `movie.es.srt`, `movie.spa.srt`, `movie.Spanish.srt`."""
+    """The language a file name declares: `movie.es.srt`, `movie.spa.forced.srt`,
+    `movie.Spanish.srt`, `movie_es.srt`. Only the word before the suffix (and its tags) counts:
+    `Bajo.la.misma.luna.srt` says nothing (its `la` is a word of the title, not Latin)."""
     parts = path.name.split(".")[1:-1] or path.stem.replace("-", "_").split("_")[-1:]
-    for part in reversed(parts):
-        code = _language_code(part.strip().lower())
-        if code is not None:
-            return code
-    return None
+    while len(parts) > 1 and parts[-1].strip().lower() in _NAME_TAGS:  # `movie.hi.srt`: Hindi
+        parts = parts[:-1]
+    return _language_code(parts[-1].strip().lower()) if parts else None
 
 
 def _language_code(word: str) -> str | None:
@@ -207,16 +218,22 @@ def _language_names() -> dict[str, str]:
 
 
 def language_from_text(text: str) -> str | None:
-    """`es` or `en` when the text's frequent words say so clearly; otherwise None."""
-    words = fold(text[:20000]).replace("¿", " ").replace("¡", " ").split()
-    scores = {lang: 0 for lang in _STOPWORDS}
+    """`es` or `en` when the text's frequent words and signs (accents, `¿`, contractions) say
+    so clearly; otherwise None. A few lines are enough: a short `.ass` or `.vtt` track names
+    no language in its file."""
+    sample = text[:20000].casefold()
+    words = fold(sample).replace("¿", " ").replace("¡", " ").split()
+    scores = dict.fromkeys(_STOPWORDS, 0)
     for word in words:
+        bare = word.strip(".,;:!?\"'…-—()[]")
         for lang, stop in _stopword_sets().items():
-            if word.strip(".,!?\"'") in stop:
+            if bare in stop:
                 scores[lang] += 1
+    scores["es"] += len(_SPANISH_SIGNS.findall(sample))
+    scores["en"] += len(_ENGLISH_SIGNS.findall(sample.replace("’", "'")))
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_other, second) = ranked[0], ranked[1]
-    return best if top >= 3 and top > 2 * second else None
+    return best if top >= 2 and top > 2 * second else None
 
 
 @cache

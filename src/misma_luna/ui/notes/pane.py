@@ -164,14 +164,31 @@ class NotesPane(Retranslating, QWidget):
         """Every text of the pane in the active language (the notes themselves stay as typed)."""
         self.heading.setText(_("Notes"))
         self.setAccessibleName(_("Notes"))
+        self.setAccessibleDescription(
+            _(
+                "Your notes, kept on this computer: a search field, the list of notes and the "
+                "editor. Ctrl+Shift+N starts a note pinned to the passage or subtitle at the "
+                "cursor."
+            )
+        )
         self.banner.setText(self._read_only_reason())
         self.search_field.setPlaceholderText(_("Search notes"))
         self.search_field.setAccessibleName(_("Search notes"))
+        self.search_field.setAccessibleDescription(
+            _("Type words to find in your notes, accents ignored; the list shows the notes found.")
+        )
         self.all_films.setText(_("All films"))
         self.all_films.setAccessibleName(_("Show the notes of all films"))
+        self.all_films.setAccessibleDescription(
+            _("When checked, the list shows the notes of every film, not only this one.")
+        )
         self.new_button.setText(_("New note"))
         self.new_button.setAccessibleName(_("New note"))
+        self.new_button.setAccessibleDescription(
+            _("Starts a note pinned to the passage or subtitle at the cursor (Ctrl+Shift+N).")
+        )
         self.viewer.setAccessibleName(_("Note"))
+        self.viewer.setAccessibleDescription(_("The selected note, formatted, to read."))
         if self._store.read_only:
             self.editor.setPlaceholderText(self._read_only_reason())
         else:
@@ -179,7 +196,16 @@ class NotesPane(Retranslating, QWidget):
                 _("Write a note… (Markdown: *italic*, **bold**, - lists)")
             )
         self.editor.setAccessibleName(_("Note editor"))
+        self.editor.setAccessibleDescription(
+            _(
+                "Write or change the selected note; *italic*, **bold** and lists starting with "
+                "a dash work. It is saved as you type."
+            )
+        )
         self.list_view.setAccessibleName(_("Notes"))
+        self.list_view.setAccessibleDescription(
+            _("Your notes, each with the passage it is pinned to; select one to read or change it.")
+        )
         self.model.retranslate()
         self._show_anchor()
         self._context.startup.later(self._show_count)  # a number in babel's locale data

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from misma_luna.core.base.i18n import _
@@ -112,10 +112,16 @@ class ReviewPane(Retranslating, QWidget):
     def render(self, *_args: object) -> None:
         """Show the current film's review in the active language, keeping the scroll place."""
         self.view.setAccessibleName(_("Review"))
+        self.view.setAccessibleDescription(
+            _(
+                "The film's review. Ctrl+F finds words in it; Ctrl+Shift+N pins a note to the "
+                "passage at the cursor; Ctrl+Plus and Ctrl+Minus change the text size."
+            )
+        )
         film = self._context.localized_film()
         bar = self.view.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        muted = self.palette().placeholderText().color().name()
+        muted = _muted_colour(self.view.palette())
         self.view.setHtml(review_html(film, muted, self._note_markers))
         self.view.fit_column()
         bar.setValue(round(fraction * bar.maximum()))
@@ -200,3 +206,15 @@ class ReviewPane(Retranslating, QWidget):
         self.view.document().setDefaultFont(font)
         self.view.setFont(font)
         self.view.fit_column()
+
+
+def _muted_colour(palette: QPalette) -> str:
+    """The palette's muted text colour as an opaque `#rrggbb` over the page: Qt's own
+    placeholder colour is the text colour half see-through, which HTML would draw solid."""
+    muted, page = palette.placeholderText().color(), palette.base().color()
+    alpha = muted.alphaF()
+    return QColor.fromRgbF(
+        muted.redF() * alpha + page.redF() * (1 - alpha),
+        muted.greenF() * alpha + page.greenF() * (1 - alpha),
+        muted.blueF() * alpha + page.blueF() * (1 - alpha),
+    ).name()

@@ -91,6 +91,12 @@ class SubtitlesControls(Retranslating, QWidget):
             _("Move the second track, as it was timed, earlier (−) or later (+)")
         )
         self.offset_box.setAccessibleName(_("Second track offset"))
+        self.offset_box.setAccessibleDescription(
+            _(
+                "How many milliseconds the second track is moved: below zero earlier, above "
+                "zero later. The arrow keys change it."
+            )
+        )
         for button, text in (
             (self.estimate_button, _("Find timing again")),
             (self.undo_button, _("Undo sync")),
@@ -111,12 +117,26 @@ class SubtitlesControls(Retranslating, QWidget):
         self.jump_field.setPlaceholderText(_("Go to time"))
         self.jump_field.setAccessibleName(_("Go to time"))
         self.jump_field.setToolTip(_("A time such as 1:02:03, 12:30 or 95 (seconds)"))
+        self.jump_field.setAccessibleDescription(
+            _(
+                "Type a time such as 1:02:03, 12:30 or 95 (seconds) and press Enter to go to "
+                "the subtitle shown then."
+            )
+        )
         self.search_field.setPlaceholderText(_("Search both languages"))
         self.search_field.setAccessibleName(_("Search both languages"))
+        self.search_field.setAccessibleDescription(
+            _(
+                "Type words to find in the lines of either language, accents ignored; the "
+                "buttons beside it go to the previous or next match."
+            )
+        )
         self.previous_button.setToolTip(_("Previous match"))
         self.previous_button.setAccessibleName(_("Previous match"))
         self.next_button.setToolTip(_("Next match"))
         self.next_button.setAccessibleName(_("Next match"))
+        for button in (self.estimate_button, self.undo_button, self.pick_button):
+            button.setAccessibleDescription(button.toolTip())
         self.show_jump_error(self._jump_error)
         self.show_match_count(*self._count)
 

@@ -99,6 +99,13 @@ class SubtitlesPane(Retranslating, QWidget):
         # Tab reads the pane top to bottom: the tracks, the controls, then the table.
         QWidget.setTabOrder(self.controls.next_button, self.table)
         self.table.setAccessibleName(_("Subtitles in two languages"))
+        self.table.setAccessibleDescription(
+            _(
+                "One row per subtitle: its start time, then its line in each language. The "
+                "arrow keys move between lines, Ctrl+Shift+N pins a note to the line, Tab "
+                "leaves the table."
+            )
+        )
         self._connect()
         self.table.set_zoom(context.zoom.steps)
         context.zoom.changed.connect(self.table.set_zoom)
@@ -174,6 +181,13 @@ class SubtitlesPane(Retranslating, QWidget):
         """Column titles and the status line in the new language."""
         self.model.retranslate()
         self.table.setAccessibleName(_("Subtitles in two languages"))
+        self.table.setAccessibleDescription(
+            _(
+                "One row per subtitle: its start time, then its line in each language. The "
+                "arrow keys move between lines, Ctrl+Shift+N pins a note to the line, Tab "
+                "leaves the table."
+            )
+        )
         self._show_status()
 
     # -- tracks: loading files into the pair

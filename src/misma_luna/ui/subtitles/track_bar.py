@@ -69,9 +69,13 @@ class TrackBar(Retranslating, QWidget):
         self._fill_languages(track.language if track else None)
         self.language_box.setEnabled(track is not None)
         self.language_box.setAccessibleName(_("Language of this subtitle track"))
+        self.language_box.setAccessibleDescription(
+            _("Guessed from the file; choose another language when the guess is wrong.")
+        )
         self.reopen_button.setText(_("Reopen as…"))
         self.reopen_button.setAccessibleName(_("Reopen in another encoding"))
         self.reopen_button.setToolTip(_("Read this file again with another encoding"))
+        self.reopen_button.setAccessibleDescription(self.reopen_button.toolTip())
         self.reopen_button.setVisible(track is not None)
         if track is None:
             self.file_label.setText(_("No subtitles"))

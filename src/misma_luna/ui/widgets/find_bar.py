@@ -77,6 +77,12 @@ class FindBar(Retranslating, QWidget):
         """Texts in the active language."""
         self.field.setPlaceholderText(_("Find in the review"))
         self.field.setAccessibleName(_("Find in the review"))
+        self.field.setAccessibleDescription(
+            _(
+                "Type words to find in the review, accents ignored. Enter or F3 goes to the "
+                "next match, Shift+F3 to the previous one, Escape closes the bar."
+            )
+        )
         self._previous.setToolTip(_("Previous match"))
         self._previous.setAccessibleName(_("Previous match"))
         self._next.setToolTip(_("Next match"))

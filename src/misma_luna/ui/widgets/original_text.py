@@ -54,6 +54,9 @@ class OriginalTextDialog(Retranslating, QDialog):
         repaired = repair_summary(source) or _("Nothing needed repair.")
         self.summary.setText(f"{read_as} {repaired}")
         self.text.setAccessibleName(_("Original text"))
+        self.text.setAccessibleDescription(
+            _("The review's file exactly as it was read, before any repair; read only.")
+        )
 
     def _path_name(self) -> str:
         path = self._film.path
