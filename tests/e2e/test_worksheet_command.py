@@ -11,6 +11,9 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from misma_luna.core.words.store import WordsStore
+from misma_luna.core.words.word import Sighting
+
 COMMAND = str(Path(sys.executable).with_name("misma-luna"))
 SCENE = ("--from", "0:00", "--to", "2:10")
 
@@ -47,6 +50,40 @@ def test_docx(tmp_path: Path) -> None:
     result = worksheet("--film", str(_bundled()), *SCENE, "--output", str(out), home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(Document(str(out)).tables) == 2
+
+
+def _collect(home: Path, *texts: str) -> None:
+    """Words collected from the bundled film, in the data folder the command reads."""
+    code = "from misma_luna.cli.words import default_db_path; print(default_db_path())"
+    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "c"), XDG_DATA_HOME=str(home / "d"))
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    with WordsStore.open(Path(found.stdout.strip())) as store:
+        for text in texts:
+            store.collect(Sighting(text, "es", "…", "bajo-la-misma-luna"))
+
+
+def test_glossary_of_collected_words(tmp_path: Path) -> None:
+    _collect(tmp_path, "mijo", "plantado")
+    out = tmp_path / "w.docx"
+    options = ("--glossary", "collected", "--lang", "es", "--output", str(out))
+    result = worksheet("--bundled", *SCENE, *options, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    glossary = Document(str(out)).tables[0]
+    assert [row.cells[0].text.split()[0] for row in glossary.rows[1:]] == ["mijo", "plantar"]
+
+
+def test_no_collected_word_in_the_scene_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    _collect(tmp_path, "bicicleta")
+    out = tmp_path / "w.docx"
+    options = ("--glossary", "collected", "--words", "4", "--output", str(out))
+    result = worksheet("--bundled", *SCENE, *options, home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning: None of the words you collected" in result.stderr
+    assert len(Document(str(out)).tables[0].rows) == 1 + 4  # the 4 least common instead
 
 
 def _bundled() -> Path:

@@ -75,3 +75,38 @@ def test_preview_has_the_options_beside_the_pages(main_window, qtbot, tmp_path, 
     dialog.grab().save(str(tmp_path / f"preview-{language}.png"))
     expected = {"en": "Both, side by side", "es": "Ambos, en dos columnas"}[language]
     assert panel.language.currentText() == expected
+
+
+def test_export_says_where_the_pdf_went_and_opens_its_folder(
+    main_window, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "misma_luna.ui.printing.printer.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    shown: list[str] = []
+    main_window.context.status.shown.connect(lambda text, _ms: shown.append(text))
+    folder = tmp_path / "<i>class"
+    folder.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(folder / "s"), ""))
+    )
+    main_window.context.actions["file.export_pdf"].trigger()
+    target = folder / "s.pdf"
+    assert target.is_file()
+    assert shown == [f"Saved the review sheet as {target}"]
+    notes = [box for box in main_window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(notes) == 1 and notes[0].icon() == QMessageBox.Icon.Information
+    note = notes[0]
+    assert note.text() == "The review sheet was saved as a PDF."
+    assert note.informativeText() == str(target)
+    labels = [label for label in note.findChildren(QLabel) if label.text() == str(target)]
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    button = next(b for b in note.buttons() if b.text() == "Open &Folder")
+    button.click()
+    assert opened == [str(folder)]
+    qtbot.waitUntil(lambda: not note.isVisible())

@@ -10,16 +10,22 @@ import pytest
 from misma_luna.core.base.i18n import Translator
 from misma_luna.core.base.resources import bundled_film_dir
 from misma_luna.core.film.package import FilmPackage, load_package_dir
+from misma_luna.core.words.store import WordsStore
+from misma_luna.core.words.word import Sighting
 from misma_luna.core.worksheets.compose import (
     Worksheet,
     WorksheetOptions,
     compose_worksheet,
+    glossary_notice,
     read_parts,
 )
 from misma_luna.core.worksheets.gapfill import BLANK, Gap
 from misma_luna.core.worksheets.html import worksheet_html
 from misma_luna.core.worksheets.questions import load_questions, save_questions
 from misma_luna.core.worksheets.scene import WorksheetError, read_time
+from misma_luna.core.worksheets.vocabulary import collected_in
+
+SCENE = (0, 130_000)  # the bundled film's first phone call
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +75,36 @@ def test_glossary_is_rare_words_in_base_form_or_the_collected_ones(film: FilmPac
     assert all(entry.lemma == entry.lemma.lower() and entry.counterpart for entry in sheet.glossary)
     collected = make(film, language="es", collected=["luna", "teléfonos", "zzz"])
     assert [entry.lemma for entry in collected.glossary] == ["luna", "teléfono"]
+
+
+def test_collected_words_from_the_store_make_the_glossary(
+    film: FilmPackage, tmp_path: Path
+) -> None:
+    with WordsStore.open(tmp_path / "words.sqlite3") as store:
+        for text, language in (("mijo", "es"), ("plantado", "es"), ("kiddo", "en")):
+            store.collect(Sighting(text, language, "…", film.id))
+        store.collect(Sighting("chamaco", "es", "…", "another-film"))
+        words = store.words(film.id)
+    assert collected_in(words, "es") == ["mijo", "plantado"]
+    sheet = make(film, span=SCENE, collected=collected_in(words, "es"))
+    assert [entry.lemma for entry in sheet.glossary] == ["mijo", "plantar"]
+    assert not sheet.glossary_fallback and glossary_notice(sheet) == ""
+    english = make(film, span=SCENE, language="en", collected=collected_in(words, "en"))
+    assert [entry.lemma for entry in english.glossary] == ["kiddo"]
+
+
+@pytest.mark.parametrize(
+    ("collected", "notice"),
+    [(["bicicleta"], "None of the words you collected"), ([], "not collected any Spanish words")],
+)
+def test_no_collected_word_in_the_scene_falls_back_to_the_rare_ones_and_says_so(
+    film: FilmPackage, collected: list[str], notice: str
+) -> None:
+    sheet = make(film, span=SCENE, collected=collected)
+    assert sheet.glossary_fallback and notice in glossary_notice(sheet)
+    assert sheet.glossary == make(film, span=SCENE).glossary and len(sheet.glossary) > 0
+    without = make(film, span=SCENE, collected=collected, parts=frozenset({"title", "script"}))
+    assert glossary_notice(without) == ""  # no glossary printed: nothing to say
 
 
 def test_html_has_every_part_and_the_key_on_its_own_page(film: FilmPackage) -> None:

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import PAPERS
-from misma_luna.core.worksheets.compose import GLOSSARY_SIZE, PARTS, WorksheetOptions, read_parts
+from misma_luna.core.worksheets.compose import (
+    GLOSSARY_SIZE,
+    GLOSSARY_SOURCES,
+    PARTS,
+    WorksheetOptions,
+    read_parts,
+)
 from misma_luna.core.worksheets.gapfill import VERSIONS
 from misma_luna.core.worksheets.scene import LANGUAGES, WorksheetError, read_time
 
@@ -41,6 +48,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hints", action="store_true", help="show the other language's line")
     parser.add_argument("--words", type=int, default=GLOSSARY_SIZE, metavar="N",
                         help=f"glossary size (default: {GLOSSARY_SIZE})")  # fmt: skip
+    parser.add_argument(
+        "--glossary", choices=GLOSSARY_SOURCES, default="rare",
+        help="the glossary's words: the scene's N least common (rare, the default) or the "
+        "words you collected from the film (collected)",
+    )  # fmt: skip
     parser.add_argument("--paper", choices=PAPERS, default=None, help="paper size of a PDF")
     parser.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.pdf|OUT.docx")
 
@@ -75,7 +87,11 @@ def options_from(args: argparse.Namespace) -> WorksheetOptions:
 def run(args: argparse.Namespace) -> int:
     """Write the worksheet; a user's mistake ends as one stderr line and exit 2."""
     from misma_luna.core.base.resources import bundled_film_dir, locale_dir
-    from misma_luna.core.worksheets.compose import compose_worksheet, worksheet_labels
+    from misma_luna.core.worksheets.compose import (
+        compose_worksheet,
+        glossary_notice,
+        worksheet_labels,
+    )
     from misma_luna.core.worksheets.questions import load_questions, questions_path
     from misma_luna.ui.services.paths import data_dir, film_cache, set_application_names
 
@@ -85,7 +101,12 @@ def run(args: argparse.Namespace) -> int:
     questions: list[str] = []
     if "questions" in options.parts:
         questions = load_questions(questions_path(data_dir()), film.id)
+    if args.glossary == "collected" and "glossary" in options.parts:
+        options = replace(options, collected=_collected(film.id, options.language))
     worksheet = compose_worksheet(film, options, questions)
+    notice = glossary_notice(worksheet)
+    if notice:
+        print(_("misma-luna: warning: {problem}").format(problem=notice), file=sys.stderr)
     labels = worksheet_labels(worksheet, locale_dir())
     if args.output.suffix.lower() == ".docx":
         from misma_luna.core.worksheets.docx_file import write_docx
@@ -93,6 +114,17 @@ def run(args: argparse.Namespace) -> int:
         write_docx(args.output, worksheet, labels)
         return 0
     return _write_pdf(args, worksheet, labels)
+
+
+def _collected(film_id: str, language: str) -> list[str]:
+    """The words the reader collected from the film in `language`, read-only."""
+    # Loaded only for --glossary collected: SQLite and the words store are not needed otherwise.
+    from misma_luna.core.words.store import WordsStore, words_path
+    from misma_luna.core.worksheets.vocabulary import collected_in
+    from misma_luna.ui.services.paths import data_dir
+
+    with WordsStore.open(words_path(data_dir()), read_only=True) as store:
+        return collected_in(store.words(film_id), language)
 
 
 def _write_pdf(args: argparse.Namespace, worksheet: Worksheet, labels: Translator) -> int:

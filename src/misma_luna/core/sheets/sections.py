@@ -82,23 +82,25 @@ def notes_section(notes: list[Note], labels: Translator) -> str:
 
 
 def transcript_section(transcript: Transcript, labels: Translator) -> str:
-    """The transcript as a table: time, then each track's lines in its own column."""
+    """The transcript as a table: time, then each track's lines in its own column, under
+    headings repeated on every page."""
     language = labels.language
     names = [
         escape(fmt.language_name(code, language).capitalize()) if code else ""
         for code in (transcript.left_language, transcript.right_language)
     ]
+    # In <thead>: Qt repeats the column headings at the top of every page the table crosses.
     rows = [
-        f'<tr><td class="time"></td><td class="column">{names[0]}</td>'
-        f'<td class="column">{names[1]}</td></tr>'
+        f'<thead><tr><td class="time"></td><td class="column">{names[0]}</td>'
+        f'<td class="column">{names[1]}</td></tr></thead>'
     ]
     for row in transcript.rows:
         left = "<br/>".join(escape(line) for line in row.left)
         right = "<br/>".join(escape(line) for line in row.right)
         rows.append(
-            f'<tr><td class="time">{_clock(row.start_ms)}</td>'
-            f'<td class="cell" width="46%">{left}</td>'
-            f'<td class="cell" width="46%">{right}</td></tr>'
+            f'<tr><td class="time" width="10%">{_clock(row.start_ms)}</td>'
+            f'<td class="cell" width="45%">{left}</td>'
+            f'<td class="cell" width="45%">{right}</td></tr>'
         )
     table = '<table class="transcript" width="100%" cellspacing="0" cellpadding="0">'
     heading = escape(labels.gettext("Subtitle transcript"))  # outside the f-string, for extraction
@@ -153,6 +155,8 @@ p.quote {{ font-style: italic; font-size: {pt(1.15)}; margin-left: {px(2)}; }}
 p.quote {{ margin-right: {px(2)}; }}
 p.item {{ margin-left: {px(1.2)}; }}
 p.untranslated, p.pinned {{ font-style: italic; font-size: {pt(0.8)}; margin-bottom: {px(0.2)}; }}
+p.untranslated {{ color: #555555; margin-bottom: {px(0.8)}; }}
+span.untranslated {{ color: #777777; font-size: {pt(0.7)}; font-style: normal; font-weight: 400; }}
 td.column {{ font-weight: 700; font-size: {pt(1.1)}; padding-bottom: {px(0.5)}; }}
 table.note {{ background-color: #f1f1ec; font-size: {pt(0.9)}; margin-bottom: {px(0.6)}; }}
 </style>"""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from misma_luna import APP_NAME, __version__
 from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base.i18n import Translator
+from misma_luna.core.base.i18n import Translator, _, active_language
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.sheets.compose import (
     Footer,
@@ -31,6 +31,8 @@ from misma_luna.core.worksheets.vocabulary import GlossaryEntry, glossary
 PARTS = ("title", "glossary", "gapfill", "questions", "script", "key")
 PART_ALIASES = {"cloze": "gapfill"}
 GLOSSARY_SIZE = 10
+# Where the glossary's words come from: the scene's least common, or those the reader collected.
+GLOSSARY_SOURCES = ("rare", "collected")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,9 @@ class Worksheet:
     glossary: tuple[GlossaryEntry, ...]
     gapfill: GapFill
     questions: tuple[str, ...] = field(default_factory=tuple)
+    # True when the collected words were asked for but none is said in the scene, so the
+    # glossary holds the scene's least common words instead.
+    glossary_fallback: bool = False
 
     def has(self, part: str) -> bool:
         """Whether `part` is printed."""
@@ -92,14 +97,34 @@ def compose_worksheet(
         film_transcript(film), options.language, options.span, runtime and runtime * 60_000
     )
     seed = f"{film.id}|{scene.language}|{scene.start_ms}|{scene.end_ms}"
+    entries = glossary(scene, options.glossary_size, options.collected)
+    fallback = options.collected is not None and not entries
     return Worksheet(
         film_title=film.localized(scene.language).title,
         other_title=film.localized(scene.other_language).title,
         scene=scene,
         options=options,
-        glossary=glossary(scene, options.glossary_size, options.collected),
+        glossary=glossary(scene, options.glossary_size) if fallback else entries,
         gapfill=make_gapfill(scene, options.version, seed),
         questions=tuple(q for q in questions if q.strip()),
+        glossary_fallback=fallback,
+    )
+
+
+def glossary_notice(worksheet: Worksheet) -> str:
+    """What to tell the teacher when the collected words could not make the glossary; "" when
+    the glossary is what was asked for."""
+    if not (worksheet.glossary_fallback and worksheet.has("glossary")):
+        return ""
+    if not worksheet.options.collected:
+        language = fmt.language_name(worksheet.scene.language, active_language())
+        return _(
+            "You have not collected any {language} words from this film yet, so the glossary "
+            "lists the scene's least common words instead."
+        ).format(language=language)
+    return _(
+        "None of the words you collected from this film is said in this scene, so the "
+        "glossary lists the scene's least common words instead."
     )
 
 

@@ -6,13 +6,14 @@ ordinary content words, never names nor the words every sentence has.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
 from wordfreq import zipf_frequency
 
+from misma_luna.core.words.word import Word
 from misma_luna.core.worksheets.scene import Scene, SceneLine
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -102,6 +103,11 @@ def glossary(
     known = [base for base in firsts if 0 < rarity[base] < COMMON_ZIPF]
     known.sort(key=lambda base: (rarity[base], base))
     return tuple(firsts[base] for base in known[:size])
+
+
+def collected_in(words: Iterable[Word], language: str) -> list[str]:
+    """The words a reader collected in `language` (from the Words store), in their order."""
+    return [word.text for word in words if word.language == language]
 
 
 def gap_candidates(line: SceneLine, language: str) -> list[Token]:

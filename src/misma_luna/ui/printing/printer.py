@@ -1,14 +1,17 @@
 """File → Print…, Print Preview… and Export as PDF…: one sheet (core.sheets), three destinations.
 
 The preview is Qt's own dialog (translated by qtbase) with the options panel beside it;
-every destination paints through `sheet_pages`, so paper and PDF look the same.
+every destination paints through `sheet_pages`, so paper and PDF look the same. A PDF
+written is said twice: in the status bar, and in a calm note with the path and a button
+that opens its folder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
@@ -28,6 +31,7 @@ from misma_luna.ui.services import settings
 from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.widgets.dialogs import report_problem
+from misma_luna.ui.widgets.plain_text import make_plain_box
 from misma_luna.ui.widgets.sheet_pages import page_layout, print_sheet, write_pdf
 
 
@@ -142,7 +146,30 @@ class SheetPrinter(QObject):
         except MismaLunaError as error:
             report_problem(self._window, _("The PDF could not be saved"), error)
             return None
+        self._context.status.show(_("Saved the review sheet as {path}").format(path=path))
+        saved_note(self._window, path)
         return path
+
+
+def saved_note(parent: QWidget, path: Path) -> QMessageBox:
+    """Say, without blocking the window, that the sheet was saved at `path`, with a button
+    that opens its folder."""
+    box = QMessageBox(QMessageBox.Icon.Information, _("PDF saved"), "", parent=parent)
+    box.setText(_("The review sheet was saved as a PDF."))
+    box.setInformativeText(str(path))
+    make_plain_box(box)  # every label made plain, the path's too: a file's name is never HTML
+    folder = box.addButton(_("Open &Folder"), QMessageBox.ButtonRole.ActionRole)
+    folder.clicked.connect(lambda: open_folder(path.parent))
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box
+
+
+def open_folder(folder: Path) -> bool:
+    """Open `folder` in the system's file manager; whether it could."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _place_beside(dialog: QPrintPreviewDialog, preview: QWidget, panel: QWidget) -> None:

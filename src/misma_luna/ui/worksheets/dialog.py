@@ -1,6 +1,7 @@
 """The worksheet dialog: the scene (whole film, the selected subtitle rows, or two times
-typed), the language, the version, the parts and the teacher's questions; then preview,
-print, or save as PDF or Word, and a line saying where the file went.
+typed), the language, the version, the parts, where the glossary's words come from (the
+scene's least common, or the words the reader collected) and the teacher's questions; then
+preview, print, or save as PDF or Word, and a line saying where the file went.
 """
 
 from __future__ import annotations
@@ -30,15 +31,18 @@ from PySide6.QtWidgets import (
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.sheets.compose import Paper
+from misma_luna.core.words.word import Word
 from misma_luna.core.worksheets.compose import (
     PARTS,
     WorksheetOptions,
     compose_worksheet,
+    glossary_notice,
     worksheet_labels,
 )
 from misma_luna.core.worksheets.gapfill import VERSIONS
 from misma_luna.core.worksheets.questions import load_questions, questions_path, save_questions
 from misma_luna.core.worksheets.scene import LANGUAGES, clock, read_time
+from misma_luna.core.worksheets.vocabulary import collected_in
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
@@ -64,6 +68,9 @@ class WorksheetDialog(Retranslating, QDialog):
         self.whole, self.rows, self.typed = (QRadioButton(self) for _i in range(3))
         self.start, self.end = QLineEdit(self), QLineEdit(self)
         self.language, self.version = QComboBox(self), QComboBox(self)
+        self.glossary_source = QComboBox(self)
+        self.glossary_note = plain_label(self)
+        self.glossary_note.setWordWrap(True)
         self.parts = {part: QCheckBox(self) for part in PARTS}
         self.hints = QCheckBox(self)
         self.questions = QPlainTextEdit(self)
@@ -74,7 +81,7 @@ class WorksheetDialog(Retranslating, QDialog):
         self.preview_button, self.print_button, self.pdf_button, self.word_button = (
             self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole) for _i in range(4)
         )
-        self._labels = [QLabel(self) for _i in range(5)]
+        self._labels = [QLabel(self) for _i in range(6)]
         self._lay_out()
         self._fill()
         self._connect()
@@ -98,6 +105,8 @@ class WorksheetDialog(Retranslating, QDialog):
             parts.addWidget(box, index // 2, index % 2)
         parts.addWidget(self.hints, 3, 0, 1, 2)
         form.addRow(self._labels[3], parts)
+        form.addRow(self._labels[5], self.glossary_source)
+        form.addRow("", self.glossary_note)
         saved = QHBoxLayout()
         saved.addWidget(self.message, 1)
         saved.addWidget(self.open_folder)
@@ -116,6 +125,11 @@ class WorksheetDialog(Retranslating, QDialog):
             self.version.addItem(name, name)
         for box in self.parts.values():
             box.setChecked(True)
+        for source in ("collected", "rare"):
+            self.glossary_source.addItem("", source)
+        wanted = "collected" if self._collected_words() else "rare"
+        self.glossary_source.setCurrentIndex(self.glossary_source.findData(wanted))
+        self.glossary_note.hide()
         self.rows.setEnabled(self._selected is not None)
         (self.rows if self._selected else self.whole).setChecked(True)
         if self._selected:
@@ -133,15 +147,27 @@ class WorksheetDialog(Retranslating, QDialog):
         self.open_folder.clicked.connect(self._open_folder)
         for field in (self.start, self.end):
             field.textEdited.connect(lambda _text: self.typed.setChecked(True))
+        self.parts["glossary"].toggled.connect(self.glossary_source.setEnabled)
 
     def retranslate(self) -> None:
         """Texts in the active language."""
         self.setWindowTitle(_("Worksheet"))
-        texts = (_("Scene:"), _("&Language studied:"), _("&Version:"), _("Parts:"), _("to"))
+        texts = (
+            _("Scene:"), _("&Language studied:"), _("&Version:"), _("Parts:"), _("to"),
+            _("Glossary w&ords:"),
+        )  # fmt: skip
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self._labels[1].setBuddy(self.language)
         self._labels[2].setBuddy(self.version)
+        self._labels[5].setBuddy(self.glossary_source)
+        sources = {
+            "collected": _("Collected words (from the Words panel)"),
+            "rare": _("Least common words in the scene"),
+        }
+        for index in range(self.glossary_source.count()):
+            source = str(self.glossary_source.itemData(index))
+            self.glossary_source.setItemText(index, sources[source])
         self.whole.setText(_("The &whole film"))
         span = self._selected
         self.rows.setText(
@@ -182,9 +208,14 @@ class WorksheetDialog(Retranslating, QDialog):
             span = self._selected
         elif self.typed.isChecked():
             span = (read_time(self.start.text()), read_time(self.end.text()))
+        language = str(self.language.currentData())
+        collected = None
+        if self.glossary_source.currentData() == "collected":
+            collected = collected_in(self._collected_words(), language)
         return WorksheetOptions(
-            language=str(self.language.currentData()),
+            language=language,
             span=span,
+            collected=collected,
             parts=frozenset(part for part, box in self.parts.items() if box.isChecked()),
             version=str(self.version.currentData()),
             hints=self.hints.isChecked(),
@@ -195,6 +226,14 @@ class WorksheetDialog(Retranslating, QDialog):
         """The review sheet's paper, from the preferences, else the locale's."""
         paper = self._context.preferences.get(settings.SHEET_PAPER)
         return "letter" if paper == "letter" else "a4" if paper == "a4" else locale_paper()
+
+    def _collected_words(self) -> list[Word]:
+        """The words the reader collected from this film; none when they cannot be read."""
+        try:
+            return self._context.words.words(self._context.film.id)
+        except MismaLunaError as error:
+            self._say(error.message)
+            return []
 
     def _load_questions(self) -> list[str]:
         try:
@@ -214,6 +253,9 @@ class WorksheetDialog(Retranslating, QDialog):
         except MismaLunaError as error:
             self._say(error.message)
             return None
+        notice = glossary_notice(worksheet)
+        self.glossary_note.setText(notice)
+        self.glossary_note.setVisible(bool(notice))
         labels = worksheet_labels(worksheet, self._context.language.locale_dir)
         return WorksheetOutput(worksheet, labels, options.paper)
 
