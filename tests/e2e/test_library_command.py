@@ -59,3 +59,23 @@ def test_mistakes_are_one_line_naming_the_file(tmp_path: Path) -> None:
     unknown = run(tmp_path, "library", "export", "nope", "--output", str(tmp_path / "x.zip"))
     assert unknown.returncode == 2 and "nope" in unknown.stderr
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_search_finds_passages_and_survives_any_query(tmp_path: Path) -> None:
+    made = run(
+        tmp_path, "film", "new", "--title", "Estación", "--subtitles",
+        str(SUBTITLES / "pair.es.srt"), str(SUBTITLES / "pair.en.srt"),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    found = run(tmp_path, "library", "search", "ESTACION", "--json")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    kinds = {(hit["id"], hit["kind"]) for hit in hits}
+    assert ("estacion", "title") in kinds and ("estacion", "subtitle") in kinds
+    line = next(hit for hit in hits if hit["kind"] == "subtitle")
+    assert line["start_ms"] == 1000 and "estación" in line["snippet"]
+    for query in ('"', "NEAR(", "*", "(a OR", 'est" AND'):
+        done = run(tmp_path, "library", "search", query)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (query, done.stderr)
+    text = run(tmp_path, "library", "search", "estación")
+    assert "estacion\tEstación\tSubtitles (es) 0:01\t" in text.stdout

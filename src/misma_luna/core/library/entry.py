@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from misma_luna.core.film.package import FilmPackage
+from misma_luna.core.library.posters import find_poster
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class LibraryEntry:
     completeness: dict[str, Completeness] = field(default_factory=dict)
     last_opened: str | None = None
     bundled: bool = False
+    # The package's poster image (core/library/posters.py), if it has one.
+    poster: Path | None = None
 
     def title(self, language: str) -> str:
         """The title as released in `language`, else the original title."""
@@ -59,6 +62,7 @@ def entry_of(film: FilmPackage, folder: Path, bundled: bool = False) -> LibraryE
         year=film.facts.year,
         completeness={lang: completeness(film, lang) for lang in film.catalogs},
         bundled=bundled,
+        poster=find_poster(folder),
     )
 
 

@@ -17,6 +17,7 @@ from misma_luna.core.base.folding import fold_in_place
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.regular_files import read_regular_bytes, read_regular_text
 from misma_luna.core.base.text_decoding import MAX_TEXT_BYTES
+from misma_luna.core.film.bare_review import load_bare_review, split_front_matter
 from misma_luna.core.library.library import Library
 from misma_luna.core.subtitles.cue_text import language_from_name, language_from_text
 from misma_luna.core.subtitles.tracks import load_track
@@ -36,6 +37,8 @@ class NewFilm:
     cast: tuple[str, ...] = ()
     runtime_minutes: int | None = None
     synopsis: str = ""
+    # The review's text itself, when it was read already (a bare review being added).
+    review_body: str = ""
 
 
 def film_id_for(title: str, taken: set[str]) -> str:
@@ -73,6 +76,8 @@ def film_toml(film: NewFilm, film_id: str) -> str:
 
 def review_text(film: NewFilm) -> str:
     """The review file's text, or the title and synopsis when no review was given."""
+    if film.review_body:
+        return film.review_body
     if film.review is not None:
         return read_regular_text(film.review).text
     heading = f"# {film.title}\n"
@@ -126,6 +131,27 @@ def create_film(library: Library, film: NewFilm) -> Path:
         load_track(path)
     film_id = film_id_for(film.title, library.ids())
     return library.install(lambda folder: write_package(film, film_id, folder))
+
+
+def add_review(library: Library, path: Path) -> Path:
+    """Write the bare review file `path` into the library as a one-language film, whole, and
+    return its folder. The film keeps the id it was read under, so that the notes written on
+    the review are the notes of the film."""
+    film = load_bare_review(path)
+    if film.id in library.ids():
+        raise FilmError(path, _("this review is already in your library"))
+    _meta, body, _line = split_front_matter(film.review_source.text)
+    facts = film.facts
+    new = NewFilm(
+        title=facts.titles.original,
+        source_language=facts.source_language,
+        year=facts.year,
+        directors=facts.directors,
+        cast=tuple(member.name for member in facts.cast),
+        runtime_minutes=facts.runtime_minutes,
+        review_body=body,
+    )
+    return library.install(lambda folder: write_package(new, film.id, folder))
 
 
 def tracks_by_language(paths: list[Path], given: dict[Path, str] | None = None) -> dict[str, Path]:

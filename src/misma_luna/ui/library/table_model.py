@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,19 +19,22 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QPixmap
 
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.folding import fold_in_place
 from misma_luna.core.base.i18n import _
 from misma_luna.core.library.entry import LibraryEntry
+from misma_luna.core.words.coverage import Coverage, reader_track
+from misma_luna.ui.library.posters import poster_thumbnail
 from misma_luna.ui.widgets.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-INITIAL, TITLE, YEAR, LANGUAGES, TRANSLATED, NOTES, OPENED = range(7)
-COLUMNS = 7
+INITIAL, TITLE, YEAR, LANGUAGES, TRANSLATED, NOTES, OPENED, LEVEL = range(8)
+COLUMNS = 8
 
 
 class LibraryTableModel(QAbstractTableModel):
@@ -40,6 +44,8 @@ class LibraryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[LibraryEntry] = []
         self._notes: dict[str, int] = {}
+        self._levels: dict[str, dict[str, Coverage]] = {}  # per film, per subtitle language
+        self._posters: dict[Path, QPixmap | None] = {}
         self.language = "en"
 
     def set_entries(
@@ -48,7 +54,12 @@ class LibraryTableModel(QAbstractTableModel):
         """Show `entries` with their notes counts, titled in `language`."""
         self.beginResetModel()
         self._entries, self._notes, self.language = list(entries), dict(notes), language
+        self._posters.clear()
         self.endResetModel()
+
+    def set_levels(self, levels: dict[str, dict[str, Coverage]]) -> None:
+        """How much of each counted film's subtitles the reader knows (see core.words)."""
+        self._levels = dict(levels)
 
     def entry(self, row: int) -> LibraryEntry:
         """The film on `row`."""
@@ -67,7 +78,7 @@ class LibraryTableModel(QAbstractTableModel):
             return None
         return (
             "", _("Title"), _("Year"), _("Languages"), _("Translated"), _("Notes"),
-            _("Last opened"),
+            _("Last opened"), _("Level"),
         )[section]  # fmt: skip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -81,15 +92,19 @@ class LibraryTableModel(QAbstractTableModel):
         }
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return plain_tooltip(f"{entry.original_title}\n{entry.folder}")
+        if role == Qt.ItemDataRole.ToolTipRole and column == LEVEL:
+            return self._level_tooltip(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == INITIAL:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.DecorationRole and column == INITIAL:
+            return self.poster(entry)
         answer = answers.get(role)
         return answer() if answer is not None else None
 
     def _text(self, entry: LibraryEntry, column: int) -> str:
         title = entry.title(self.language)
         texts: dict[int, Callable[[], str]] = {
-            INITIAL: title[:1].upper,
+            INITIAL: lambda: "" if self.poster(entry) is not None else title[:1].upper(),
             TITLE: lambda: title,
             YEAR: lambda: str(entry.year) if entry.year else "",
             LANGUAGES: lambda: ", ".join(
@@ -98,8 +113,17 @@ class LibraryTableModel(QAbstractTableModel):
             TRANSLATED: lambda: self._translated(entry),
             NOTES: lambda: str(self._notes.get(entry.id, 0)),
             OPENED: lambda: opened_text(entry.last_opened, self.language),
+            LEVEL: lambda: self._level_text(entry),
         }
         return texts[column]()
+
+    def poster(self, entry: LibraryEntry) -> QPixmap | None:
+        """The film's poster as a thumbnail (read once), or None: its initial is shown."""
+        if entry.poster is None:
+            return None
+        if entry.poster not in self._posters:
+            self._posters[entry.poster] = poster_thumbnail(entry.poster)
+        return self._posters[entry.poster]
 
     def _translated(self, entry: LibraryEntry) -> str:
         parts = [
@@ -118,7 +142,31 @@ class LibraryTableModel(QAbstractTableModel):
             return min(ratios) if ratios else -1.0
         if column == OPENED:
             return entry.last_opened or ""
+        if column == LEVEL:
+            track = reader_track(self._levels.get(entry.id, {}), self.language)
+            return track.share if track is not None else -1.0
         return fold_in_place(self._text(entry, column))
+
+    def _level_text(self, entry: LibraryEntry) -> str:
+        track = reader_track(self._levels.get(entry.id, {}), self.language)
+        if track is None:
+            return ""
+        # The track's language by name: a bare code reads as a word ("en 92%" in Spanish).
+        return _("{language}: {percent}%").format(
+            language=fmt.language_name(track.language, self.language),
+            percent=fmt.format_number(round(track.share * 100), self.language),
+        )
+
+    def _level_tooltip(self, entry: LibraryEntry) -> str | None:
+        track = reader_track(self._levels.get(entry.id, {}), self.language)
+        if track is None:
+            return _("Open the film's subtitles once to see how hard it is for you.")
+        # TRANSLATORS: {share} is a percentage such as 92%, {verdict} "comfortable", "some
+        # effort" or "hard going".
+        return _("{share} of the words familiar to you: {verdict}").format(
+            share=f"{fmt.format_number(round(track.share * 100), self.language)}%",
+            verdict=track.verdict(),
+        )
 
 
 def opened_text(moment: str | None, language: str) -> str:

@@ -1,15 +1,18 @@
 """File > Library: every film the reader has, sorted, filtered as they type, opened with
 Enter or a double-click; films imported from a folder or `.zip`, and exported as a `.zip`.
 
-The window asks the library (through the context) for its films and hands the one chosen to
-the shell with `filmChosen`; it opens nothing itself.
+The same box searches the whole library as the reader types: every film's titles, reviews
+(in each language), subtitle lines and the reader's notes, each passage found listed with
+its film and place. The window asks the library (through the context) for its films and
+passages and hands the one chosen to the shell with `filmChosen` or `passageChosen`; it
+opens nothing itself.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,15 +21,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from misma_luna.core.base.errors import MismaLunaError
-from misma_luna.core.base.i18n import _
+from misma_luna.core.base.i18n import _, ngettext
 from misma_luna.core.library.entry import LibraryEntry
+from misma_luna.core.library.library import SearchHit
 from misma_luna.core.library.sharing import export_film, import_film
+from misma_luna.ui.library.posters import THUMBNAIL
+from misma_luna.ui.library.search_model import HIT_ROLE, PASSAGE, SearchResultsModel
 from misma_luna.ui.library.table_model import (
     ENTRY_ROLE,
     INITIAL,
@@ -40,8 +47,11 @@ from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.dialogs import report_problem
+from misma_luna.ui.widgets.plain_text import plain_label
 
-WINDOW_SIZE = (860, 520)
+WINDOW_SIZE = (860, 560)
+# The search waits this long after the last key, so that typing a word runs it once.
+SEARCH_DELAY_MS = 150
 
 
 class LibraryWindow(Retranslating, QDialog):
@@ -49,6 +59,7 @@ class LibraryWindow(Retranslating, QDialog):
 
     filmChosen = Signal(object)  # noqa: N815 (Qt naming); the package folder, a Path
     newFilmAsked = Signal()  # noqa: N815 (Qt naming)
+    passageChosen = Signal(object)  # noqa: N815 (Qt naming); the SearchHit chosen
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,8 +71,16 @@ class LibraryWindow(Retranslating, QDialog):
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
-        self.filter.returnPressed.connect(self.open_current)
+        self.filter.returnPressed.connect(self._open_first)
         self.table = self._make_table()
+        self.hits = SearchResultsModel(self)
+        self.results_label = plain_label(self)  # it repeats the reader's words
+        self.results = self._make_results()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.filter.textChanged.connect(lambda _text: self._search_timer.start())
         self.buttons = QDialogButtonBox(self)
         self.open_button = self._button(QDialogButtonBox.ButtonRole.AcceptRole, self.open_current)
         self.new_button = self._button(QDialogButtonBox.ButtonRole.ActionRole, self.newFilmAsked)
@@ -69,9 +88,20 @@ class LibraryWindow(Retranslating, QDialog):
         self.export_button = self._button(QDialogButtonBox.ButtonRole.ActionRole, self.ask_export)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.close)
+        found = QWidget(self)
+        found_layout = QVBoxLayout(found)
+        found_layout.setContentsMargins(0, 0, 0, 0)
+        found_layout.addWidget(self.results_label)
+        found_layout.addWidget(self.results)
+        self.found = found
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(found)
+        self.splitter.setChildrenCollapsible(False)
+        found.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
-        layout.addWidget(self.table)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.buttons)
         resize_to_fit(self, *WINDOW_SIZE)
         context.language.languageChanged.connect(lambda _code: self.refresh())
@@ -87,6 +117,7 @@ class LibraryWindow(Retranslating, QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setWordWrap(False)
+        table.setIconSize(THUMBNAIL)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -94,6 +125,21 @@ class LibraryWindow(Retranslating, QDialog):
         header.resizeSection(INITIAL, 36)
         table.activated.connect(self._open_index)
         table.doubleClicked.connect(self._open_index)
+        return table
+
+    def _make_results(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.hits)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PASSAGE, QHeaderView.ResizeMode.Stretch)
+        table.activated.connect(self._open_hit)
+        table.doubleClicked.connect(self._open_hit)
         return table
 
     def _button(self, role: QDialogButtonBox.ButtonRole, slot: object) -> QPushButton:
@@ -105,9 +151,11 @@ class LibraryWindow(Retranslating, QDialog):
     def retranslate(self) -> None:
         """Texts in the active language."""
         self.setWindowTitle(_("Library"))
-        self.filter.setPlaceholderText(_("Filter by title or year"))
-        self.filter.setAccessibleName(_("Filter the films"))
+        self.filter.setPlaceholderText(_("Search titles, reviews, subtitles and notes"))
+        self.filter.setAccessibleName(_("Search your films"))
         self.table.setAccessibleName(_("Your films"))
+        self.results.setAccessibleName(_("Passages found"))
+        self._say_found()
         self.open_button.setText(_("&Open"))
         self.new_button.setText(_("&New Film…"))
         self.import_button.setText(_("&Import…"))
@@ -118,11 +166,50 @@ class LibraryWindow(Retranslating, QDialog):
         library = self._context.library
         entries = library.entries()
         counts = self._context.notes.counts()
+        try:
+            self.model.set_levels(self._context.words.film_coverages())
+        except MismaLunaError as error:
+            self._context.status.show(error.message)
         self.model.set_entries(entries, counts, self._context.language.language)
         if self.proxy.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         for problem in library.problems:
             self._context.status.show(problem.message)
+        self._index_notes()
+        if self.filter.text().strip():
+            self.run_search()
+
+    def _index_notes(self) -> None:
+        """Give the library's search the notes as they are now."""
+        try:
+            self._context.library.index_notes(self._context.notes.iter_notes())
+        except MismaLunaError as error:
+            self._context.status.show(error.message)
+
+    def run_search(self) -> list[SearchHit]:
+        """Search the whole library for the words in the box; list what was found."""
+        self._search_timer.stop()
+        text = self.filter.text().strip()
+        hits: list[SearchHit] = []
+        if text:
+            try:
+                hits = self._context.library.search(text)
+            except MismaLunaError as error:
+                self._context.status.show(error.message)
+        self.hits.set_hits(hits, self._context.language.language)
+        self.found.setVisible(bool(text))
+        self._say_found()
+        return hits
+
+    def _say_found(self) -> None:
+        count = self.hits.rowCount()
+        if count:
+            text = ngettext(
+                "{count} passage found in your films", "{count} passages found in your films", count
+            ).format(count=count)
+        else:
+            text = _("No title, review, subtitle or note holds these words.")
+        self.results_label.setText(text)
 
     def show_library(self) -> None:
         """Show the window up to date, with the cursor in the filter."""
@@ -147,6 +234,20 @@ class LibraryWindow(Retranslating, QDialog):
         if entry is not None:
             self.filmChosen.emit(entry.folder)
             self.close()
+
+    def _open_first(self) -> None:
+        """Enter in the box: the film selected, else the first passage found."""
+        if self.proxy.rowCount() or not self.filter.text().strip():
+            self.open_current()
+            return
+        self.run_search()
+        if self.hits.rowCount():
+            self._open_hit(self.hits.index(0, 0))
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        hit: SearchHit = self.hits.data(index, HIT_ROLE)
+        self.passageChosen.emit(hit)
+        self.close()
 
     def _open_index(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())

@@ -26,7 +26,7 @@ from misma_luna.core.base.file_kinds import (
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import repair_summary
 from misma_luna.core.film.package import FilmPackage
-from misma_luna.core.library.library import library_root
+from misma_luna.core.notes.note import Anchor
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.paths import film_cache
@@ -35,7 +35,9 @@ from misma_luna.ui.widgets.original_text import OriginalTextDialog
 from misma_luna.ui.widgets.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
+    from misma_luna.core.library.library import SearchHit
     from misma_luna.ui.library.new_film_dialog import NewFilmDialog
+    from misma_luna.ui.library.review_offer import ReviewOffer
     from misma_luna.ui.library.window import LibraryWindow
 
 MAX_RECENT = 8
@@ -49,6 +51,7 @@ class FilmOpener(QObject):
     """
 
     subtitlesChosen = Signal(list)  # noqa: N815 (Qt naming); the subtitle files, Paths
+    noteChosen = Signal(int)  # noqa: N815 (Qt naming); a note found by the library's search
 
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -57,12 +60,16 @@ class FilmOpener(QObject):
         self.recent_menu: QMenu | None = None
         self._original: OriginalTextDialog | None = None
         self._library: LibraryWindow | None = None
+        self._review_offer: ReviewOffer | None = None
         context.actions["file.open"].triggered.connect(self.choose_and_open)
         context.actions["file.library"].triggered.connect(self.show_library)
         context.actions["file.new_film"].triggered.connect(self.show_new_film)
         context.actions["view.show_original"].triggered.connect(self.show_original)
         parent.setAcceptDrops(True)
         parent.installEventFilter(self)
+        # Built after the first paint: the film shown then was opened too.
+        context.session.filmChanged.connect(self.film_shown)
+        self.film_shown(context.film)
 
     # -- opening
 
@@ -111,20 +118,40 @@ class FilmOpener(QObject):
         self.remember(path)
         self._context.session.set_film(film)
         self.report_warnings(film)
-        self.mark_opened(path, film)
         return film
 
-    def mark_opened(self, path: Path, film: FilmPackage) -> None:
-        """Note in the library when `film` was opened: a film in the library's folder, or
-        any film once the library is open (the bundled one is listed from elsewhere)."""
-        context = self._context
-        root = context.library_root or library_root(context.data_dir)
-        if not (path.resolve().is_relative_to(root.resolve()) or "library" in vars(context)):
-            return  # opening a film outside the library needs no database
+    def film_shown(self, film: FilmPackage) -> None:
+        """A film came on screen: the library notes when (whatever film it is, the bundled
+        one included), and a bare review file is offered a place in the library."""
         try:
-            context.library.mark_opened(film.id)
+            self._context.library.mark_opened(film.id)
         except MismaLunaError as error:
             self._context.status.show(str(error))
+        if kind_of(film.path) is FileKind.REVIEW and film.path.is_file():
+            self.review_offer.offer(film)
+
+    @property
+    def review_offer(self) -> ReviewOffer:
+        """The offer to add an opened review file to the library, made on first use."""
+        if self._review_offer is None:
+            # Loaded on first use, not with the window.
+            from misma_luna.ui.library.review_offer import ReviewOffer  # noqa: PLC0415
+
+            self._review_offer = ReviewOffer(self._context, self._parent)
+            self._review_offer.added.connect(self.open_path)
+        return self._review_offer
+
+    def open_passage(self, hit: SearchHit) -> None:
+        """Open the film of a passage found in the library, at that passage."""
+        if self.open_path(hit.entry.folder) is None:
+            return
+        start = hit.start_ms
+        if hit.kind == "review":
+            self._context.reading.scroll_to(Anchor("block", hit.place, 0, ""))
+        elif start is not None:
+            self._context.reading.scroll_to(Anchor("subtitle", f"cue:{start}", start, ""))
+        elif hit.note_id is not None:
+            self.noteChosen.emit(hit.note_id)
 
     # -- the library
 
@@ -138,6 +165,7 @@ class FilmOpener(QObject):
             self._library = LibraryWindow(self._context, self._parent)
             self._library.filmChosen.connect(self.open_path)
             self._library.newFilmAsked.connect(self.show_new_film)
+            self._library.passageChosen.connect(self.open_passage)
         return self._library
 
     def show_library(self) -> None:
