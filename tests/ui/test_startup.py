@@ -72,7 +72,13 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
         for pane in ("filmPane", "subtitlesPane", "notesPane"):
             assert window.findChild(QWidget, pane) is None
         menus = [action.menu() for action in window.menuBar().actions()]
-        assert [menu.title() for menu in menus] == ["&Archivo", "&Editar", "&Ver", "Ay&uda"]
+        assert [menu.title() for menu in menus] == [
+            "&Archivo",
+            "&Editar",
+            "&Ver",
+            "&Película",
+            "Ay&uda",
+        ]
         assert all(isinstance(menu, QMenu) and menu.actions() == [] for menu in menus)
         places = [window.splitter.widget(0), window.splitter.widget(2)]
         painted = [window.review_pane.geometry()] + [place.geometry() for place in places]

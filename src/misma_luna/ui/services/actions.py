@@ -152,6 +152,12 @@ SPECS: tuple[ActionSpec, ...] = (
         N_("Make a film from subtitle files and a review of your own"),
         Key.New,
     ),
+    # -- translating the film in the app
+    ActionSpec(
+        "film.translate",
+        N_("&Translate…"),
+        N_("Translate the review and the film's details, piece by piece, side by side"),
+    ),
     # -- words: collect from a line, look at them, take them to Anki
     ActionSpec(
         "words.collect",

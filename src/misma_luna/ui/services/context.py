@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
     from misma_luna.core.library.library import Library
     from misma_luna.core.notes.store import NotesStore
-    from misma_luna.ui.services.background import Background
     from misma_luna.core.words.store import WordsStore
     from misma_luna.ui.services.actions import ActionRegistry
+    from misma_luna.ui.services.background import Background
 
 # How long a passing message stays in the status bar.
 STATUS_MILLISECONDS = 10_000
@@ -40,6 +40,9 @@ class FilmSession(QObject):
     """The film being read; announces a new film with `filmChanged`."""
 
     filmChanged = Signal(object)  # noqa: N815 (Qt naming); the new FilmPackage
+    # The same film with its text changed (a translation typed in the app): the reading panes
+    # show it again; subtitles and notes stay as they are.
+    contentChanged = Signal(object)  # noqa: N815 (Qt naming); the updated FilmPackage
 
     def __init__(self, film: FilmPackage, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,11 @@ class FilmSession(QObject):
         """Show another film everywhere."""
         self._film = film
         self.filmChanged.emit(film)
+
+    def update_content(self, film: FilmPackage) -> None:
+        """Show the same film's changed text (translations) without reopening it."""
+        self._film = film
+        self.contentChanged.emit(film)
 
 
 class StatusLine(QObject):
@@ -115,7 +123,10 @@ class AppContext:
         # Loaded on first use: the first paint needs no words.
         from misma_luna.core.words.store import WordsStore, words_path  # noqa: PLC0415
 
-        return WordsStore.open(words_path(self.data_dir), read_only=self.notes_held_elsewhere)
+        # Today's backup is made on a worker thread once the words are shown.
+        return WordsStore.open(
+            words_path(self.data_dir), read_only=self.notes_held_elsewhere, back_up=False
+        )
 
     def close_words(self) -> None:
         """Close the words store if it was opened."""

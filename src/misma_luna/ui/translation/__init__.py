@@ -1,0 +1,1 @@
+"""Film > Translate…: the film's review blocks and fields beside their translations."""

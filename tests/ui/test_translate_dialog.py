@@ -1,0 +1,144 @@
+"""Film > Translate…: the pieces listed with their states, typing saved into the package's
+catalog, the review following at once, and a film outside the library shown read-only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from PySide6.QtCore import Qt
+
+from misma_luna.core.base.i18n import _
+from misma_luna.core.base.resources import bundled_film_dir
+from misma_luna.core.film.loading import load_film
+from misma_luna.core.film.translating import PieceState
+from misma_luna.core.notes.store import NotesStore
+from misma_luna.ui.shell.main_window import MainWindow
+from misma_luna.ui.translation.dialog import TranslateDialog
+from misma_luna.ui.translation.piece_model import PIECE_ROLE, STATE
+
+CHANGED = ("Neither quite manages", "Neither of them quite manages")
+
+
+def library_film(tmp_path: Path) -> Path:
+    """The bundled film copied into a library under tmp_path, one paragraph reworded."""
+    folder = Path(shutil.copytree(bundled_film_dir(), tmp_path / "films" / "mine"))
+    review = folder / "review.md"
+    review.write_text(review.read_text(encoding="utf-8").replace(*CHANGED), encoding="utf-8")
+    return folder
+
+
+def window_on(qtbot, make_context, tmp_path: Path, folder: Path, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    context = make_context(load_film(folder))
+    context.library_root = tmp_path / "films"
+    context.open_notes = lambda: NotesStore.open(tmp_path / "notes.sqlite3")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.context.language.set_language(language)
+    return window
+
+
+def pieces(dialog: TranslateDialog) -> list[object]:
+    proxy = dialog.proxy
+    return [proxy.index(row, STATE).data(PIECE_ROLE) for row in range(proxy.rowCount())]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_typing_saves_the_catalog_and_the_review_follows(
+    qtbot, make_context, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    folder = library_film(tmp_path)
+    window = window_on(qtbot, make_context, tmp_path, folder, language)
+    dialog = window.show_translation()
+    assert dialog.language_box.currentData() == "es"
+    assert dialog.windowTitle() == _("Translate the Film")
+    if language == "es":
+        assert dialog.windowTitle() != "Translate the Film"
+    assert not dialog.notice.isVisible()
+    film = window.context.film
+    assert dialog.proxy.rowCount() == len({b.text for b in film.review.blocks}) + len(
+        film.facts.texts
+    )
+    before = dialog.progress_label.text()
+    dialog.only_needed.setChecked(True)
+    [outdated] = pieces(dialog)
+    assert outdated.state is PieceState.OUTDATED  # type: ignore[attr-defined]
+    assert dialog.proxy.index(0, STATE).data() == dialog.model.data(
+        dialog.model.index(dialog._row or 0, STATE)
+    )
+    assert dialog.previous_view.isVisible() or not dialog.isVisible()
+    assert CHANGED[0] in dialog.previous_view.toPlainText()
+    dialog.editor.selectAll()
+    qtbot.keyClicks(dialog.editor, "Ninguna de las dos lo logra del todo.")
+    qtbot.waitUntil(lambda: not dialog._dirty, timeout=5000)  # the pause after typing saves
+    catalog = polib.pofile(str(folder / "i18n" / "es.po"))
+    entry = catalog.find(outdated.source)  # type: ignore[attr-defined]
+    assert entry is not None and entry.msgstr == "Ninguna de las dos lo logra del todo."
+    assert not entry.fuzzy
+    assert dialog.progress_label.text() != before
+    shown = window.context.localized_film().text(outdated.source)  # type: ignore[attr-defined]
+    if language == "es":
+        assert shown.text == "Ninguna de las dos lo logra del todo."
+        assert "Ninguna de las dos lo logra del todo." in window.review_pane.view.toPlainText()
+    dialog.close()
+
+
+def test_ctrl_enter_confirms_and_moves_on(qtbot, make_context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = library_film(tmp_path)
+    window = window_on(qtbot, make_context, tmp_path, folder, "es")
+    dialog = window.show_translation()
+    qtbot.waitExposed(dialog)
+    dialog.only_needed.setChecked(True)
+    assert dialog.proxy.rowCount() == 1
+    dialog.editor.setFocus()
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.proxy.rowCount() == 0  # confirmed as it stood: nothing left to do
+    entries = polib.pofile(str(folder / "i18n" / "es.po"))
+    assert not [e for e in entries if e.fuzzy and not e.obsolete]
+    assert window.context.localized_film().untranslated_count() == 0
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_bundled_film_is_shown_read_only(qtbot, make_context, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+    window = window_on(qtbot, make_context, tmp_path, bundled_film_dir(), language)
+    before = (bundled_film_dir() / "i18n" / "es.po").read_bytes()
+    dialog = window.show_translation()
+    qtbot.waitExposed(dialog)
+    assert dialog.notice.isVisible()
+    assert dialog.notice.text() == dialog._read_only_reason() != ""
+    assert dialog.editor.isReadOnly()
+    assert dialog.proxy.rowCount() > 0
+    qtbot.keyClicks(dialog.editor, "x")
+    dialog.save_and_next()
+    assert (bundled_film_dir() / "i18n" / "es.po").read_bytes() == before
+    dialog.close()
+
+
+def test_a_failed_save_keeps_the_text_and_asks_before_closing(
+    qtbot, make_context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = library_film(tmp_path)
+    window = window_on(qtbot, make_context, tmp_path, folder, "en")
+    dialog = window.show_translation()
+    before = (folder / "i18n" / "es.po").read_bytes()
+
+    def full_disk(path: Path, data: bytes, *, durable: bool = True) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("misma_luna.core.film.translating.write_whole", full_disk)
+    dialog.editor.setPlainText("Un texto que no cabe")
+    assert not dialog.save_now()
+    assert str(folder / "i18n" / "es.po") in dialog.save_state.text()
+    assert dialog.editor.toPlainText() == "Un texto que no cabe"
+    assert (folder / "i18n" / "es.po").read_bytes() == before
+    monkeypatch.setattr(TranslateDialog, "_ask_to_leave_unsaved", lambda self: False)
+    dialog.close()
+    assert dialog.isVisible()  # not closed over the reader's text
+    monkeypatch.undo()
+    assert dialog.save_now()
+    assert "Un texto que no cabe" in (folder / "i18n" / "es.po").read_text(encoding="utf-8")
+    dialog.close()
+    assert not dialog.isVisible()
