@@ -94,3 +94,22 @@ def test_level_of_the_bundled_film(home: Path) -> None:
     tracks = {t["language"]: t for t in json.loads(result.stdout)["tracks"]}
     assert set(tracks) == {"en", "es"}
     assert 0.5 < tracks["es"]["share"] <= 1
+
+
+def test_known_import_then_level_with_lines_to_learn(home: Path) -> None:
+    listing = home / "known.txt"
+    listing.write_text("luna\ncasas\n", encoding="utf-8")
+    result = run(home, "known", "import", str(listing))
+    assert result.returncode == 0, result.stderr
+    assert "2 new words" in result.stdout and "Spanish" in result.stdout
+    assert "es\tcasa" in run(home, "known", "list").stdout
+    result = run(home, "level", str(bundled_film_dir()), "--json")
+    track = {t["language"]: t for t in json.loads(result.stdout)["tracks"]}["es"]
+    assert track["known_share"] > 0 and track["level"] in ("comfortable", "effort", "hard")
+    for line in track["one_new_word_lines"]:
+        assert line["word"] and line["time_ms"] >= 0
+    prose = home / "story.txt"
+    prose.write_text("Había una vez un gato.\nEl gato dormía mucho.\n", encoding="utf-8")
+    result = run(home, "known", "import", str(prose))
+    assert result.returncode == 2 and "story.txt" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.notes import backup
+from misma_luna.core.base import sqlite_files
 from misma_luna.core.notes import store as notes_store
 from misma_luna.core.notes.store import NotesStore, notes_path
 
@@ -95,7 +95,7 @@ def test_a_disk_that_fills_during_the_daily_backup_leaves_the_notes_writable(
         assert any("backup" in m for m in store.report.messages())
         store.add("moon", "breve")
     assert _notes(path)[-1] == "breve"
-    assert [p.name for p in backup.backups_dir(path).iterdir() if p.suffix == ".tmp"] == []
+    assert [p.name for p in sqlite_files.backups_dir(path).iterdir() if p.suffix == ".tmp"] == []
     figures.record("full_disk_backups_survived")
 
 
@@ -130,7 +130,7 @@ def test_a_failing_daily_backup_is_reported_and_the_notes_stay_writable(
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup, "daily_backup", full)
+    monkeypatch.setattr(sqlite_files, "daily_backup", full)
     with NotesStore.open(notes_path(tmp_path), today=DAY) as store:
         assert not store.read_only
         assert store.report.backup_failed == "the disk is full"
@@ -156,13 +156,13 @@ def test_the_daily_backup_can_be_made_later_from_another_thread(tmp_path: Path) 
     path = notes_path(tmp_path)
     with NotesStore.open(path, today=DAY, back_up=False) as store:
         store.add("moon", "antes del respaldo")
-        assert backup.daily_backups(path) == []
+        assert sqlite_files.daily_backups(path) == []
         with ThreadPoolExecutor(max_workers=1) as worker:
             problem = worker.submit(store.back_up_daily, DAY).result()
         assert problem is None
-        (made,) = backup.daily_backups(path)
+        (made,) = sqlite_files.daily_backups(path)
         assert made.name == f"notes-daily-{DAY.isoformat()}.sqlite3"
-        assert backup.is_healthy(made)
+        assert sqlite_files.is_healthy(made)
         store.add("moon", "después del respaldo")  # the store is still the writer
     copy = sqlite3.connect(made)
     try:
@@ -177,7 +177,7 @@ def test_a_backup_made_later_on_a_full_disk_says_why(
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(backup, "daily_backup", full)
+    monkeypatch.setattr(sqlite_files, "daily_backup", full)
     with NotesStore.open(notes_path(tmp_path), today=DAY, back_up=False) as store:
         assert store.report.backup_failed is None
         assert store.back_up_daily(DAY) == "the disk is full"
@@ -198,7 +198,7 @@ def test_the_app_makes_the_daily_backup_off_the_window_and_says_when_it_cannot(
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     threads: list[str] = []
-    real = backup.daily_backup
+    real = sqlite_files.daily_backup
 
     def watched(*args: object) -> object:
         threads.append(threading.current_thread().name)
@@ -206,25 +206,30 @@ def test_the_app_makes_the_daily_backup_off_the_window_and_says_when_it_cannot(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(backup, "daily_backup", watched)
+    monkeypatch.setattr(sqlite_files, "daily_backup", watched)
     make_application()  # names the app, which decides where its data lives
     started = start_gui(None, "en")
     assert started is not None
     window = started.window
     try:
         qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
+        # The notes and the words each make theirs, once both are open.
+        qtbot.waitUntil(lambda: len(threads) == 2, timeout=10000)
         qtbot.waitUntil(lambda: window.context.background.running == 0, timeout=10000)
-        assert threads and threading.main_thread().name not in threads
-        path = window.context.notes.path
+        assert threading.main_thread().name not in threads
+        stores = {"notes": window.context.notes.path, "words": window.context.words.path}
         boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
-        about = [box.text() for box in boxes if box.windowTitle() == i18n._("About your notes")]
-        if fails:
-            assert backup.daily_backups(path) == []
-            assert any("backup" in text and "disk is full" in text for text in about), about
-        else:
-            assert len(backup.daily_backups(path)) == 1
-            assert about == []
+        for name, path in stores.items():
+            title = i18n._(f"About your {name}")
+            about = [box.text() for box in boxes if box.windowTitle() == title]
+            if fails:
+                assert sqlite_files.daily_backups(path) == []
+                assert any("backup" in text and "disk is full" in text for text in about), about
+            else:
+                assert len(sqlite_files.daily_backups(path)) == 1
+                assert about == []
         assert not window.context.notes.read_only
+        assert not window.context.words.read_only
     finally:
         window.close()
         started.stop()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.sqlite_files import sqlite_uri
-from misma_luna.core.notes import backup
 from misma_luna.core.notes.export import write_export
 from misma_luna.core.notes.store import NotesStore, notes_path
 
@@ -41,7 +41,7 @@ def test_notes_live_in_a_folder_with_uri_characters(tmp_path: Path, name: str) -
         out = io.StringIO()
         write_export(out, reader.iter_notes(), "json", counts=reader.counts())
         assert "una nota" in out.getvalue()
-    assert backup.is_healthy(backup.daily_backups(path)[0])
+    assert sqlite_files.is_healthy(sqlite_files.daily_backups(path)[0])
     strays = {entry for entry in _listing(tmp_path) if not entry.startswith(name)}
     assert strays == set(), "nothing may be made outside the data folder"
     figures.record("data_folder_names_survived")
@@ -68,10 +68,10 @@ def test_an_empty_file_is_never_a_backup_to_restore(tmp_path: Path) -> None:
     path = notes_path(tmp_path / "C#")
     with NotesStore.open(path, today=DAY):
         pass
-    (daily,) = backup.daily_backups(path)
+    (daily,) = sqlite_files.daily_backups(path)
     daily.write_bytes(b"")
     os.utime(daily, (1, 10**10))
-    empty = sqlite3.connect(backup.backups_dir(path) / "notes-v9-empty.sqlite3")
+    empty = sqlite3.connect(sqlite_files.backups_dir(path) / "notes-v9-empty.sqlite3")
     empty.close()
     path.write_bytes(b"garbage" * 200)
     with NotesStore.open(path, today=DAY + dt.timedelta(days=1)) as store:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from misma_luna.core.base import sqlite_files
-from misma_luna.core.notes import backup as notes_backup
 from misma_luna.core.notes import schema as notes_schema
 from misma_luna.core.notes.store import NotesStore, notes_path
 
@@ -37,7 +36,7 @@ def test_migration_from_v1_keeps_notes_makes_them_searchable_and_backs_up(
     migrated = sqlite3.connect(path)
     assert migrated.execute("PRAGMA user_version").fetchone() == (2,)
     migrated.close()
-    (before,) = notes_backup.backups_dir(path).glob("notes-v1-*.sqlite3")
+    (before,) = sqlite_files.backups_dir(path).glob("notes-v1-*.sqlite3")
     conn = sqlite3.connect(before)
     assert conn.execute("PRAGMA user_version").fetchone() == (1,)
     assert conn.execute("SELECT body FROM notes").fetchall() == [("written by v1",)]
@@ -63,12 +62,12 @@ def test_daily_backups_are_single_files_and_only_seven_are_kept(tmp_path: Path) 
     for day in range(10):
         with NotesStore.open(path, today=DAY + dt.timedelta(days=day)) as store:
             store.add("film", f"day {day}")
-    kept = notes_backup.daily_backups(path)
+    kept = sqlite_files.daily_backups(path)
     assert [p.name for p in kept][:2] == [
         "notes-daily-2026-03-10.sqlite3",
         "notes-daily-2026-03-09.sqlite3",
     ]
-    assert len(kept) == notes_backup.KEEP_DAILY
+    assert len(kept) == sqlite_files.KEEP_DAILY
     assert not list(kept[0].parent.glob("*-wal"))
     conn = sqlite3.connect(kept[0])
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
@@ -118,7 +117,7 @@ def test_a_file_of_garbage_is_kept_and_a_fresh_store_starts_without_backups(
 def test_a_damaged_backup_is_skipped_for_an_older_good_one(tmp_path: Path) -> None:
     path = notes_path(tmp_path)
     fill_and_back_up(path)
-    good = notes_backup.daily_backups(path)[0]
+    good = sqlite_files.daily_backups(path)[0]
     bad = good.with_name("notes-daily-2026-03-02.sqlite3")
     bad.write_bytes(b"\x00" * 4096)
     path.write_bytes(b"garbage" * 1000)

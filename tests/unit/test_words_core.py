@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.words import lexicon
+from misma_luna.core.words import lexicon, schema
 from misma_luna.core.words.counterparts import TranslationTable
 from misma_luna.core.words.coverage import coverage
 from misma_luna.core.words.store import WordsError, WordsStore, words_path
@@ -76,7 +76,7 @@ def test_store_collects_once_per_film_and_searches(tmp_path: Path) -> None:
             store.collect(sighting("  ¿? "))
     with sqlite3.connect(words_path(tmp_path)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
 
 
 def test_read_only_store_refuses_to_write(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_damaged_file_is_set_aside(tmp_path: Path) -> None:
     with WordsStore.open(path) as store:
         assert "damaged" in store.notice
         store.collect(sighting())
-    assert list(tmp_path.glob("words.damaged-*"))
+    assert list((tmp_path / "damaged").glob("words-damaged-*"))
 
 
 def test_coverage_counts_common_and_collected_words() -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from misma_luna.core.words import dictd
+from misma_luna.core.words.dictionaries import Shelf
+from misma_luna.core.words.dictzip import DictionaryError
 from misma_luna.core.words.export import MODEL_NAME, stable_id, write_apkg, write_words
 from misma_luna.core.words.store import WordsStore, words_path
 from misma_luna.core.words.word import Sighting, Word
@@ -70,11 +72,14 @@ def write_dictionary(folder: Path, name: str, compressed: bool) -> None:
 @pytest.mark.parametrize("compressed", [True, False])
 def test_dictd_lookup(tmp_path: Path, compressed: bool) -> None:
     write_dictionary(tmp_path, "freedict-spa-eng", compressed)
-    found = dictd.find_dictionaries([tmp_path, tmp_path / "missing"])
+    (tmp_path / "freedict-spa-eng.index").open("a").write("00databaseurl\tA\tB\n")
+    shelf = Shelf(folders=[tmp_path, tmp_path / "missing"])
+    found = shelf.dictionaries()
     assert [(d.name, d.source, d.target) for d in found] == [("freedict-spa-eng", "es", "en")]
-    assert dictd.look_up(found, "Arbol", "es") == [("freedict-spa-eng", "árbol\n tree")]
-    assert "house, home" in dictd.look_up(found, "casa", "es")[0][1]
-    assert dictd.look_up(found, "casa", "en") == []
+    assert shelf.look_up(["Arbol"], "es") == [("freedict-spa-eng", "árbol\n tree")]
+    assert "house, home" in shelf.look_up(["casa"], "es")[0][1]
+    assert shelf.look_up(["casa"], "en") == []
+    assert shelf.look_up(["00databaseurl"], "es") == []
     assert dictd.decode_number("BAC") == 4098
 
 
@@ -82,8 +87,9 @@ def test_damaged_dictionary_names_the_file(tmp_path: Path) -> None:
     write_dictionary(tmp_path, "freedict-spa-eng", True)
     dz = tmp_path / "freedict-spa-eng.dict.dz"
     dz.write_bytes(dz.read_bytes()[:30])
-    dictionary = dictd.find_dictionaries([tmp_path])[0]
-    with pytest.raises(dictd.DictionaryError, match=r"freedict-spa-eng\.dict\.dz"):
+    dictionary = dictd.dictionary_at(tmp_path / "freedict-spa-eng.index")
+    assert dictionary is not None
+    with pytest.raises(DictionaryError, match=r"freedict-spa-eng\.dict\.dz"):
         dictionary.lookup("perro")
 
 

@@ -9,9 +9,7 @@ or failing disk is never taken for damage: the notes open read-only, untouched, 
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +20,7 @@ from typing import Any
 from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.notes import backup, schema
+from misma_luna.core.notes import schema
 from misma_luna.core.notes.note import Anchor, Note
 
 DB_NAME = "notes.sqlite3"
@@ -33,7 +31,6 @@ _PREVIEW_COLUMNS = (
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Below this much free space, an I/O error while opening is taken for a full disk.
-LOW_SPACE_BYTES = 1024 * 1024
 # Characters of a note's body (and of its quote) that a listing carries.
 PREVIEW_CHARS = 2000
 # The most notes a search lists (the best matches first).
@@ -53,7 +50,7 @@ def notes_path(data_dir: Path) -> Path:
 class OpenReport:
     """What happened while opening: recovery, or a newer format opened read-only."""
 
-    recovery: backup.Recovery | None = None
+    recovery: sqlite_files.Recovery | None = None
     newer_version: int | None = None
     # Why the notes could not be opened for writing (a full disk...): shown read-only.
     unwritable: str | None = None
@@ -95,7 +92,7 @@ def backup_failed_message(reason: str) -> str:
     ).format(reason=reason)
 
 
-def recovery_message(recovery: backup.Recovery) -> str:
+def recovery_message(recovery: sqlite_files.Recovery) -> str:
     """Tell the reader what was done about a damaged notes file."""
     if recovery.restored_from is None:
         return _(
@@ -150,7 +147,7 @@ class NotesStore:
             conn.close()
             return cls._open_unwritable(path, exc)
         store = cls(conn, path, read_only=False)
-        failed = _daily_backup(conn, path, today or dt.date.today()) if back_up else None
+        failed = store.back_up_daily(today) if back_up else None
         store.report = OpenReport(recovery=recovery, backup_failed=failed)
         return store
 
@@ -166,7 +163,7 @@ class NotesStore:
                 raise NotesError(
                     path,
                     _("the notes could not be read: {reason}").format(
-                        reason=disk_problem(exc, path)
+                        reason=sqlite_files.disk_problem(exc, path)
                     ),
                 ) from exc
         return cls(conn, path, read_only=True)
@@ -175,7 +172,7 @@ class NotesStore:
     def _open_unwritable(cls, path: Path, exc: sqlite3.Error | OSError) -> NotesStore:
         """The notes read-only, untouched, with the reason they could not be written."""
         store = cls._open_read_only(path)
-        store.report = OpenReport(unwritable=disk_problem(exc, path))
+        store.report = OpenReport(unwritable=sqlite_files.disk_problem(exc, path))
         return store
 
     def back_up_daily(self, today: dt.date | None = None) -> str | None:
@@ -185,13 +182,10 @@ class NotesStore:
         if self.read_only:
             return None
         try:
-            conn = sqlite_files.connect_read_only(self.path)
-        except sqlite3.Error as exc:
-            return disk_problem(exc, self.path)
-        try:
-            return _daily_backup(conn, self.path, today or dt.date.today())
-        finally:
-            conn.close()
+            sqlite_files.daily_backup(self.path, today or dt.date.today())
+        except (sqlite3.Error, OSError) as exc:
+            return sqlite_files.disk_problem(exc, self.path)
+        return None
 
     def close(self) -> None:
         """Close the database (everything is already on disk)."""
@@ -332,7 +326,7 @@ class NotesStore:
         try:
             return self._conn.execute(sql, params)
         except sqlite3.Error as exc:
-            reason = disk_problem(exc, self.path)
+            reason = sqlite_files.disk_problem(exc, self.path)
             raise NotesError(
                 self.path, _("the notes could not be read: {reason}").format(reason=reason)
             ) from exc
@@ -354,7 +348,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _connect_checked(path: Path) -> tuple[sqlite3.Connection, backup.Recovery | None]:
+def _connect_checked(path: Path) -> tuple[sqlite3.Connection, sqlite_files.Recovery | None]:
     """Connect, and if the file is damaged, recover from backup and connect again.
 
     Only a damaged file is recovered: errors of the disk (full, failing, read-only) propagate,
@@ -362,12 +356,12 @@ def _connect_checked(path: Path) -> tuple[sqlite3.Connection, backup.Recovery | 
     """
     if not path.exists():
         return _connect(path), None
-    if path.stat().st_size == 0 and backup.all_backups(path):  # emptied by a crash or a tool
-        recovery = backup.recover(path)
+    if path.stat().st_size == 0 and sqlite_files.all_backups(path):  # emptied by a crash or a tool
+        recovery = sqlite_files.recover(path)
         return _connect(path), recovery
     if _sound(path):
         return _connect(path), None
-    recovery = backup.recover(path)
+    recovery = sqlite_files.recover(path)
     return _connect(path), recovery
 
 
@@ -390,47 +384,6 @@ def _sound(path: Path) -> bool:
         conn.close()
 
 
-def is_disk_full(exc: BaseException, path: Path) -> bool:
-    """Whether `exc` comes from a full disk: SQLITE_FULL, ENOSPC, or an I/O error on a disk
-    with (almost) no free space left."""
-    if isinstance(exc, OSError):
-        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name == "SQLITE_FULL" or "database or disk is full" in str(exc):
-        return True
-    return name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _low_on_space(path)
-
-
-def _low_on_space(path: Path) -> bool:
-    try:
-        return shutil.disk_usage(path.parent).free < LOW_SPACE_BYTES
-    except OSError:
-        return False
-
-
-def disk_problem(exc: sqlite3.Error | OSError, path: Path) -> str:
-    """The reason a disk error gives, in the reader's words."""
-    if is_disk_full(exc, path):
-        return _("the disk is full")
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if isinstance(exc, PermissionError) or name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
-        return _("the notes folder cannot be written to")
-    if isinstance(exc, OSError) or name.startswith("SQLITE_IOERR"):
-        return _("the disk could not be written to")
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return _("another program is using the notes file")
-    return str(exc)
-
-
-def _daily_backup(conn: sqlite3.Connection, path: Path, today: dt.date) -> str | None:
-    """Make today's backup; None when done, else why it could not be made."""
-    try:
-        backup.daily_backup(conn, path, today)
-    except (sqlite3.Error, OSError) as exc:
-        return disk_problem(exc, backup.backups_dir(path))
-    return None
-
-
 def _is_ours(conn: sqlite3.Connection) -> bool:
     """False for a sound database that is not a notes file (such as another one's -wal applied)."""
     tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
@@ -439,11 +392,11 @@ def _is_ours(conn: sqlite3.Connection) -> bool:
 
 def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:
     if found > 0:
-        backup.migration_backup(conn, path, version)
+        sqlite_files.migration_backup(conn, path, version)
 
 
 def _save_error(path: Path, exc: sqlite3.Error) -> NotesError:
-    reason = disk_problem(exc, path)
+    reason = sqlite_files.disk_problem(exc, path)
     return NotesError(path, _("the note could not be saved: {reason}").format(reason=reason))
 
 

@@ -1,11 +1,13 @@
 """The words database's shape and how an older file is brought up to it.
 
-Each step runs in one `BEGIN IMMEDIATE` transaction that also sets `PRAGMA user_version`.
+Each step runs in one `BEGIN IMMEDIATE` transaction that also sets `PRAGMA user_version`;
+the store takes a backup before every step of a file that already held words.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from misma_luna.core.base import sqlite_files
 
@@ -33,11 +35,33 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX words_by_film ON words (film_id, time_ms, id)",
     ),
+    # Words the reader knows (marked or imported), and each film's words counted (see known.py).
+    (
+        """CREATE TABLE known (
+            language TEXT NOT NULL,
+            key TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            PRIMARY KEY (language, key)
+        )""",
+        """CREATE TABLE film_vocabulary (
+            film_id TEXT NOT NULL,
+            language TEXT NOT NULL,
+            word TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (film_id, language, word)
+        )""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Run every step from the file's version up to `SCHEMA_VERSION`, each whole or not at all."""
-    sqlite_files.migrate(conn, MIGRATIONS)
+def migrate(
+    conn: sqlite3.Connection,
+    before_step: Callable[[int], None] | None = None,
+    target: int = SCHEMA_VERSION,
+) -> None:
+    """Run every step from the file's version up to `target`, each whole or not at all,
+    calling `before_step(version)` before each."""
+    sqlite_files.migrate(conn, MIGRATIONS, before_step, target)

@@ -1,8 +1,10 @@
 """WordsStore: the reader's collected words in SQLite, kept as safely as their notes.
 
-WAL with `synchronous=FULL`, one `BEGIN IMMEDIATE` transaction per change, `user_version`
-migrations, `integrity_check` at start (a damaged file is set aside and a new one started,
-and the reader is told), and read-only opening for the command line or a newer format.
+WAL with `synchronous=FULL` and every commit copied into the main file, one `BEGIN
+IMMEDIATE` transaction per change, `user_version` migrations with a backup before each, a
+daily backup, `integrity_check` at start (a damaged file is moved aside and the newest good
+backup takes its place, and the reader is told once), and read-only opening for the command
+line or a newer format. The backups are the notes' own (`core/base/sqlite_files`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.subtitles.cue_text import fold
 from misma_luna.core.words import lexicon, schema
 from misma_luna.core.words.counterparts import Suggestion
+from misma_luna.core.words.known import KnownWords
 from misma_luna.core.words.word import Sighting, Word
 
 DB_NAME = "words.sqlite3"
@@ -40,7 +43,7 @@ def words_path(data_dir: Path) -> Path:
     return data_dir / DB_NAME
 
 
-class WordsStore:
+class WordsStore(KnownWords):
     """Collect, correct, delete, list and search the reader's words."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
@@ -51,28 +54,53 @@ class WordsStore:
         self.notice = ""
 
     @classmethod
-    def open(cls, path: Path, read_only: bool = False) -> WordsStore:
-        """Open (creating, migrating or setting aside a damaged file) the words at `path`."""
+    def open(
+        cls,
+        path: Path,
+        read_only: bool = False,
+        today: dt.date | None = None,
+        *,
+        back_up: bool = True,
+    ) -> WordsStore:
+        """Open (creating, migrating, or recovering a damaged file from its newest good
+        backup) the words at `path`, and make today's backup unless `back_up` is False (the
+        app makes it on a worker thread, with `back_up_daily`)."""
         if read_only:
             return cls._open_read_only(path)
-        notice = ""
+        notices: list[str] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if path.exists() and not _sound(path):
-                notice = _set_aside(path)
-            conn = sqlite_files.connect_wal(path)
-            if sqlite_files.user_version(conn) > schema.SCHEMA_VERSION:
+            conn, recovery = _connect_checked(path)
+            if recovery is not None:
+                notices.append(recovery_message(recovery))
+            found = sqlite_files.user_version(conn)
+            if found > schema.SCHEMA_VERSION:
                 conn.close()
                 store = cls._open_read_only(path)
-                store.notice = _("Your words were saved by a newer version of Misma Luna.")
+                notices.append(_("Your words were saved by a newer version of Misma Luna."))
+                store.notice = "\n\n".join(notices)
                 return store
-            schema.migrate(conn)
+            schema.migrate(conn, lambda version: _backup_before(conn, path, version, found))
         except (sqlite3.Error, OSError) as exc:
             raise WordsError(path, _("the words could not be opened: {reason}").format(
-                reason=exc)) from exc  # fmt: skip
+                reason=sqlite_files.disk_problem(exc, path))) from exc  # fmt: skip
         store = cls(conn, path, read_only=False)
-        store.notice = notice
+        failed = store.back_up_daily(today) if back_up else None
+        if failed is not None:
+            notices.append(backup_failed_message(failed))
+        store.notice = "\n\n".join(notices)
         return store
+
+    def back_up_daily(self, today: dt.date | None = None) -> str | None:
+        """Make today's backup (any thread may call it while the store is in use); None when
+        it was made or was not needed, else why it could not be."""
+        if self.read_only:
+            return None
+        try:
+            sqlite_files.daily_backup(self.path, today or dt.date.today())
+        except (sqlite3.Error, OSError) as exc:
+            return sqlite_files.disk_problem(exc, self.path)
+        return None
 
     @classmethod
     def _open_read_only(cls, path: Path) -> WordsStore:
@@ -84,7 +112,7 @@ class WordsStore:
                 schema.migrate(conn)
         except sqlite3.Error as exc:
             raise WordsError(path, _("the words could not be read: {reason}").format(
-                reason=exc)) from exc  # fmt: skip
+                reason=sqlite_files.disk_problem(exc, path))) from exc  # fmt: skip
         return cls(conn, path, read_only=True)
 
     def close(self) -> None:
@@ -160,7 +188,7 @@ class WordsStore:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise WordsError(self.path, _("the word could not be saved: {reason}").format(
-                reason=exc)) from exc  # fmt: skip
+                reason=sqlite_files.disk_problem(exc, self.path))) from exc  # fmt: skip
         except BaseException:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
@@ -207,7 +235,52 @@ class WordsStore:
             return self._conn.execute(sql, params)
         except sqlite3.Error as exc:
             raise WordsError(self.path, _("the words could not be read: {reason}").format(
-                reason=exc)) from exc  # fmt: skip
+                reason=sqlite_files.disk_problem(exc, self.path))) from exc  # fmt: skip
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite_files.connect_wal(path)
+    # Copy every commit into the main file at once, so a lost or deleted -wal loses nothing.
+    conn.execute("PRAGMA wal_autocheckpoint = 1")
+    return conn
+
+
+def _connect_checked(path: Path) -> tuple[sqlite3.Connection, sqlite_files.Recovery | None]:
+    """Connect; a damaged (or emptied) file is first moved aside and its newest good backup
+    put in its place. Errors of the disk propagate, and nothing is moved."""
+    if not path.exists():
+        return _connect(path), None
+    emptied = path.stat().st_size == 0 and bool(sqlite_files.all_backups(path))
+    if not emptied and _sound(path):
+        return _connect(path), None
+    recovery = sqlite_files.recover(path)
+    return _connect(path), recovery
+
+
+def recovery_message(recovery: sqlite_files.Recovery) -> str:
+    """Tell the reader what was done about a damaged words file."""
+    if recovery.restored_from is None:
+        return _(
+            "The words file was damaged and there was no good backup, so a new, empty one "
+            "was started. The damaged file was kept at {damaged}."
+        ).format(damaged=recovery.damaged_copy)
+    return _(
+        "The words file was damaged. It was kept at {damaged} and your words were restored "
+        "from the backup {backup}; words collected after that backup may be missing."
+    ).format(damaged=recovery.damaged_copy, backup=recovery.restored_from.name)
+
+
+def backup_failed_message(reason: str) -> str:
+    """What to tell the reader when today's backup of the words could not be made."""
+    return _(
+        "Today's backup of your words could not be made ({reason}). Your words "
+        "are safe and still saved as you collect them."
+    ).format(reason=reason)
+
+
+def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:
+    if found > 0:
+        sqlite_files.migration_backup(conn, path, version)
 
 
 def _sound(path: Path) -> bool:
@@ -222,19 +295,6 @@ def _sound(path: Path) -> bool:
         if sqlite_files.is_damage(exc):
             return False
         raise
-
-
-def _set_aside(path: Path) -> str:
-    """Move a damaged file out of the way and say where it went."""
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-    damaged = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    path.rename(damaged)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return _(
-        "The words file was damaged, so a new, empty one was started. The damaged file was "
-        "kept at {damaged}."
-    ).format(damaged=damaged)
 
 
 def _folded(*parts: str) -> str:

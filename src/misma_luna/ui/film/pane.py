@@ -15,6 +15,7 @@ from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _
 from misma_luna.core.film.facts_table import FactRow, facts_table
 from misma_luna.core.film.package import LocalizedFilm
+from misma_luna.ui.film.level import FilmLevel
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.plain_text import plain_label
@@ -48,6 +49,8 @@ class FilmPane(Retranslating, QScrollArea):
         layout.addWidget(self._subtitle)
         layout.addSpacing(8)
         layout.addLayout(self._form)
+        self.level = FilmLevel(context, body)
+        layout.addWidget(self.level)
         layout.addStretch(1)
         self.setWidget(body)
         context.session.filmChanged.connect(self.retranslate)
@@ -62,14 +65,19 @@ class FilmPane(Retranslating, QScrollArea):
 
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._show_facts()
+        self.level.show_level()
 
     def retranslate(self, *_args: object) -> None:
         """Rebuild every label and value in the active language."""
         self._show_title()
         self._show_facts()
+        self.level.retranslate()
 
     def _show_title(self) -> None:
         self.setAccessibleName(_("Film facts"))
+        self.setAccessibleDescription(
+            _("The film's titles, year, direction, cast and running time, in your language.")
+        )
         film = self._context.localized_film()
         self._title.setText(film.title)
         self._title.setAccessibleName(film.title)

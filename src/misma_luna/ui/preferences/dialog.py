@@ -1,4 +1,5 @@
-"""Edit > Preferences: the whole app's text size and theme, and the review sheet's defaults.
+"""Edit > Preferences: the whole app's text size and theme, the review sheet's defaults, and
+the folder of dictionaries the Words pane reads besides the system's.
 
 Each choice is saved and applied as soon as it is made (no OK to forget); the settings
 themselves are declared in ui/services/settings.py, with their labels.
@@ -12,8 +13,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -38,11 +43,12 @@ FIELDS: tuple[settings.Setting[Any], ...] = (
     settings.THEME,
     settings.SHEET_PAPER,
     settings.SHEET_LANGUAGE,
+    settings.DICTIONARY_FOLDER,
 )
 
 
 class PreferencesDialog(Retranslating, QDialog):
-    """Four choices, each applied at once."""
+    """Five choices, each applied at once."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,11 +64,24 @@ class PreferencesDialog(Retranslating, QDialog):
         self.paper.setObjectName("preferencesPaper")
         self.sheet_language = QComboBox(self)
         self.sheet_language.setObjectName("preferencesSheetLanguage")
+        self.dictionary_folder = QLineEdit(self)
+        self.dictionary_folder.setObjectName("preferencesDictionaryFolder")
+        self.dictionary_folder.setClearButtonEnabled(True)
+        self.choose_folder = QPushButton(self)
+        self.choose_folder.setObjectName("preferencesChooseDictionaryFolder")
+        self._folder_row = QWidget(self)
+        row = QHBoxLayout(self._folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.dictionary_folder, 1)
+        row.addWidget(self.choose_folder)
         self._labels = {setting.key: QLabel(self) for setting in FIELDS}
         form = QFormLayout()
         for setting, field in zip(FIELDS, self._fields(), strict=True):
             self._labels[setting.key].setBuddy(field)
-            form.addRow(self._labels[setting.key], field)
+            form.addRow(
+                self._labels[setting.key],
+                self._folder_row if field is self.dictionary_folder else field,
+            )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -72,7 +91,7 @@ class PreferencesDialog(Retranslating, QDialog):
         self._connect()
 
     def _fields(self) -> tuple[QWidget, ...]:
-        return (self.font_size, self.theme, self.paper, self.sheet_language)
+        return (self.font_size, self.theme, self.paper, self.sheet_language, self.dictionary_folder)
 
     def _connect(self) -> None:
         self.font_size.valueChanged.connect(self._font_size_chosen)
@@ -81,6 +100,8 @@ class PreferencesDialog(Retranslating, QDialog):
         self.sheet_language.activated.connect(
             lambda _row: self._save(settings.SHEET_LANGUAGE, self.sheet_language)
         )
+        self.dictionary_folder.editingFinished.connect(self._folder_typed)
+        self.choose_folder.clicked.connect(self._choose_folder)
 
     def retranslate(self) -> None:
         """Texts in the active language, each field showing what is stored."""
@@ -94,6 +115,16 @@ class PreferencesDialog(Retranslating, QDialog):
         self.font_size.setSuffix(" " + _("pt"))
         self.font_size.setToolTip(_("The size of the text in menus, panes and dialogs"))
         self._show_font_size()
+        self.choose_folder.setText(_("Ch&oose…"))
+        self.choose_folder.setAccessibleName(_("Choose the folder of dictionaries"))
+        self.dictionary_folder.setPlaceholderText(_("Only the system's dictionaries"))
+        self.dictionary_folder.setToolTip(
+            _(
+                "A folder of dictd or StarDict dictionaries that the Words pane reads, besides "
+                "those in /usr/share/dictd, /usr/share/stardict/dic and ~/.stardict/dic"
+            )
+        )
+        self.dictionary_folder.setText(self._prefs.get(settings.DICTIONARY_FOLDER))
         _fill(self.theme, [(code, _(name)) for code, name in THEMES])
         papers = {"a4": pgettext("paper size", "A4"), "letter": pgettext("paper size", "Letter")}
         _fill(self.paper, [("", _("As usual where I live")), *((p, papers[p]) for p in PAPERS)])
@@ -120,6 +151,16 @@ class PreferencesDialog(Retranslating, QDialog):
         points = value if value >= MIN_FONT_SIZE else 0
         self._prefs.set(settings.APP_FONT_SIZE, points)
         apply_font_size(points)
+
+    def _folder_typed(self) -> None:
+        self._prefs.set(settings.DICTIONARY_FOLDER, self.dictionary_folder.text().strip())
+
+    def _choose_folder(self) -> None:
+        current = self.dictionary_folder.text()
+        folder = QFileDialog.getExistingDirectory(self, _("Folder of dictionaries"), current)
+        if folder:
+            self.dictionary_folder.setText(folder)
+            self._folder_typed()
 
     def _save(self, setting: settings.Setting[str], combo: QComboBox) -> None:
         value = str(combo.currentData() or "")

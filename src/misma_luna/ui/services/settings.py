@@ -44,7 +44,7 @@ SHEET_FONT_SIZE = Setting("sheet/font-size", int, 11)
 # The whole app's text size in points (0: the system's) and its colours.
 APP_FONT_SIZE = Setting("appearance/font-size", int, 0, N_("&Text size:"))
 THEME = Setting("appearance/theme", str, "system", N_("T&heme:"))
-# Words: a folder of dictd dictionaries besides /usr/share/dictd; the Words pane shown.
+# Words: a folder of dictd or StarDict dictionaries besides the system's; the Words pane shown.
 DICTIONARY_FOLDER = Setting("words/dictionary-folder", str, "", N_("&Dictionaries folder:"))
 WORDS_SHOWN = Setting("window/words-shown", bool, False)
 

@@ -7,26 +7,28 @@ pair's lines reach it whenever they change.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.review.markdown import plain_text
+from misma_luna.core.words.sentences import sentence_pair
+from misma_luna.core.words.store import backup_failed_message
 from misma_luna.core.words.word import Sighting
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.subtitles.table_model import RIGHT_COLUMN
+from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.words.pane import WordsPane
 
 if TYPE_CHECKING:
     from misma_luna.ui.review.pane import ReviewPane
     from misma_luna.ui.subtitles.pane import SubtitlesPane
 
-_SENTENCE = re.compile(r"[^.!?¡¿…]*[.!?…]+[\"'”»)]*\s*|[^.!?…]+$")
 LANGUAGES = ("es", "en")
 
 
@@ -84,14 +86,37 @@ def place_words_pane(
 
     def send_lines() -> None:
         left, right = subtitles.pair.languages
-        rows = [(" ".join(r.left), " ".join(r.right)) for r in subtitles.alignment.rows]
-        pane.set_lines(context.film.id, (left or "", right or ""), rows)
+        aligned = subtitles.alignment.rows
+        rows = [(" ".join(r.left), " ".join(r.right)) for r in aligned]
+        times = [r.start_ms for r in aligned]
+        pane.set_lines(context.film.id, (left or "", right or ""), rows, times)
 
     subtitles.pair.changed.connect(send_lines)
     subtitles.pair.languagesChanged.connect(send_lines)
     context.startup.later(send_lines)
     context.startup.later(pane.refresh)
+    context.startup.later(lambda: tell_about_words(window, context))
     return pane
+
+
+def tell_about_words(window: QWidget, context: AppContext) -> None:
+    """Say once what opening the words found (a damaged file restored from its backup...),
+    then make today's backup on a worker thread and say if it could not be made."""
+    try:
+        store = context.words
+    except MismaLunaError:
+        return  # the pane says why the words cannot be opened
+    title = _("About your words")
+    if store.notice:
+        report_problem(window, title, store.notice)
+
+    def backed_up(problem: str | None) -> None:
+        if problem is not None:
+            report_problem(window, title, backup_failed_message(problem))
+
+    context.background.run(
+        store.back_up_daily, backed_up, lambda error: report_problem(window, title, str(error))
+    )
 
 
 def _dock(window: QMainWindow, pane: WordsPane) -> WordsDock:
@@ -156,7 +181,7 @@ def review_sighting(context: AppContext, review: ReviewPane) -> Sighting | None:
     paired_text = (
         paired[0] if paired is not None and (paired[1] == (other == film.source_language)) else ""
     )
-    line, paired_line = _sentences(block, text, paired_text)
+    line, paired_line = sentence_pair(block, text, paired_text)
     return Sighting(text, language, line, film.id, paired_line, other if paired_line else "")
 
 
@@ -169,14 +194,3 @@ def _block_text(context: AppContext, block_id: str, language: str) -> tuple[str,
         if block.id == block_id:
             return plain_text(shown.text), shown.state.shows_source
     return None
-
-
-def _sentences(block: str, text: str, paired: str) -> tuple[str, str]:
-    """The sentence of `block` holding `text`, and the sentence in the same place in
-    `paired` (the whole of it when the two do not have as many sentences)."""
-    mine = [s.strip() for s in _SENTENCE.findall(block) if s.strip()] or [block]
-    theirs = [s.strip() for s in _SENTENCE.findall(paired) if s.strip()]
-    place = next((n for n, s in enumerate(mine) if text.lower() in s.lower()), 0)
-    if len(theirs) == len(mine):
-        return mine[place], theirs[place]
-    return mine[place], paired

@@ -86,9 +86,15 @@ class WordDetail(QWidget):
         self.accept_button.setToolTip(_("Keep this word as the one that translates it"))
         self.meaning.setPlaceholderText(_("Type what it means, in your words"))
         self.meaning.setAccessibleName(_("Meaning"))
+        self.meaning.setAccessibleDescription(
+            _("What the selected word means, in your words; kept when you press Enter or leave.")
+        )
         self.counterpart.setAccessibleName(_("The word of the paired line that translates it"))
         self.accept_button.setAccessibleName(_("Accept"))
         self.dictionary.setAccessibleName(_("Dictionary entries"))
+        self.dictionary.setAccessibleDescription(
+            _("What the dictionaries on this computer say about the selected word; read only.")
+        )
         self.show_word(self.word, keep_choices=True)
 
     def show_word(self, word: Word | None, suggestions: list[Suggestion] | None = None,
@@ -121,10 +127,11 @@ class WordDetail(QWidget):
             self.counterpart.addItem(option)
         self.counterpart.setCurrentIndex(0 if options else -1)
 
-    def show_entries(self, entries: list[tuple[str, str]], none_found: str) -> None:
-        """Dictionary entries as plain text, each under its dictionary's name."""
+    def show_entries(self, entries: list[tuple[str, str]]) -> None:
+        """Dictionary entries as plain text, each under its dictionary's name; with none,
+        where dictionaries come from."""
         text = "\n\n".join(f"{name}\n{entry}" for name, entry in entries)
-        self.dictionary.setPlainText(text or none_found)
+        self.dictionary.setPlainText(text or no_entry_text())
 
     def _meaning_done(self) -> None:
         if self.word is not None and self.meaning.text() != self.word.meaning:
@@ -134,6 +141,17 @@ class WordDetail(QWidget):
         chosen = self.counterpart.currentText().strip()
         if self.word is not None and chosen:
             self.counterpartChosen.emit(self.word, chosen, CHOSEN)
+
+
+def no_entry_text() -> str:
+    """What the reader is told when no dictionary has the word."""
+    return _(
+        "No dictionary entry. Misma Luna reads dictd and StarDict dictionaries: FreeDict's, "
+        "for example (on Debian and Ubuntu, the packages dict-freedict-spa-eng and "
+        "dict-freedict-eng-spa, installed in /usr/share/dictd), StarDict's in "
+        "/usr/share/stardict/dic or ~/.stardict/dic, or a folder you choose with "
+        "Dictionaries… or in Edit > Preferences."
+    )
 
 
 def _sureness(word: Word) -> str:

@@ -13,10 +13,13 @@ class FilmLines:
     """One film's subtitle lines in two languages, paired row by row."""
 
     def __init__(self, film_id: str = "", languages: tuple[str, str] = ("", ""),
-                 rows: list[tuple[str, str]] | None = None) -> None:  # fmt: skip
+                 rows: list[tuple[str, str]] | None = None,
+                 times: list[int] | None = None) -> None:  # fmt: skip
         self.film_id = film_id
         self.languages = languages
         self.rows = list(rows or [])
+        # When each row starts (ms), for a jump back to it; empty when not handed over.
+        self.times = list(times or [])
         self._tables: dict[str, TranslationTable] = {}
 
     def lines(self, language: str) -> list[str]:
@@ -25,6 +28,16 @@ class FilmLines:
             return []
         side = self.languages.index(language)
         return [row[side] for row in self.rows if row[side]]
+
+    def line_times(self, language: str) -> list[int | None]:
+        """When each of `lines(language)` starts (None when the times are not known)."""
+        if language not in self.languages or not language:
+            return []
+        side = self.languages.index(language)
+        times: list[int | None] = list(self.times) if len(self.times) == len(self.rows) else []
+        if not times:
+            times = [None] * len(self.rows)
+        return [time for row, time in zip(self.rows, times, strict=True) if row[side]]
 
     def suggest(self, text: str, language: str, paired_line: str) -> list[Suggestion]:
         """The words of `paired_line` that most likely translate `text` (in `language`)."""

@@ -15,10 +15,10 @@ from misma_luna.core.words.word import Word
 from misma_luna.ui.widgets.plain_text import plain_tooltip
 
 WORD_COLUMN, BASE_COLUMN, FREQUENCY_COLUMN, MEANING_COLUMN = 0, 1, 2, 3
-COUNTERPART_COLUMN, FILM_COLUMN, TIME_COLUMN = 4, 5, 6
+COUNTERPART_COLUMN, FILM_COLUMN, TIME_COLUMN, KNOWN_COLUMN = 4, 5, 6, 7
 COLUMN_TITLES = (
     N_("Word"), N_("Base form"), N_("How common"), N_("Meaning"),
-    N_("In the other line"), N_("Film"), N_("Time"),
+    N_("In the other line"), N_("Film"), N_("Time"), N_("Known"),
 )  # fmt: skip
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,12 +29,28 @@ class WordsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[Word] = []
+        self._known: set[int] = set()
 
-    def set_words(self, words: list[Word]) -> None:
-        """Show `words`."""
+    def set_words(self, words: list[Word], known: set[int] | None = None) -> None:
+        """Show `words`, those of `known` (ids) marked as known."""
         self.beginResetModel()
         self._words = list(words)
+        self._known = set(known or ())
         self.endResetModel()
+
+    def is_known(self, word_id: int) -> bool:
+        """Whether the word `word_id` is shown as known."""
+        return word_id in self._known
+
+    def set_known(self, word_id: int, known: bool) -> None:
+        """Show the word `word_id` as known, or not."""
+        if known:
+            self._known.add(word_id)
+        else:
+            self._known.discard(word_id)
+        row = self.row_of(word_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, KNOWN_COLUMN), self.index(row, KNOWN_COLUMN))
 
     def word(self, row: int) -> Word:
         """The word on `row`."""
@@ -65,6 +81,8 @@ class WordsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         word = self._words[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == KNOWN_COLUMN:
+            return _("known") if word.id in self._known else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(word, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1,0 +1,136 @@
+"""How hard the film on screen is for the reader: a small bar and a number per subtitle
+language, with the coverage research's wording (comfortable, some effort, hard going).
+
+It reads the film's words as the words pane counted them (kept in the words store) and the
+words the reader knows; the shell calls `show_level` again when either changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from misma_luna.core.base import formatting as fmt
+from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.base.i18n import _, active_language
+from misma_luna.core.words import lexicon
+from misma_luna.core.words.coverage import (
+    COMFORTABLE,
+    DEFAULT_COMMON,
+    HARD,
+    Coverage,
+    coverage_of_counts,
+)
+from misma_luna.ui.services.context import AppContext
+from misma_luna.ui.widgets.plain_text import plain_label
+
+BAR_WIDTH = 120
+
+
+class FilmLevel(QWidget):
+    """A heading, then per language: its name, a bar of the familiar share, the verdict."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setObjectName("filmLevel")
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.note = plain_label(self)
+        self.note.setWordWrap(True)
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(3, 1)  # language, bar and share keep together at the left
+        self.grid.setVerticalSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.note)
+        self.coverages: list[Coverage] = []
+        context.session.filmChanged.connect(self.show_level)
+
+    def retranslate(self) -> None:
+        """The level already counted, in the active language."""
+        self.heading.setText(_("How hard it is for you"))
+        self._fill()
+
+    def show_level(self, *_args: object) -> None:
+        """Count again from the store and show the film's level in the active language."""
+        self.heading.setText(_("How hard it is for you"))
+        film_id = self._context.film.id
+        try:
+            store = self._context.words
+            self.coverages = [
+                coverage_of_counts(counts, language, store.known(language))
+                for language in lexicon.LANGUAGES
+                if (counts := store.vocabulary(film_id, language))
+            ]
+        except MismaLunaError as error:
+            self.coverages = []
+            self._fill()
+            self.note.setText(error.message)
+            return
+        self._fill()
+
+    def _fill(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)  # gone from the pane at once, deleted when idle
+                widget.deleteLater()
+        ui = active_language()
+        for number, coverage in enumerate(self.coverages):
+            self._add_language(2 * number, coverage, ui)
+        if self.coverages:
+            self.note.setText(
+                # TRANSLATORS: {count} is a number of words; {comfortable} and {hard} are
+                # percentages such as 95% and 80%.
+                _(
+                    "Familiar words: the {count} most common ones and those you know. "
+                    "From {comfortable} a film reads comfortably; under {hard} it is hard going."
+                ).format(
+                    count=fmt.format_number(DEFAULT_COMMON, ui),
+                    comfortable=fmt.format_number(round(COMFORTABLE * 100), ui) + "%",
+                    hard=fmt.format_number(round(HARD * 100), ui) + "%",
+                )
+            )
+        else:
+            self.note.setText(_("Open the film's subtitles to see how hard it is for you."))
+
+    def _add_language(self, row: int, coverage: Coverage, ui: str) -> None:
+        """Two rows of the grid: the language, its bar and share; the verdict under the bar."""
+        name = fmt.language_name(coverage.language, ui)
+        share = fmt.format_number(round(coverage.share * 100), ui) + "%"
+        language = plain_label(self, name[:1].upper() + name[1:])
+        bar = QProgressBar(self)
+        bar.setRange(0, 100)
+        bar.setValue(round(coverage.share * 100))
+        bar.setTextVisible(False)
+        bar.setFixedWidth(BAR_WIDTH)
+        bar.setMaximumHeight(language.sizeHint().height())
+        number = plain_label(self, share)
+        verdict = coverage.verdict()
+        said = plain_label(self, verdict[:1].upper() + verdict[1:])
+        said.setWordWrap(True)
+        # TRANSLATORS: {language} is a language's name; read aloud by screen readers.
+        bar.setAccessibleName(_("{language} subtitles: words familiar").format(language=name))
+        # TRANSLATORS: {share} is a percentage such as 92%, {verdict} "comfortable", "some
+        # effort" or "hard going".
+        bar.setAccessibleDescription(
+            _("{share} of the words familiar to you: {verdict}").format(
+                share=share, verdict=verdict
+            )
+        )
+        bar.setToolTip(
+            # TRANSLATORS: {common} and {known} are percentages such as 92%.
+            _("{common} among the most common words, {known} among the words you know").format(
+                common=fmt.format_number(round(coverage.common_share * 100), ui) + "%",
+                known=fmt.format_number(round(coverage.reader_share * 100), ui) + "%",
+            )
+        )
+        for column, widget in enumerate((language, bar, number)):
+            self.grid.addWidget(widget, row, column)
+        self.grid.addWidget(said, row + 1, 1, 1, 2)
