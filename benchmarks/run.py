@@ -40,19 +40,39 @@ class Plan:
     note_saves: int
     note_count: int
     searches: int
+    lookups: int = 300
+    films: int = 1000
 
 
 FULL = Plan(
     process_pairs=21, switches=50, subtitle_pairs=15, note_saves=50, note_count=10_000, searches=30
 )
 SMOKE = Plan(
-    process_pairs=1, switches=2, subtitle_pairs=1, note_saves=2, note_count=200, searches=2
+    process_pairs=1,
+    switches=2,
+    subtitle_pairs=1,
+    note_saves=2,
+    note_count=200,
+    searches=2,
+    films=20,
 )
 
 
 def modules(plan: Plan) -> dict[str, Callable[[], list[Figure]]]:
     """Each module of the harness, by name, bound to its repetitions."""
-    from benchmarks import bundle, language, notes, sheet, startup, subtitles, subtitles_sync
+    from benchmarks import (
+        bundle,
+        dictionaries,
+        language,
+        library,
+        notes,
+        sheet,
+        startup,
+        subtitles,
+        subtitles_sync,
+        words,
+        worksheet,
+    )
 
     return {
         "startup": lambda: startup.measure(plan.process_pairs),
@@ -60,8 +80,12 @@ def modules(plan: Plan) -> dict[str, Callable[[], list[Figure]]]:
         "subtitles": lambda: subtitles.measure(plan.subtitle_pairs),
         "subtitles_sync": lambda: subtitles_sync.measure(plan.subtitle_pairs),
         "sheet": lambda: sheet.measure(plan.process_pairs),
+        "worksheet": lambda: worksheet.measure(plan.process_pairs),
         "notes": lambda: notes.measure(plan.note_saves, plan.note_count, plan.searches),
+        "library": lambda: library.measure(plan.films, plan.searches),
+        "dictionaries": lambda: dictionaries.measure(plan.lookups),
         "bundle": lambda: bundle.measure(plan.process_pairs),
+        "words": lambda: words.measure(plan.subtitle_pairs),
     }
 
 

@@ -33,6 +33,18 @@ def test_smoke_run_reports_every_figure(tmp_path: Path) -> None:
     names = {figure["name"] for figure in figures}
     assert any(name.startswith("Start to first paint") for name in names)
     assert any(name.startswith("Language switch") for name in names)
+    assert any(name.startswith("Library: search") for name in names)
+    assert any(name.startswith("Library: a new film") for name in names)
+    worksheets = [figure for figure in figures if figure["name"].startswith("Worksheet")]
+    assert len(worksheets) == 2 and all(figure["value"] for figure in worksheets), worksheets
+    assert {"Words: collect a word and suggest its counterpart", "Words: level of a 2-hour film",
+            "Words: export 1,000 words as .apkg"} <= names  # fmt: skip
+    lookup = next(f for f in figures if f["name"].startswith("Dictionaries: a lookup"))
+    assert lookup["target"] == "≤ 5 ms"
+    if Path("/usr/share/dictd/freedict-spa-eng.index").is_file():
+        assert lookup["value"] > 0 and "found" in lookup["note"], lookup
+    else:
+        assert "FreeDict is not installed" in lookup["note"], lookup
     for figure in figures:
         measured = figure["value"] is not None
         assert measured or figure["note"].startswith("not measured ("), figure

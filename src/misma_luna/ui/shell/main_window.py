@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from misma_luna.ui.printing.printer import SheetPrinter
     from misma_luna.ui.shell.opening import FilmOpener
     from misma_luna.ui.subtitles.pane import SubtitlesPane
+    from misma_luna.ui.translation.dialog import TranslateDialog
     from misma_luna.ui.widgets.dialogs import AboutDialog
     from misma_luna.ui.words.pane import WordsPane
     from misma_luna.ui.worksheets.dialog import WorksheetDialog
@@ -100,6 +101,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "@language",
         ),
     ),
+    (N_("F&ilm"), ("film.translate",)),
     (N_("&Help"), ("help.getting_started", None, "help.about")),
 )  # fmt: skip
 
@@ -256,6 +258,7 @@ class MainWindow(Retranslating, QMainWindow):
         a["help.getting_started"].triggered.connect(self.show_getting_started)
         a["edit.preferences"].triggered.connect(self.show_preferences)
         a["file.worksheet"].triggered.connect(self.show_worksheet)
+        a["film.translate"].triggered.connect(self.show_translation)
         self.review_pane.linkActivated.connect(self._open_link)
 
     def _wire_panes(self, later: LaterPanes) -> None:
@@ -268,6 +271,12 @@ class MainWindow(Retranslating, QMainWindow):
         notes.markersChanged.connect(review.set_note_markers)
         review.set_note_markers(notes.markers)
         later.opener.subtitlesChosen.connect(later.subtitles.open_files)
+        later.opener.noteChosen.connect(notes.select_note)
+        # A translation typed in Film > Translate: the review, the facts and the counts follow.
+        content = self.context.session.contentChanged
+        content.connect(review.render)
+        content.connect(later.film.retranslate)
+        content.connect(self._show_translation_status)
 
     def _place_words(self, later: LaterPanes) -> None:
         """Dock the words pane under the panes, and wire it to the review and the subtitles."""
@@ -275,6 +284,9 @@ class MainWindow(Retranslating, QMainWindow):
         from misma_luna.ui.shell.words_wiring import place_words_pane  # noqa: PLC0415
 
         self._words_pane = place_words_pane(self, self.context, self.review_pane, later.subtitles)
+        self._words_pane.levelChanged.connect(later.film.level.show_level)
+        # The film's lines may have reached the words pane before this connection.
+        later.film.level.show_level()
 
     def _fill_menus(self) -> None:
         for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
@@ -333,8 +345,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.context.actions.retranslate()
             self._later.opener.retranslate()
             self.language_menu.setTitle(_("&Language"))
-            # Names languages with babel's locale data, which the first paint does without.
-            self._translation_label.setText(translation_status(self.context))
+            self._show_translation_status()
+
+    def _show_translation_status(self, *_args: object) -> None:
+        # Names languages with babel's locale data, which the first paint does without.
+        self._translation_label.setText(translation_status(self.context))
 
     # -- actions
 
@@ -355,6 +370,11 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
         return dialog
 
+    def show_translation(self) -> TranslateDialog:
+        """Film > Translate…: one dialog, on the film on screen."""
+        _bring_up(self._translator)
+        return self._translator
+
     def show_about(self) -> None:
         """Open (or raise) the About dialog."""
         _bring_up(self._about)
@@ -369,6 +389,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     # The dialogs below are made on first use; each loads its module then, after the first
     # paint, not with this one.
+
+    @cached_property
+    def _translator(self) -> TranslateDialog:
+        from misma_luna.ui.translation.dialog import TranslateDialog  # noqa: PLC0415
+
+        return TranslateDialog(self.context, self)
 
     @cached_property
     def _about(self) -> AboutDialog:
@@ -416,6 +442,8 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._later is not None:
             self._later.notes.flush()
+        if "_translator" in vars(self):
+            self._translator.save_now()  # typing not yet written by its timer
         prefs = self.context.preferences
         prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
         prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())
@@ -473,11 +501,13 @@ def translation_status(context: AppContext) -> str:
     if missing == 0:
         # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
         return _("{language} translation complete").format(language=target)
+    total = len(film.film.review.blocks)
+    # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
     return ngettext(
-        "{count} passage shown in {language}: no translation yet",
-        "{count} passages shown in {language}: no translation yet",
-        missing,
-    ).format(count=missing, language=fmt.language_name(source, ui))
+        "{done} of {total} paragraph translated into {language}",
+        "{done} of {total} paragraphs translated into {language}",
+        total,
+    ).format(language=target, done=total - missing, total=total)
 
 
 def app_icon() -> QIcon:
