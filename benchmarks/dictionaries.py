@@ -38,7 +38,7 @@ def _headwords() -> list[tuple[str, str, str]]:
 
 def _bare_side() -> Callable[[str, str], bytes]:
     """A dict access and a slice of the inflated text: what a lookup cannot go below."""
-    from misma_luna.core.words.dictd import decode_number
+    from misma_luna.core.words.dictionaries.dictd import decode_number
 
     tables: dict[str, dict[str, tuple[int, int]]] = {}
     texts: dict[str, bytes] = {}
@@ -64,10 +64,8 @@ def measure(lookups: int) -> list[Figure]:
     if missing:
         reason = f"FreeDict is not installed: apt-get install dict-{' dict-'.join(missing)}"
         return [not_measured(NAME, "ms", target, reason)]
-    try:
-        from misma_luna.core.words.dictionaries import Shelf
-    except ImportError as error:
-        return [not_measured(NAME, "ms", target, f"core.words.dictionaries is missing: {error}")]
+    from misma_luna.core.words.dictionaries.shelf import Shelf
+
     shelf = Shelf(folders=[FOLDER])
     started = time.perf_counter()
     shelf.look_up(["casa"], "es")

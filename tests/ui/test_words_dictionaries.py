@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from tests.unit.test_words_stardict import write_stardict
 
-from misma_luna.core.words import dictionaries
+from misma_luna.core.words.dictionaries import shelf
 from misma_luna.core.words.store import WordsStore, words_path
 from misma_luna.core.words.word import Sighting
 from misma_luna.ui.services import settings
@@ -21,7 +21,7 @@ from misma_luna.ui.shell.words_wiring import tell_about_words
 @pytest.fixture
 def window(qtbot, make_context, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
     """The main window with a words store of its own and none of the machine's dictionaries."""
-    monkeypatch.setattr(dictionaries, "system_folders", list)
+    monkeypatch.setattr(shelf, "system_folders", list)
     context = make_context()
     context.words = WordsStore.open(words_path(tmp_path / "data"))
     win = MainWindow(context)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
 from tests.unit.test_words_dictd_export import write_dictionary
 
-from misma_luna.core.words import dictionaries
+from misma_luna.core.words.dictionaries import shelf
 from misma_luna.core.words.store import WordsStore, words_path
 from misma_luna.core.words.word import Sighting
 from misma_luna.ui.shell.main_window import MainWindow
@@ -96,7 +96,7 @@ def test_meaning_search_delete_and_scope(qtbot, window) -> None:  # type: ignore
 def test_dictionary_entries_and_where_they_come_from(  # type: ignore[no-untyped-def]
     qtbot, window, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(dictionaries, "system_folders", list)  # the machine's own left out
+    monkeypatch.setattr(shelf, "system_folders", list)  # the machine's own left out
     pane = window.words_pane
     pane.collect(Sighting("perros", "es", "Los perros.", window.context.film.id))
     assert "dict-freedict-spa-eng" in pane.detail.dictionary.toPlainText()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from misma_luna.core.words import dictd
-from misma_luna.core.words.dictionaries import Shelf
-from misma_luna.core.words.dictzip import DictionaryError
+from misma_luna.core.words.dictionaries import dictd
+from misma_luna.core.words.dictionaries.dictzip import DictionaryError
+from misma_luna.core.words.dictionaries.shelf import Shelf
 from misma_luna.core.words.export import MODEL_NAME, stable_id, write_apkg, write_words
 from misma_luna.core.words.store import WordsStore, words_path
 from misma_luna.core.words.word import Sighting, Word

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from tests.unit.test_words_stardict import write_stardict
 
-from misma_luna.core.words import dictd, stardict
-from misma_luna.core.words.dictionaries import Shelf
+from misma_luna.core.words.dictionaries import dictd, stardict
+from misma_luna.core.words.dictionaries.shelf import Shelf
 
 FOLDER = dictd.SYSTEM_FOLDER
 SPA_ENG = FOLDER / "freedict-spa-eng.index"

@@ -11,9 +11,9 @@ import pytest
 from tests.unit.test_words_dictd_export import dictzip, write_dictionary
 
 from misma_luna.core.base.errors import MismaLunaError
-from misma_luna.core.words import dictionaries, stardict
-from misma_luna.core.words.dictionaries import Shelf
-from misma_luna.core.words.dictzip import DictionaryError, TextFile
+from misma_luna.core.words.dictionaries import stardict
+from misma_luna.core.words.dictionaries.dictzip import DictionaryError, TextFile
+from misma_luna.core.words.dictionaries.shelf import Shelf, find, languages, system_folders
 
 # Headword -> entry text; written in our own words for these tests.
 ENTRIES = {
@@ -129,12 +129,12 @@ def test_shelf_finds_both_kinds_and_their_languages(tmp_path: Path) -> None:
     assert shelf.look_up(["árbol"], "en") == [("Plain", "tree")]
     assert shelf.look_up(["árbol"], "fr") == []
     assert ("Test Spanish-English", "dog") in shelf.look_up(["perros", "perro"], "es")
-    assert dictionaries.languages(Path("x/Spanish-English.ifo")) == ("es", "en")
-    assert dictionaries.languages(Path("x/words.ifo"), "My book") == ("", "")
+    assert languages(Path("x/Spanish-English.ifo")) == ("es", "en")
+    assert languages(Path("x/words.ifo"), "My book") == ("", "")
 
 
 def test_system_folders_are_where_stardict_and_dictd_keep_them() -> None:
-    folders = [str(folder) for folder in dictionaries.system_folders()]
+    folders = [str(folder) for folder in system_folders()]
     assert "/usr/share/dictd" in folders and "/usr/share/stardict/dic" in folders
     assert str(Path.home() / ".stardict" / "dic") in folders
 
@@ -217,4 +217,4 @@ def test_incomplete_dictionaries_are_not_listed(tmp_path: Path) -> None:
     write_stardict(tmp_path, "test")
     (tmp_path / "test.idx").unlink()
     (tmp_path / "lonely.index").write_text("a\tA\tB\n", encoding="utf-8")
-    assert dictionaries.find([tmp_path, tmp_path / "missing"]) == []
+    assert find([tmp_path, tmp_path / "missing"]) == []

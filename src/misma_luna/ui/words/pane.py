@@ -35,7 +35,7 @@ from misma_luna.core.base.i18n import _
 from misma_luna.core.notes.note import Anchor
 from misma_luna.core.words import lexicon
 from misma_luna.core.words.coverage import vocabulary
-from misma_luna.core.words.dictionaries import Shelf
+from misma_luna.core.words.dictionaries.shelf import Shelf
 from misma_luna.core.words.export import write_words
 from misma_luna.core.words.known import Imported, imported_message
 from misma_luna.core.words.word import Sighting, Word

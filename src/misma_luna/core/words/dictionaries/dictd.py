@@ -13,7 +13,7 @@ from pathlib import Path
 
 from misma_luna.core.base.regular_files import read_regular_bytes
 from misma_luna.core.subtitles.cue_text import fold
-from misma_luna.core.words.dictzip import MAX_ENTRIES, MAX_INDEX_BYTES, TextFile
+from misma_luna.core.words.dictionaries.dictzip import MAX_ENTRIES, MAX_INDEX_BYTES, TextFile
 
 SYSTEM_FOLDER = Path("/usr/share/dictd")
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"

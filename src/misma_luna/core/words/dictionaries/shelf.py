@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from misma_luna.core.base.errors import MismaLunaError
-from misma_luna.core.words import dictd, stardict
+from misma_luna.core.words.dictionaries import dictd, stardict
 
 # Folders below a chosen one that are searched, and the most names looked at in all.
 MAX_DEPTH = 3

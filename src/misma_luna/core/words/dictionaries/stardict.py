@@ -18,7 +18,7 @@ from pathlib import Path
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.regular_files import read_regular_bytes
 from misma_luna.core.subtitles.cue_text import fold
-from misma_luna.core.words.dictzip import (
+from misma_luna.core.words.dictionaries.dictzip import (
     MAX_ENTRIES,
     MAX_INDEX_BYTES,
     DictionaryError,
