@@ -11,7 +11,7 @@ from misma_luna.core.library.library import Library
 from misma_luna.core.library.sharing import import_film
 from misma_luna.core.notes.store import NotesStore
 from misma_luna.ui.library.new_film_dialog import NewFilmDialog
-from misma_luna.ui.library.table_model import NOTES, TITLE, YEAR
+from misma_luna.ui.library.table_model import ENTRY_ROLE, NOTES, TITLE, TRANSLATED, YEAR
 from misma_luna.ui.library.window import LibraryWindow
 
 SUBTITLES = Path(__file__).resolve().parents[1] / "data" / "subtitles"
@@ -39,6 +39,10 @@ def test_the_library_lists_sorts_filters_and_opens(qtbot, make_context, tmp_path
     assert "Under the Same Moon" in titles
     bundled_row = next(r for r in range(2) if proxy.index(r, TITLE).data() == titles[0])
     assert proxy.index(bundled_row, NOTES).data() in {"0", "1"}
+    counts = proxy.index(bundled_row, TRANSLATED).data(Qt.ItemDataRole.ToolTipRole)
+    entry = proxy.index(bundled_row, TITLE).data(ENTRY_ROLE)
+    done = next(iter(entry.completeness.values()))
+    assert f"{done.translated} of {done.total} passages and details translated" in counts
     window.filter.clear()
     qtbot.keyClicks(window.filter, "MISMA")
     assert proxy.rowCount() == 2

@@ -23,7 +23,7 @@ from PySide6.QtGui import QPixmap
 
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.folding import fold_in_place
-from misma_luna.core.base.i18n import _
+from misma_luna.core.base.i18n import _, ngettext
 from misma_luna.core.library.entry import LibraryEntry
 from misma_luna.core.words.coverage import Coverage, reader_track
 from misma_luna.ui.library.posters import poster_thumbnail
@@ -94,6 +94,8 @@ class LibraryTableModel(QAbstractTableModel):
             return plain_tooltip(f"{entry.original_title}\n{entry.folder}")
         if role == Qt.ItemDataRole.ToolTipRole and column == LEVEL:
             return self._level_tooltip(entry)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TRANSLATED:
+            return self._translated_counts(entry)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == INITIAL:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.DecorationRole and column == INITIAL:
@@ -131,6 +133,24 @@ class LibraryTableModel(QAbstractTableModel):
             for code, done in sorted(entry.completeness.items())
         ]
         return ", ".join(parts) if parts else _("source only")
+
+    def _translated_counts(self, entry: LibraryEntry) -> str | None:
+        """Each language's translation as counts: "Spanish: 12 of 15 passages and details"."""
+        lines = [
+            # TRANSLATORS: {language} is a language's name; {total} counts the review's
+            # paragraphs and the film's details (synopsis, tagline...) together.
+            ngettext(
+                "{language}: {done} of {total} passage or detail translated",
+                "{language}: {done} of {total} passages and details translated",
+                done.total,
+            ).format(
+                language=fmt.language_name(code, self.language),
+                done=fmt.format_number(done.translated, self.language),
+                total=fmt.format_number(done.total, self.language),
+            )
+            for code, done in sorted(entry.completeness.items())
+        ]
+        return "\n".join(lines) or None
 
     def _sort_key(self, entry: LibraryEntry, column: int) -> Any:
         if column == YEAR:
