@@ -90,12 +90,13 @@ class LibraryTableModel(QAbstractTableModel):
             SORT_ROLE: lambda: self._sort_key(entry, column),
             Qt.ItemDataRole.DisplayRole: lambda: self._text(entry, column),
         }
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return plain_tooltip(f"{entry.original_title}\n{entry.folder}")
-        if role == Qt.ItemDataRole.ToolTipRole and column == LEVEL:
-            return self._level_tooltip(entry)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TRANSLATED:
-            return self._translated_counts(entry)
+        tooltips: dict[int, Callable[[], str | None]] = {
+            TITLE: lambda: plain_tooltip(f"{entry.original_title}\n{entry.folder}"),
+            LEVEL: lambda: self._level_tooltip(entry),
+            TRANSLATED: lambda: self._translated_counts(entry),
+        }
+        if role == Qt.ItemDataRole.ToolTipRole and column in tooltips:
+            return tooltips[column]()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == INITIAL:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.DecorationRole and column == INITIAL:
