@@ -84,6 +84,7 @@ class PreferencesDialog(Retranslating, QDialog):
             )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -117,7 +118,18 @@ class PreferencesDialog(Retranslating, QDialog):
         self._show_font_size()
         self.choose_folder.setText(_("Ch&oose…"))
         self.choose_folder.setAccessibleName(_("Choose the folder of dictionaries"))
-        self.dictionary_folder.setPlaceholderText(_("Only the system's dictionaries"))
+        self.choose_folder.setToolTip(_("Pick a folder of dictionaries in a file dialog"))
+        self.theme.setToolTip(_("Light or dark colours, or the system's own"))
+        self.paper.setToolTip(_("The paper printed sheets and worksheets are laid out on"))
+        self.sheet_language.setToolTip(
+            _("The language of printed sheets, here and with misma-luna sheet")
+        )
+        self.close_button.setToolTip(_("Close the preferences: every change is already kept"))
+        placeholder = _("Only the system's dictionaries")
+        self.dictionary_folder.setPlaceholderText(placeholder)
+        # Wide enough to read the placeholder whole, in either language.
+        room = self.dictionary_folder.fontMetrics().horizontalAdvance(placeholder + "MMM")
+        self.dictionary_folder.setMinimumWidth(room)
         self.dictionary_folder.setToolTip(
             _(
                 "A folder of dictd or StarDict dictionaries that the Words pane reads, besides "

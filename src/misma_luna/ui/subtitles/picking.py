@@ -144,6 +144,9 @@ class PickBar(Retranslating, QWidget):
         waiting = self._prompt in (Prompt.CHOOSE, Prompt.NO_PARTNER)
         self.button.setText(_("Cancel") if waiting else _("Close"))
         self.button.setAccessibleName(self.button.text())
+        self.button.setToolTip(
+            _("Stop choosing the partner line") if waiting else _("Hide this message")
+        )
         self.label.setText(self._text())
 
     def _text(self) -> str:
