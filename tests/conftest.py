@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gettext
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -66,3 +68,21 @@ def main_window(qtbot, make_context) -> Iterator[object]:  # type: ignore[no-unt
     qtbot.waitExposed(window)
     yield window
     window.context.language.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_chosen_language() -> Iterator[None]:
+    """A language chosen in one test's window is saved in the app's settings, which the
+    commands read; the next test starts with none saved and English active."""
+    yield
+    if "misma_luna.ui.services.paths" not in sys.modules:
+        return  # no test so far used the app's settings
+    from PySide6.QtCore import QSettings
+
+    from misma_luna.core.base import i18n
+    from misma_luna.ui.services import settings
+    from misma_luna.ui.services.paths import set_application_names
+
+    set_application_names()
+    QSettings().remove(settings.LANGUAGE.key)
+    i18n.activate(i18n.SOURCE_LANGUAGE, gettext.NullTranslations())
