@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
@@ -171,3 +173,106 @@ def test_the_file_dialog_speaks_latin_american_spanish(qtbot, make_context, tmp_
         assert "Buscar en:" in words and "Tipo de archivo:" in words
     finally:
         context.language.set_language("en")
+
+
+def _tab_stops(window: QWidget) -> list[QWidget]:
+    """Every widget of `window` that Tab can reach (a spin box, a combo box and a view count
+    whole: their inner field, popup and viewport are said by their owner)."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    stops = []
+    for widget in window.findChildren(QWidget):
+        owner = widget.parentWidget()
+        if widget.window() is not window or isinstance(owner, QAbstractSpinBox | QComboBox):
+            continue
+        if isinstance(owner, QAbstractScrollArea) and widget is owner.viewport():
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+    return stops
+
+
+def _said(widget: QWidget) -> tuple[str, str]:
+    """The name and the description a screen reader gets for `widget` from Qt."""
+    from PySide6.QtGui import QAccessible
+
+    face = QAccessible.queryAccessibleInterface(widget)
+    return face.text(QAccessible.Text.Name), face.text(QAccessible.Text.Description)
+
+
+def _unsaid(window: QWidget) -> list[str]:
+    """Tab stops of `window` with no accessible name or no description, as Qt gives them."""
+    found = []
+    for widget in _tab_stops(window):
+        name, description = _said(widget)
+        if not name.strip() or not description.strip():
+            kind = f"{window.objectName()}: {type(widget).__name__} {widget.objectName()}"
+            found.append(f"{kind} name={name!r} description={description!r}")
+    return found
+
+
+def _open_dialogs(main_window, tmp_path) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Every dialog and window of the app that follows a language switch, shown."""
+    from misma_luna.ui.library.new_film_dialog import NewFilmDialog
+    from misma_luna.ui.library.window import LibraryWindow
+    from misma_luna.ui.widgets.original_text import OriginalTextDialog
+    from misma_luna.ui.worksheets.dialog import WorksheetDialog
+
+    context = main_window.context
+    context.library_root = tmp_path / "films"
+    subtitles = Path(__file__).resolve().parents[1] / "data" / "subtitles" / "cp1252.es.srt"
+    new_film = NewFilmDialog(context, main_window)
+    assert new_film.add_track(subtitles)  # a language box for each subtitle file
+    dialogs = [
+        WorksheetDialog(context, main_window, (10_000, 20_000)),
+        main_window.show_translation(),
+        LibraryWindow(context, main_window),
+        new_film,
+        OriginalTextDialog(context.film, main_window),
+    ]
+    main_window.show_about()
+    main_window.show_preferences()
+    main_window.show_getting_started()
+    for name in ("aboutDialog", "preferencesDialog", "helpDialog"):
+        dialogs.append(main_window.findChild(QWidget, name))
+    for dialog in dialogs:
+        dialog.show()
+    return dialogs
+
+
+def _made_on_use(main_window) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """The dialogs made each time they are asked for (they open in the language of the day)."""
+    from misma_luna.ui.words.export_dialog import ExportChoices
+
+    dialogs = [ExportChoices(3, True, main_window), main_window.sheet_printer.make_preview()]
+    for dialog in dialogs:
+        dialog.show()
+    return dialogs
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_tab_stop_of_every_window_has_a_name_and_a_description(
+    qtbot, main_window, tmp_path, language
+) -> None:
+    dialogs = _open_dialogs(main_window, tmp_path)  # built before the switch: they follow it
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+    main_window.switch_language(language)
+    later = _made_on_use(main_window)
+    for dialog in later:
+        qtbot.addWidget(dialog)
+    windows = [main_window, *dialogs, *later]
+    qtbot.waitUntil(lambda: all(window.isVisible() for window in windows))
+    worksheet = dialogs[0]
+    title = "Hoja de trabajo" if language == "es" else "Worksheet"
+    qtbot.waitUntil(lambda: worksheet.windowTitle() == title)  # the switch is followed live
+    unsaid = [line for window in windows for line in _unsaid(window)]
+    assert not unsaid, "\n".join(["Not said to a screen reader:", *unsaid])
+    if language == "es":
+        assert _said(worksheet.start) == (
+            "Inicio de la escena",
+            "El inicio de la escena, en formato h:mm:ss",
+        )
+        described = [_said(widget)[1] for window in windows for widget in _tab_stops(window)]
+        assert "Cierra la biblioteca" in described
+        assert not [text for text in described if text.startswith(("The ", "Close "))]

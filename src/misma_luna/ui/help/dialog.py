@@ -39,6 +39,7 @@ class HelpDialog(Retranslating, QDialog):
         self.page.setOpenExternalLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(buttons)
@@ -49,6 +50,13 @@ class HelpDialog(Retranslating, QDialog):
         """The page in the active language."""
         self.setWindowTitle(_("Getting Started"))
         self.page.setAccessibleName(_("Getting Started"))
+        self.page.setAccessibleDescription(
+            _(
+                "How to open a film, read the subtitles, write notes and print a review sheet, "
+                "with the keys worth knowing; read only. The arrow keys and Page Down scroll it."
+            )
+        )
+        self.close_button.setToolTip(_("Close the help; Help > Getting Started opens it again"))
         text = help_page(self._context.language.language).read_text(encoding="utf-8")
         text = text.replace("{notes_folder}", str(self._context.data_dir))
         features = (

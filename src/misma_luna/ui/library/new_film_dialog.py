@@ -119,6 +119,34 @@ class NewFilmDialog(Retranslating, QDialog):
         self.runtime.setSpecialValueText(_("Unknown"))
         self.runtime.setSuffix(" " + _("min"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Make Film"))
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says of each control besides its name."""
+        self.add_tracks_button.setToolTip(_("Add subtitle files to the film, one per language"))
+        self.review_button.setAccessibleName(_("Choose the review file"))
+        self.review_button.setToolTip(
+            _("A review in Markdown or plain text; its language becomes the film's")
+        )
+        self.language.setAccessibleName(_("Language of the film"))
+        self.language.setToolTip(_("The film's own language, the one its review is written in"))
+        self.title.setToolTip(_("The film's title, as your library lists it"))
+        self.original_title.setToolTip(
+            _("The title in the film's original language, when it is another")
+        )
+        self.year.setToolTip(_("The year the film came out, when it is known"))
+        self.runtime.setToolTip(
+            _("The film's length in minutes, when it is known; the last subtitle suggests it")
+        )
+        self.synopsis.setToolTip(_("A short summary of the story, in the film's language"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
+            _("Write the film into your library and opens it")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            _("Close this page without making a film")
+        )
+        for path, box in self.tracks:
+            _describe_track(box, path)
 
     def _language_box(self) -> QComboBox:
         box = QComboBox(self)
@@ -152,6 +180,7 @@ class NewFilmDialog(Retranslating, QDialog):
         box = self._language_box()
         if guess.language:
             _select(box, guess.language, self._context.language.language)
+        _describe_track(box, path)
         self.track_grid.addWidget(name, row, 0)
         self.track_grid.addWidget(box, row, 1)
         self.tracks.append((path, box))
@@ -230,6 +259,13 @@ def _number_box(parent: QWidget, low: int, high: int) -> QSpinBox:
     box.setRange(low - 1, high)
     box.setValue(low - 1)
     return box
+
+
+def _describe_track(box: QComboBox, path: Path) -> None:
+    """Name a subtitle file's language box after the file, and say where its choice came from."""
+    # TRANSLATORS: {file} is a subtitle file's name, e.g. "film.es.srt".
+    box.setAccessibleName(_("Language of {file}").format(file=path.name))
+    box.setToolTip(_("Guessed from the file; another language can be chosen if the guess is wrong"))
 
 
 def _known(box: QSpinBox) -> int | None:

@@ -160,6 +160,32 @@ class LibraryWindow(Retranslating, QDialog):
         self.new_button.setText(_("&New Film…"))
         self.import_button.setText(_("&Import…"))
         self.export_button.setText(_("&Export…"))
+        self._describe()
+
+    def _describe(self) -> None:
+        """What a screen reader says of each control besides its name."""
+        self.table.setAccessibleDescription(
+            _(
+                "Every film in your library, with its year, languages, translation, notes, "
+                "last opening and level. Enter or a double-click opens the film selected; a "
+                "column's header sorts by it."
+            )
+        )
+        self.results.setAccessibleDescription(
+            _(
+                "The passages that hold the words searched, each with its film and place. "
+                "Enter or a double-click opens the film at that passage."
+            )
+        )
+        self.open_button.setToolTip(_("Open the film selected in the list"))
+        self.new_button.setToolTip(
+            _("Make a film of your library from subtitle files, a review and its facts")
+        )
+        self.import_button.setToolTip(
+            _("Copy a film package (its film.toml or a .zip) into your library")
+        )
+        self.export_button.setToolTip(_("Save the film selected as a .zip, to share it"))
+        self.close_button.setToolTip(_("Close the library"))
 
     def refresh(self) -> None:
         """Read the library again (packages changed on disk are read again too)."""

@@ -88,15 +88,25 @@ class SheetOptionsPanel(Retranslating, QWidget):
         self.notes.setText(_("Include my &notes"))
         self.transcript.setText(_("Include the subtitle &transcript"))
         self.transcript.setToolTip(
-            ""
+            _("The film's subtitles in both languages, line by line, after the review")
             if can_transcribe(self._context)
             else _("This film has no Spanish and English subtitles.")
         )
+        self._describe()
         # TRANSLATORS: typographic points, after the type size of a printed sheet ("11 pt").
         self.font_size.setSuffix(" " + _("pt"))
         self._fill(self.language, self._language_names())
         paper = [("a4", pgettext("paper size", "A4")), ("letter", pgettext("paper size", "Letter"))]
         self._fill(self.paper, paper)
+
+    def _describe(self) -> None:
+        """What a screen reader says of each control besides its name."""
+        for label, combo in ((self._labels[0], self.language), (self._labels[1], self.paper)):
+            combo.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+        self.language.setToolTip(_("The language of the sheet: Spanish, English or both"))
+        self.notes.setToolTip(_("Your notes on this film, beside the passages they are pinned to"))
+        self.paper.setToolTip(_("The paper printed sheets and worksheets are laid out on"))
+        self.font_size.setToolTip(_("The size of the sheet's text, in points"))
 
     def _language_names(self) -> list[tuple[str, str]]:
         return [("es", _("Spanish")), ("en", _("English")), ("both", _("Both, side by side"))]

@@ -19,7 +19,18 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QBoxLayout, QDialog, QFileDialog, QHBoxLayout, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGraphicsView,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
 from misma_luna import APP_NAME
 from misma_luna.core.base.errors import MismaLunaError
@@ -120,6 +131,7 @@ class SheetPrinter(QObject):
         if preview is not None:
             panel.changed.connect(preview.updatePreview)
             _place_beside(dialog, preview, panel)
+            _describe_preview(dialog, preview)
         resize_to_fit(dialog, 1000, 760)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return dialog
@@ -170,6 +182,27 @@ def saved_note(parent: QWidget, path: Path) -> QMessageBox:
 def open_folder(folder: Path) -> bool:
     """Open `folder` in the system's file manager; whether it could."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def _describe_preview(dialog: QPrintPreviewDialog, preview: QPrintPreviewWidget) -> None:
+    """Name and describe the parts of Qt's preview that Tab reaches (its zoom box, its page
+    number and its pages), which Qt leaves unnamed. The dialog is made anew for each preview,
+    in the language of the moment."""
+    for bar in dialog.findChildren(QToolBar):
+        for zoom in bar.findChildren(QComboBox):
+            zoom.setAccessibleName(_("Zoom"))
+            zoom.setToolTip(_("How large the pages are shown"))
+        for field in bar.findChildren(QLineEdit):
+            if not isinstance(field.parentWidget(), QComboBox):  # not the zoom box's own field
+                field.setAccessibleName(_("Page shown"))
+                field.setToolTip(
+                    _("The number of the page shown; typing another goes to that page")
+                )
+    for pages in preview.findChildren(QGraphicsView):
+        pages.setAccessibleName(_("Pages of the review sheet"))
+        pages.setAccessibleDescription(
+            _("The review sheet as it will print; the options beside it change it at once.")
+        )
 
 
 def _place_beside(dialog: QPrintPreviewDialog, preview: QWidget, panel: QWidget) -> None:

@@ -226,11 +226,41 @@ class TranslateDialog(Retranslating, QDialog):
         self.previous_label.setText(_("Before it changed (the translation was made from this):"))
         self.editor.setAccessibleName(_("Translation"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        self._describe()
         self._name_languages()
         self._show_labels()
         self._show_progress()
         self._show_notice()
         self.model.retranslate()  # the states and parts are words of the UI language
+
+    def _describe(self) -> None:
+        """What a screen reader says of each control besides its name."""
+        self.language_box.setAccessibleName(_("Language of the translation"))
+        self.language_box.setToolTip(
+            _("The language being written; the list and the count of what is done follow it")
+        )
+        self.only_needed.setToolTip(_("Hide the pieces already translated and up to date"))
+        self.table.setAccessibleDescription(
+            _(
+                "The review's paragraphs and the film's details, each with its state: done, "
+                "missing or outdated. The arrow keys choose the piece shown on the right."
+            )
+        )
+        self.source_view.setAccessibleDescription(
+            _("The piece in the film's own language, as it stands now; read only.")
+        )
+        self.previous_view.setAccessibleDescription(
+            _("The piece as it was when it was last translated, to compare; read only.")
+        )
+        self.editor.setAccessibleDescription(
+            _(
+                "The translation of the piece, saved a moment after the typing stops. "
+                "Ctrl+Enter saves it and goes to the next piece."
+            )
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            _("Close the translator; what was typed is saved first")
+        )
 
     def _name_languages(self) -> None:
         ui = self._context.language.language

@@ -45,6 +45,9 @@ class AboutDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         """Texts in the active language."""
         self.setWindowTitle(_("About {app}").format(app=APP_NAME))
+        self._buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            _("Close this window")
+        )
         paragraphs = [
             f"<h2>{escape(APP_NAME)}</h2>",
             escape(_("Version {version}").format(version=__version__)),

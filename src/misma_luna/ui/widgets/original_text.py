@@ -39,6 +39,7 @@ class OriginalTextDialog(Retranslating, QDialog):
         self.text.setPlainText(film.review_source.original)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
@@ -57,6 +58,7 @@ class OriginalTextDialog(Retranslating, QDialog):
         self.text.setAccessibleDescription(
             _("The review's file exactly as it was read, before any repair; read only.")
         )
+        self.close_button.setToolTip(_("Close this window"))
 
     def _path_name(self) -> str:
         path = self._film.path

@@ -49,6 +49,7 @@ class ExportChoices(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save As…"))
+        self._describe(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,6 +69,22 @@ class ExportChoices(QDialog):
         layout.addSpacing(6)
         layout.addWidget(buttons)
         self.anki.toggled.connect(self.cloze.setEnabled)
+
+    def _describe(self, buttons: QDialogButtonBox) -> None:
+        """What a screen reader says of each choice besides its name (the dialog is made
+        anew, in the language of the moment, each time it is asked for)."""
+        self.anki.setToolTip(
+            _("A file for Anki, the flash-card app, with each word's line, meaning and translation")
+        )
+        self.csv.setToolTip(
+            _("A row per word with its base form, meaning, line, translation, film and time")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(
+            _("Ask where to save the file, then writes it")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            _("Close this window without exporting")
+        )
 
     def form(self) -> str:
         """ "apkg" or "csv"."""

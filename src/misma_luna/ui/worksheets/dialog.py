@@ -198,6 +198,65 @@ class WorksheetDialog(Retranslating, QDialog):
         self.print_button.setText(_("&Print…"))
         self.pdf_button.setText(_("Export as P&DF…"))
         self.word_button.setText(_("Export as &Word…"))
+        self._describe_scene()
+        self._describe_choices()
+        self._describe_buttons()
+
+    def _describe_scene(self) -> None:
+        """What a screen reader says of the scene's choices (and a tooltip says to the eye)."""
+        self.whole.setToolTip(_("The scene is the whole film, from the first subtitle to the last"))
+        self.rows.setToolTip(_("The scene is the subtitle rows selected in the main window"))
+        self.typed.setAccessibleName(_("Between two times"))
+        self.typed.setToolTip(_("The scene runs between the two times typed beside it"))
+        self.start.setAccessibleName(_("Scene start"))
+        self.start.setToolTip(_("The scene's start, as h:mm:ss"))
+        self.end.setAccessibleName(_("Scene end"))
+        self.end.setToolTip(_("The scene's end, as h:mm:ss"))
+
+    def _describe_choices(self) -> None:
+        """Names for the lists (Qt would say their current item), and what each choice does."""
+        for label, combo in (
+            (self._labels[1], self.language),
+            (self._labels[2], self.version),
+            (self._labels[5], self.glossary_source),
+        ):
+            combo.setAccessibleName(label.text().replace("&", "").rstrip(":"))
+        self.language.setToolTip(
+            _("The language the students are learning: the gaps and the glossary are in it")
+        )
+        self.version.setToolTip(
+            _("Version B blanks other words than version A, for students sitting side by side")
+        )
+        self.glossary_source.setToolTip(_("Where the glossary's words come from"))
+        tips = {
+            "title": _("The film's title, the scene, and lines for the class, name and date"),
+            "glossary": _("Words of the scene with their lines, and room to write the meaning"),
+            "gapfill": _("The scene's lines with a word blanked in each, and the words to use"),
+            "questions": _("The questions typed below, with room for the answers"),
+            "script": _("The scene's lines in both languages, side by side, with their times"),
+            "key": _("The words that fill the gaps, on a page of their own"),
+        }
+        for part, box in self.parts.items():
+            box.setToolTip(tips[part])
+        self.hints.setToolTip(_("A help for the gap-fill: the same line in the other language"))
+        self.questions.setAccessibleName(_("Questions about the scene"))
+        self.questions.setAccessibleDescription(
+            _(
+                "The questions printed on the worksheet, one per line; they are kept with the "
+                "film for the next worksheet."
+            )
+        )
+
+    def _describe_buttons(self) -> None:
+        """What each button does, said by its tooltip."""
+        self.open_folder.setToolTip(_("The folder the worksheet was saved in, in a file window"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(
+            _("Close this window without making a worksheet")
+        )
+        self.preview_button.setToolTip(_("The worksheet on screen, as it will print"))
+        self.print_button.setToolTip(_("Send the worksheet to a printer, chosen first"))
+        self.pdf_button.setToolTip(_("Save the worksheet as a PDF, to print or share"))
+        self.word_button.setToolTip(_("Save the worksheet as a Word document, to change it"))
 
     # -- composing
 
