@@ -53,7 +53,7 @@ def test_switch_to_spanish_changes_every_text(qtbot, main_window) -> None:
     assert main_window.context.actions["file.open"].toolTip().startswith("Abre")
     assert main_window.windowTitle().startswith("Bajo la misma luna")
     spanish_labels = labels(main_window.film_pane)
-    assert "<b>Reparto</b>" in spanish_labels and "<b>Cast</b>" in english_labels
+    assert "Reparto" in spanish_labels and "Cast" in english_labels
     assert any("109 minutos" in text for text in spanish_labels)
     assert any("Adrián Alonso como Carlitos" in text for text in spanish_labels)
     assert any("México y Estados Unidos" in text for text in spanish_labels)
@@ -164,12 +164,28 @@ def test_the_facts_keep_their_rows_on_a_switch_and_follow_another_film(
     before = fact_rows()
     switch(qtbot, main_window, "es")
     assert fact_rows() == before  # the same captions and values, with other words
-    assert "<b>Reparto</b>" in labels(pane)
-    rows_before = [text for text in labels(pane) if text.startswith("<b>")]
+    assert "Reparto" in labels(pane)
+    rows_before = [caption.text() for caption, _value in fact_rows()]
     shorter = replace(bundled_film.facts, writers=(), rating=None, premiere=None)
     film = replace(bundled_film, facts=shorter)
     main_window.context.session.set_film(film)
     expected = facts_table(film.localized("es"))
-    shown = [label.text() for label in pane.findChildren(QLabel) if label.text().startswith("<b>")]
-    assert shown == [f"<b>{row.label}</b>" for row in expected]
+    shown = [caption.text() for caption, _value in fact_rows()]
+    assert shown == [row.label for row in expected]
     assert len(shown) < len(rows_before)
+
+
+def test_a_fact_is_plain_text_unless_a_line_carries_its_untranslated_note(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from misma_luna.core.film.facts_table import FactLine, FactRow
+    from misma_luna.ui.film.pane import _show_value
+
+    label = QLabel()
+    _show_value(label, FactRow("cast", "Cast", (FactLine("<b>Kate</b> & Eugenio"), FactLine("X"))))
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text() == "<b>Kate</b> & Eugenio\nX"
+    note = FactLine("Una <madre>", "not translated yet")
+    _show_value(label, FactRow("tagline", "Tagline", (note,)))
+    assert label.textFormat() == Qt.TextFormat.RichText
+    assert label.text() == "Una &lt;madre&gt; <i>not translated yet</i>"

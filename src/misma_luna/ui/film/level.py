@@ -7,6 +7,8 @@ words the reader knows; the shell calls `show_level` again when either changes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from misma_luna.core.base import formatting as fmt
@@ -49,6 +51,7 @@ class FilmLevel(QWidget):
         layout.addLayout(self.grid)
         layout.addWidget(self.note)
         self.coverages: list[Coverage] = []
+        self._rows: list[_LanguageRow] = []
         context.session.filmChanged.connect(self.show_level)
 
     def retranslate(self) -> None:
@@ -75,15 +78,19 @@ class FilmLevel(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)  # gone from the pane at once, deleted when idle
-                widget.deleteLater()
+        # A language switch keeps the rows and changes their words; another count of
+        # languages gets rows made anew.
+        if len(self._rows) != len(self.coverages):
+            while self.grid.count():
+                item = self.grid.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setParent(None)  # gone from the pane at once, deleted when idle
+                    widget.deleteLater()
+            self._rows = [self._add_row(2 * number) for number in range(len(self.coverages))]
         ui = active_language()
-        for number, coverage in enumerate(self.coverages):
-            self._add_language(2 * number, coverage, ui)
+        for row, coverage in zip(self._rows, self.coverages, strict=True):
+            _show_language(row, coverage, ui)
         if self.coverages:
             self.note.setText(
                 # TRANSLATORS: {count} is a number of words; {comfortable} and {hard} are
@@ -100,37 +107,52 @@ class FilmLevel(QWidget):
         else:
             self.note.setText(_("Open the film's subtitles to see how hard it is for you."))
 
-    def _add_language(self, row: int, coverage: Coverage, ui: str) -> None:
+    def _add_row(self, row: int) -> _LanguageRow:
         """Two rows of the grid: the language, its bar and share; the verdict under the bar."""
-        name = fmt.language_name(coverage.language, ui)
-        share = fmt.format_number(round(coverage.share * 100), ui) + "%"
-        language = plain_label(self, name[:1].upper() + name[1:])
-        bar = QProgressBar(self)
-        bar.setRange(0, 100)
-        bar.setValue(round(coverage.share * 100))
-        bar.setTextVisible(False)
-        bar.setFixedWidth(BAR_WIDTH)
-        bar.setMaximumHeight(language.sizeHint().height())
-        number = plain_label(self, share)
-        verdict = coverage.verdict()
-        said = plain_label(self, verdict[:1].upper() + verdict[1:])
-        said.setWordWrap(True)
-        # TRANSLATORS: {language} is a language's name; read aloud by screen readers.
-        bar.setAccessibleName(_("{language} subtitles: words familiar").format(language=name))
-        # TRANSLATORS: {share} is a percentage such as 92%, {verdict} "comfortable", "some
-        # effort" or "hard going".
-        bar.setAccessibleDescription(
-            _("{share} of the words familiar to you: {verdict}").format(
-                share=share, verdict=verdict
-            )
+        shown = _LanguageRow(
+            plain_label(self), QProgressBar(self), plain_label(self), plain_label(self)
         )
-        bar.setToolTip(
-            # TRANSLATORS: {common} and {known} are percentages such as 92%.
-            _("{common} among the most common words, {known} among the words you know").format(
-                common=fmt.format_number(round(coverage.common_share * 100), ui) + "%",
-                known=fmt.format_number(round(coverage.reader_share * 100), ui) + "%",
-            )
-        )
-        for column, widget in enumerate((language, bar, number)):
+        shown.bar.setRange(0, 100)
+        shown.bar.setTextVisible(False)
+        shown.bar.setFixedWidth(BAR_WIDTH)
+        shown.bar.setMaximumHeight(shown.language.sizeHint().height())
+        shown.verdict.setWordWrap(True)
+        for column, widget in enumerate((shown.language, shown.bar, shown.share)):
             self.grid.addWidget(widget, row, column)
-        self.grid.addWidget(said, row + 1, 1, 1, 2)
+        self.grid.addWidget(shown.verdict, row + 1, 1, 1, 2)
+        return shown
+
+
+@dataclass(frozen=True)
+class _LanguageRow:
+    """The widgets that show one language's level."""
+
+    language: QLabel
+    bar: QProgressBar
+    share: QLabel
+    verdict: QLabel
+
+
+def _show_language(row: _LanguageRow, coverage: Coverage, ui: str) -> None:
+    """`coverage` in `row`, in the language `ui`."""
+    name = fmt.language_name(coverage.language, ui)
+    share = fmt.format_number(round(coverage.share * 100), ui) + "%"
+    verdict = coverage.verdict()
+    row.language.setText(name[:1].upper() + name[1:])
+    row.bar.setValue(round(coverage.share * 100))
+    row.share.setText(share)
+    row.verdict.setText(verdict[:1].upper() + verdict[1:])
+    # TRANSLATORS: {language} is a language's name; read aloud by screen readers.
+    row.bar.setAccessibleName(_("{language} subtitles: words familiar").format(language=name))
+    # TRANSLATORS: {share} is a percentage such as 92%, {verdict} "comfortable", "some
+    # effort" or "hard going".
+    row.bar.setAccessibleDescription(
+        _("{share} of the words familiar to you: {verdict}").format(share=share, verdict=verdict)
+    )
+    row.bar.setToolTip(
+        # TRANSLATORS: {common} and {known} are percentages such as 92%.
+        _("{common} among the most common words, {known} among the words you know").format(
+            common=fmt.format_number(round(coverage.common_share * 100), ui) + "%",
+            known=fmt.format_number(round(coverage.reader_share * 100), ui) + "%",
+        )
+    )

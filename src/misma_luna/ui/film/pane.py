@@ -94,8 +94,8 @@ class FilmPane(Retranslating, QScrollArea):
                 self._form.removeRow(0)
             self._rows = [self._add_row() for _row in rows]
         for (caption, text), row in zip(self._rows, rows, strict=True):
-            caption.setText(f"<b>{escape(row.label)}</b>")
-            text.setText(_value_html(row))
+            caption.setText(row.label)
+            _show_value(text, row)
             text.setAccessibleName(row.label)
 
     def _add_row(self) -> tuple[QLabel, QLabel]:
@@ -103,9 +103,11 @@ class FilmPane(Retranslating, QScrollArea):
         # Loaded on first use, after the first paint, not with this module.
         from PySide6.QtCore import Qt  # noqa: PLC0415
 
-        caption, text = QLabel(), QLabel()
+        caption, text = plain_label(), QLabel()
+        bold = caption.font()
+        bold.setBold(True)
+        caption.setFont(bold)
         text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         caption.setBuddy(text)
         self._form.addRow(caption, text)
@@ -136,9 +138,21 @@ def _original_title_line(film: LocalizedFilm) -> str:
     return "\n".join(lines)
 
 
-def _value_html(row: FactRow) -> str:
-    """A fact's value as rich text: one line each, an untranslated line's note in italics."""
-    return "<br>".join(
-        escape(line.text) + (f" <i>{escape(line.note)}</i>" if line.note else "")
-        for line in row.lines
+def _show_value(label: QLabel, row: FactRow) -> None:
+    """A fact's value in `label`, one line each: plain text, or rich text when a line shown
+    untranslated carries its note in italics (a rich text label costs a text document of its
+    own at every layout)."""
+    # Loaded on first use, after the first paint, not with this module.
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
+    if not any(line.note for line in row.lines):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText("\n".join(line.text for line in row.lines))
+        return
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(
+        "<br>".join(
+            escape(line.text) + (f" <i>{escape(line.note)}</i>" if line.note else "")
+            for line in row.lines
+        )
     )
