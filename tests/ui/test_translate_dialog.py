@@ -110,6 +110,7 @@ def test_the_bundled_film_is_shown_read_only(qtbot, make_context, tmp_path, lang
     assert dialog.notice.isVisible()
     assert dialog.notice.text() == dialog._read_only_reason() != ""
     assert dialog.editor.isReadOnly()
+    assert not dialog.next_button.isEnabled()  # nothing to save
     assert dialog.proxy.rowCount() > 0
     qtbot.keyClicks(dialog.editor, "x")
     dialog.save_and_next()

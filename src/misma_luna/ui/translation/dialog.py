@@ -395,7 +395,7 @@ class TranslateDialog(Retranslating, QDialog):
         self.previous_view.setVisible(bool(previous))
         self.editor.setPlainText(piece.translation if piece else "")
         self.editor.setReadOnly(not self.writable or piece is None)
-        self.next_button.setEnabled(piece is not None)
+        self.next_button.setEnabled(piece is not None and self.writable)
         self._showing = False
         self._dirty = False
         self._show_state(piece)
