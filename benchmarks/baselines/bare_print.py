@@ -2,9 +2,6 @@
 
 No film, no catalogs, no header or footer painting: one QTextDocument, one QPdfWriter on
 A4, one print() call. The harness composes the app's sheet HTML and hands it over.
-
-With `--words LANG` (the worksheet's baseline) it first loads what any tool choosing a
-scene's words must: simplemma's base forms and wordfreq's frequencies for LANG.
 """
 
 from __future__ import annotations
@@ -16,9 +13,7 @@ from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
 
 
 def main() -> int:
-    """Print the HTML file argv[1] to the PDF argv[2] (after loading word data with --words)."""
-    if "--words" in sys.argv:
-        load_word_data(sys.argv[sys.argv.index("--words") + 1])
+    """Print the HTML file argv[1] to the PDF argv[2]."""
     app = QGuiApplication(sys.argv[:1])
     document = QTextDocument()
     document.setHtml(Path(sys.argv[1]).read_text(encoding="utf-8"))
@@ -28,16 +23,6 @@ def main() -> int:
     document.print_(writer)
     del app
     return 0
-
-
-def load_word_data(language: str) -> None:
-    """Load the base-form dictionary and the frequency list of `language`, as one word's
-    lookup does."""
-    import simplemma
-    import wordfreq
-
-    simplemma.lemmatize("palabra", lang=language)
-    wordfreq.zipf_frequency("palabra", language)
 
 
 if __name__ == "__main__":
