@@ -38,8 +38,9 @@ def bundled_film():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore[no-untyped-def]
-    """Build an AppContext on a film, with settings in a temporary file."""
+def make_context(qapp, tmp_path: Path) -> Iterator[Callable[..., object]]:  # type: ignore[no-untyped-def]
+    """Build an AppContext on a film, with settings in a temporary file; each goes back to
+    English afterwards, so that Qt's own translator does not outlive the test."""
     from PySide6.QtCore import QSettings
 
     from misma_luna.core.base.resources import bundled_film_dir
@@ -48,13 +49,19 @@ def make_context(qapp, tmp_path: Path) -> Callable[..., object]:  # type: ignore
 
     make_application()
 
+    built = []
+
     def build(film=None, language: str = "en", locales: Path | None = None):  # type: ignore[no-untyped-def]
         store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        return create_context(
+        context = create_context(
             film or load_film(bundled_film_dir()), language, store=store, locales=locales
         )
+        built.append(context)
+        return context
 
-    return build
+    yield build
+    for context in built:
+        context.language.set_language("en")
 
 
 @pytest.fixture

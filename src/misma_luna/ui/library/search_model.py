@@ -8,56 +8,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.library.library import SearchHit
 from misma_luna.core.library.passages import place_text
 from misma_luna.ui.widgets.plain_text import plain_tooltip
+from misma_luna.ui.widgets.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FILM, PLACE, PASSAGE = range(3)
 COLUMNS = 3
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowsModel[SearchHit]):
     """The passages found, best first, titled in the active language."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: list[SearchHit] = []
         self.language = "en"
 
     def set_hits(self, hits: list[SearchHit], language: str) -> None:
         """Show `hits`, films titled in `language`."""
-        self.beginResetModel()
-        self._hits, self.language = list(hits), language
-        self.endResetModel()
+        self.language = language
+        self.show_rows(hits)
 
     def hit(self, row: int) -> SearchHit:
         """The passage on `row`."""
-        return self._hits[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(  # noqa: N802 (Qt override)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headings(self) -> tuple[str, ...]:
         # TRANSLATORS: column headings of the library's search results.
-        return (_("Film"), _("Where"), _("Passage"))[section]
+        return (_("Film"), _("Where"), _("Passage"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self._hits[index.row()]
+        hit = self._rows[index.row()]
         if role == HIT_ROLE:
             return hit
         if role == Qt.ItemDataRole.DisplayRole:

@@ -11,14 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QPixmap
 
 from misma_luna.core.base import formatting as fmt
@@ -28,8 +21,8 @@ from misma_luna.core.library.entry import LibraryEntry
 from misma_luna.core.words.coverage import Coverage, reader_track
 from misma_luna.ui.library.posters import poster_thumbnail
 from misma_luna.ui.widgets.plain_text import plain_tooltip
+from misma_luna.ui.widgets.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -37,12 +30,13 @@ INITIAL, TITLE, YEAR, LANGUAGES, TRANSLATED, NOTES, OPENED, LEVEL = range(8)
 COLUMNS = 8
 
 
-class LibraryTableModel(QAbstractTableModel):
+class LibraryTableModel(RowsModel[LibraryEntry]):
     """Every film of the library, in the active language."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[LibraryEntry] = []
         self._notes: dict[str, int] = {}
         self._levels: dict[str, dict[str, Coverage]] = {}  # per film, per subtitle language
         self._posters: dict[Path, QPixmap | None] = {}
@@ -52,10 +46,9 @@ class LibraryTableModel(QAbstractTableModel):
         self, entries: list[LibraryEntry], notes: dict[str, int], language: str
     ) -> None:
         """Show `entries` with their notes counts, titled in `language`."""
-        self.beginResetModel()
-        self._entries, self._notes, self.language = list(entries), dict(notes), language
+        self._notes, self.language = dict(notes), language
         self._posters.clear()
-        self.endResetModel()
+        self.show_rows(entries)
 
     def set_levels(self, levels: dict[str, dict[str, Coverage]]) -> None:
         """How much of each counted film's subtitles the reader knows (see core.words)."""
@@ -63,28 +56,18 @@ class LibraryTableModel(QAbstractTableModel):
 
     def entry(self, row: int) -> LibraryEntry:
         """The film on `row`."""
-        return self._entries[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(  # noqa: N802 (Qt override)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headings(self) -> tuple[str, ...]:
         return (
             "", _("Title"), _("Year"), _("Languages"), _("Translated"), _("Notes"),
             _("Last opened"), _("Level"),
-        )[section]  # fmt: skip
+        )  # fmt: skip
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry, column = self._entries[index.row()], index.column()
+        entry, column = self._rows[index.row()], index.column()
         answers: dict[int, Callable[[], Any]] = {
             ENTRY_ROLE: lambda: entry,
             SORT_ROLE: lambda: self._sort_key(entry, column),

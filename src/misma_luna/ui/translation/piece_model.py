@@ -9,21 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from misma_luna.core.base.i18n import _, pgettext
 from misma_luna.core.film.translating import Piece, PieceState
 from misma_luna.ui.widgets.plain_text import plain_tooltip, shortened
+from misma_luna.ui.widgets.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 PIECE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATE, PART, SOURCE = range(3)
@@ -77,52 +70,31 @@ def field_text(name: str) -> str:
     return names.get(name, name)
 
 
-class PieceTableModel(QAbstractTableModel):
+class PieceTableModel(RowsModel[Piece]):
     """The pieces of one language of a film, in reading order."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pieces: list[Piece] = []
+    columns = COLUMNS
 
     def set_pieces(self, pieces: list[Piece]) -> None:
         """Show `pieces` (a copy of the list is kept)."""
-        self.beginResetModel()
-        self._pieces = list(pieces)
-        self.endResetModel()
+        self.show_rows(pieces)
 
     def replace(self, row: int, piece: Piece) -> None:
         """Show `piece` on `row` after it was saved."""
-        self._pieces[row] = piece
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
-
-    def retranslate(self) -> None:
-        """Say the states, the parts and the headers again in the active language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self._pieces:
-            last = self.index(len(self._pieces) - 1, COLUMNS - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
+        self._rows[row] = piece
+        self.row_changed(row)
 
     def piece(self, row: int) -> Piece:
         """The piece on `row`."""
-        return self._pieces[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else len(self._pieces)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(  # noqa: N802 (Qt override)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (_("State"), _("Part"), _("Text"))[section]
+    def headings(self) -> tuple[str, ...]:
+        return (_("State"), _("Part"), _("Text"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        piece, column = self._pieces[index.row()], index.column()
+        piece, column = self._rows[index.row()], index.column()
         if role == PIECE_ROLE:
             return piece
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

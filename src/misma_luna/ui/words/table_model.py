@@ -6,13 +6,14 @@ word on a row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from misma_luna.core.base.i18n import N_, _
 from misma_luna.core.subtitles.cue_text import format_time
 from misma_luna.core.words.lexicon import band_label
 from misma_luna.core.words.word import Word
 from misma_luna.ui.widgets.plain_text import plain_tooltip
+from misma_luna.ui.widgets.rows_model import Index, RowsModel
 
 WORD_COLUMN, BASE_COLUMN, FREQUENCY_COLUMN, MEANING_COLUMN = 0, 1, 2, 3
 COUNTERPART_COLUMN, FILM_COLUMN, TIME_COLUMN, KNOWN_COLUMN = 4, 5, 6, 7
@@ -20,23 +21,21 @@ COLUMN_TITLES = (
     N_("Word"), N_("Base form"), N_("How common"), N_("Meaning"),
     N_("In the other line"), N_("Film"), N_("Time"), N_("Known"),
 )  # fmt: skip
-Index = QModelIndex | QPersistentModelIndex
 
 
-class WordsModel(QAbstractTableModel):
+class WordsModel(RowsModel[Word]):
     """The words on show, in the order they come in their films."""
+
+    columns = len(COLUMN_TITLES)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: list[Word] = []
         self._known: set[int] = set()
 
     def set_words(self, words: list[Word], known: set[int] | None = None) -> None:
         """Show `words`, those of `known` (ids) marked as known."""
-        self.beginResetModel()
-        self._words = list(words)
         self._known = set(known or ())
-        self.endResetModel()
+        self.show_rows(words)
 
     def is_known(self, word_id: int) -> bool:
         """Whether the word `word_id` is shown as known."""
@@ -54,33 +53,30 @@ class WordsModel(QAbstractTableModel):
 
     def word(self, row: int) -> Word:
         """The word on `row`."""
-        return self._words[row]
+        return self._rows[row]
 
     def words(self) -> list[Word]:
         """Every word on show."""
-        return list(self._words)
+        return self.items()
 
     def row_of(self, word_id: int) -> int:
         """The row showing the word `word_id`, or -1."""
-        return next((n for n, w in enumerate(self._words) if w.id == word_id), -1)
+        return next((n for n, w in enumerate(self._rows) if w.id == word_id), -1)
 
     def replace(self, word: Word) -> None:
         """Show the stored `word` in place of its older self."""
         row = self.row_of(word.id)
         if row >= 0:
-            self._words[row] = word
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMN_TITLES) - 1))
+            self._rows[row] = word
+            self.row_changed(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else len(self._words)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
+    def headings(self) -> tuple[str, ...]:
+        return tuple(_(title) for title in COLUMN_TITLES)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        word = self._words[index.row()]
+        word = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == KNOWN_COLUMN:
             return _("known") if word.id in self._known else ""
         if role == Qt.ItemDataRole.DisplayRole:
@@ -88,21 +84,6 @@ class WordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(word.line) if word.line else None
         return None
-
-    def headerData(  # noqa: N802 (Qt override)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMN_TITLES[section])
-        return None
-
-    def retranslate(self) -> None:
-        """Column titles and frequency bands in the active language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMN_TITLES) - 1)
-        if self._words:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._words) - 1, len(COLUMN_TITLES) - 1)
-            )
 
 
 def cell_text(word: Word, column: int) -> str:
