@@ -108,3 +108,16 @@ def test_bad_input_is_one_line_and_exit_2(
     assert result.returncode == 2
     assert problem in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_the_film_named_by_its_library_id_or_its_path(tmp_path: Path) -> None:
+    for name in ("bajo-la-misma-luna", str(_bundled())):
+        out = tmp_path / "w.docx"
+        result = worksheet(name, *SCENE, "--output", str(out), home=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert len(Document(str(out)).tables) == 2
+        out.unlink()
+    unknown = worksheet("no-such-film", *SCENE, "--output", str(out), home=tmp_path)
+    assert unknown.returncode == 2
+    assert "no-such-film" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert not out.exists()

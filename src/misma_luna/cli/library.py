@@ -43,6 +43,18 @@ def open_library() -> Library:
     return Library(library_root(app_data_dir()))
 
 
+def film_folder(name: str) -> Path:
+    """The film `name` names on a command line: a film package (folder, `film.toml` or
+    `.zip`) at that path, else the library's film with that id."""
+    if Path(name).exists():
+        return Path(name)
+    library = open_library()
+    try:
+        return library.entry(name).folder
+    finally:
+        library.close()
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the chosen action on the library."""
     activate_language()

@@ -153,19 +153,11 @@ def _level(args: argparse.Namespace, store: WordsStore) -> int:
 
 
 def _load_film(name: str) -> FilmPackage:
-    """A film package at `name`, else the library's film with that id."""
+    """The film `name` names: a package path, else a library id."""
+    from misma_luna.cli.library import film_folder
     from misma_luna.core.film.loading import load_film
 
-    if Path(name).exists():
-        return load_film(Path(name))
-    from misma_luna.cli.library import open_library
-
-    library = open_library()
-    try:
-        folder = library.entry(name).folder
-    finally:
-        library.close()
-    return load_film(folder)
+    return load_film(film_folder(name))
 
 
 def _level_json(found: Level, starts: list[int]) -> dict[str, object]:

@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The worksheet command's arguments."""
     parser.description = "Write a worksheet for a scene of a film as a PDF or a Word file."
     source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "film_name", nargs="?", metavar="FILM", help="a library id, or a film package's path"
+    )
     source.add_argument("--film", type=Path, metavar="FILM_PACKAGE", help="a film package")
     source.add_argument("--bundled", action="store_true", help="the film that comes with the app")
     parser.add_argument("--from", dest="start", metavar="TIME", help="scene start, as 0:10:00")
@@ -97,7 +100,10 @@ def run(args: argparse.Namespace) -> int:
 
     options = options_from(args)
     set_application_names()
-    film = film_cache().load(args.film or bundled_film_dir())
+    from misma_luna.cli.library import film_folder
+
+    named = film_folder(args.film_name) if args.film_name else None
+    film = film_cache().load(named or args.film or bundled_film_dir())
     questions: list[str] = []
     if "questions" in options.parts:
         questions = load_questions(questions_path(data_dir()), film.id)
