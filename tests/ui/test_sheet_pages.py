@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPdfWriter
+from PySide6.QtGui import QPdfWriter, QTextCursor, QTextTable
 
-from misma_luna.ui.widgets import sheet_pages
+from misma_luna.ui.widgets import page_keeping, sheet_pages
 from misma_luna.ui.widgets.sheet_pages import PDF_RESOLUTION, SheetPages, page_layout
 
 LINES = "<br/>".join(f"Line {number} of a long note." for number in range(60))
@@ -41,3 +41,68 @@ def test_cuts_keep_the_layout_and_the_text(
     assert cut.toPlainText().split() == whole.toPlainText().split()
     blocks = sheet_pages._blocks(cut)
     assert not [b for b in blocks if sheet_pages._page_breaks(b, pages.body_height)]
+
+
+def _transcript(rows: int) -> str:
+    """A long borderless table, as a transcript is: rows of one to four lines."""
+    body = "".join(
+        f"<tr><td>{n}</td><td>{'palabra ' * (4 + n * 7 % 23)}fin{n}</td>"
+        f"<td>{'word ' * (3 + n * 5 % 19)}end{n}</td></tr>"
+        for n in range(rows)
+    )
+    return (
+        '<html><body><p>Intro</p><table width="100%" cellspacing="0" cellpadding="0">'
+        f"<thead><tr><th>T</th><th>Español</th><th>English</th></tr></thead>{body}"
+        "</table></body></html>"
+    )
+
+
+def _table(document) -> QTextTable:  # type: ignore[no-untyped-def]
+    block = document.begin()
+    while QTextCursor(block).currentTable() is None:
+        block = block.next()
+    return QTextCursor(block).currentTable()
+
+
+def _short_rows_split(pages: SheetPages) -> list[int]:
+    """Rows of fewer than four lines that start on one page and end on the next."""
+    document, height = pages.document, pages.body_height / pages.scale
+    layout, table = document.documentLayout(), _table(document)
+    split = []
+    for row in range(1, table.rows()):
+        cells = [page_keeping._cell_blocks(table, row, column) for column in range(3)]
+        rects = [layout.blockBoundingRect(block) for cell in cells for block in cell]
+        lines = max(sum(block.layout().lineCount() for block in cell) for cell in cells)
+        first = (min(rect.top() for rect in rects) + 1) // height
+        last = (max(rect.bottom() for rect in rects) - 1) // height
+        if lines < 2 * page_keeping.KEEP_LINES and first != last:
+            split.append(row)
+    return split
+
+
+def test_a_short_row_of_a_long_table_is_never_split_across_pages(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = _transcript(220)
+    writer = QPdfWriter(str(tmp_path / "t.pdf"))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout("a4"))
+    with monkeypatch.context() as patch:
+        patch.setattr(page_keeping, "_push_split_row", lambda *_args: False)
+        loose = SheetPages(html, 11.0, writer)
+    assert _short_rows_split(loose)  # Qt alone splits some
+    kept = SheetPages(html, 11.0, writer)
+    assert _short_rows_split(kept) == []
+    assert kept.page_count <= loose.page_count + 1
+    words = kept.document.toPlainText().split()
+    assert words == loose.document.toPlainText().split()  # spacer rows hold no text
+    assert [word for word in words if word.startswith("fin")] == [f"fin{n}" for n in range(220)]
+
+
+def test_a_framed_table_gets_no_spacer_row(qapp: object, tmp_path: Path) -> None:
+    html = _transcript(220).replace("<table ", '<table border="1" ')
+    writer = QPdfWriter(str(tmp_path / "t.pdf"))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout("a4"))
+    pages = SheetPages(html, 11.0, writer)
+    assert _table(pages.document).rows() == 221  # the heading and every row, no more

@@ -1,6 +1,9 @@
 """Pages worth printing: a heading never left alone at a page's foot, no paragraph split
-with a single line on either side of a break, small tables kept whole. Qt's rich text
-knows only "break before", so these rules are applied by moving blocks to the next page.
+with a single line on either side of a break, small tables kept whole, and a short row of a
+long table (a transcript's line) never split across two pages. Qt's rich text knows only
+"break before", so these rules are applied by moving blocks to the next page; a row moves
+behind an empty, borderless row that fills the rest of the page (Qt repeats a table's
+heading on the next page, above it).
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ def _fix_first(document: QTextDocument, page_height: float, line_height: float) 
             small = item.rect.height() < page_height * SMALL_TABLE
             if small and _page(bottom, page_height) != _page(top, page_height):
                 return _break_before(item)
+            if not small and _push_split_row(item.table, page_height):
+                return True
         elif _split_badly(item.block, page_height):
             return _break_before(item)
     return False
@@ -109,3 +114,47 @@ def _break_before(item: _Item) -> bool:
     block_format.setPageBreakPolicy(BREAK_BEFORE)
     cursor.setBlockFormat(block_format)
     return True
+
+
+def _push_split_row(table: QTextTable, page_height: float) -> bool:
+    """Move the first short row of a borderless `table` that runs over a page break to the
+    next page, behind a spacer row; whether one moved. A row of fewer than twice
+    `KEEP_LINES` lines cannot keep enough on both sides of a break."""
+    if table.format().border() > 0:
+        return False  # a spacer would show as an empty framed row
+    layout = table.document().documentLayout()
+    for row in range(max(table.format().headerRowCount(), 1), table.rows()):
+        blocks = [_cell_blocks(table, row, column) for column in range(table.columns())]
+        rects = [layout.blockBoundingRect(block) for cell in blocks for block in cell]
+        top = min(rect.top() for rect in rects)
+        bottom = max(rect.bottom() for rect in rects) - 1.0
+        if _page(top, page_height) == _page(bottom, page_height):
+            continue
+        lines = max(sum(block.layout().lineCount() for block in cell) for cell in blocks)
+        if lines >= 2 * KEEP_LINES:
+            continue
+        _insert_spacer(table, row, (_page(top, page_height) + 1) * page_height - top + 1.0)
+        return True
+    return False
+
+
+def _cell_blocks(table: QTextTable, row: int, column: int) -> list[QTextBlock]:
+    """The blocks of one cell, in order."""
+    cell = table.cellAt(row, column)
+    block, last = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+    blocks = [block]
+    while block != last and block.isValid():
+        block = block.next()
+        blocks.append(block)
+    return blocks
+
+
+def _insert_spacer(table: QTextTable, row: int, height: float) -> None:
+    """An empty row before `row`, `height` tall: it takes the rest of the page."""
+    table.insertRows(row, 1)
+    for column in range(table.columns()):
+        cursor = table.cellAt(row, column).firstCursorPosition()
+        spacer = cursor.blockFormat()
+        spacer.setTopMargin(0.0)
+        spacer.setBottomMargin(height)
+        cursor.setBlockFormat(spacer)
