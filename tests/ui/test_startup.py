@@ -100,6 +100,7 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
     finally:
         window.close()
         started.stop()
+        window.context.language.set_language("en")  # Qt's own translator goes with it
 
 
 # Packages the first paint must not wait for: parsers, locale data, subtitles, sockets,

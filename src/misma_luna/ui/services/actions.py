@@ -1,7 +1,7 @@
 """Every QAction of the app, declared once: id, text, standard shortcut, tooltip.
 
 Texts are marked with `N_` and set in `retranslate()`, which runs at construction and on
-every language change. Panes connect to actions by id; menus list ids (main_window.py).
+every language change. Panes connect to actions by id; menus list ids (ui/shell/menus.py).
 """
 
 from __future__ import annotations

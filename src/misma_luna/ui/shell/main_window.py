@@ -1,7 +1,8 @@
 """The main window: composes the panes, the menus and the status bar; owns little else.
 
-Menus are declared as lists of action ids (actions.py declares the actions); panes get the
-AppContext and subscribe to it. The window remembers its geometry and splitter layout.
+Menus are declared as lists of action ids (menus.py; actions.py declares the actions); panes
+get the AppContext and subscribe to it. The window remembers its geometry and splitter layout;
+its own dialogs open one way (dialogs.py).
 
 The window is built in two steps. The first paint needs only the frame: the menu titles,
 the review, and the places of the film pane, the subtitles and the notes, so that is all
@@ -10,20 +11,18 @@ actions and the three other panes (and the modules behind them) come in `_comple
 `AppContext.startup` runs right after the first paint at the app's start, and at once
 everywhere else (tests, the self-test). Asking for one of those panes earlier builds them.
 
-Panes never call each other: the window wires one pane's signals to another's slots here.
+Panes never call each other: the shell wires one pane's signals to another's slots
+(later_panes.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from misma_luna import APP_NAME
-from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base.i18n import N_, _, ngettext
+from misma_luna.core.base.i18n import _
 from misma_luna.core.base.resources import resources_dir
 from misma_luna.ui.review.pane import ReviewPane
 from misma_luna.ui.services import settings
@@ -31,22 +30,20 @@ from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.appearance.theme import apply_appearance
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.shell.dialogs import DialogWindow
+from misma_luna.ui.shell.menus import WindowMenus
+from misma_luna.ui.shell.status_bar import TranslationStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+    from PySide6.QtWidgets import QMenu
 
     from misma_luna.ui.film.pane import FilmPane
-    from misma_luna.ui.help.dialog import HelpDialog
     from misma_luna.ui.notes.pane import NotesPane
-    from misma_luna.ui.preferences.dialog import PreferencesDialog
     from misma_luna.ui.printing.printer import SheetPrinter
+    from misma_luna.ui.shell.later_panes import LaterPanes
     from misma_luna.ui.shell.opening import FilmOpener
     from misma_luna.ui.subtitles.pane import SubtitlesPane
-    from misma_luna.ui.translation.dialog import TranslateDialog
-    from misma_luna.ui.widgets.dialogs import AboutDialog
     from misma_luna.ui.words.pane import WordsPane
     from misma_luna.ui.worksheets.dialog import WorksheetDialog
 
@@ -70,64 +67,16 @@ SIDE_PANE_MINIMUM = 220
 # enum classes of the Qt namespace (about 10 ms) before the first paint.
 VERTICAL = 2
 
-# Menus as (title, entries); an entry is an action id, None for a separator, or "@name"
-# for a submenu built by `MainWindow.submenus[name]`. Ids that are not declared are skipped.
-MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    (
-        N_("&File"),
-        (
-            "file.new_film", "file.open", "@recent", "file.library", "file.open_subtitles", None,
-            "file.print", "file.print_preview", "file.export_pdf", "file.worksheet", None,
-            "file.export_notes", "file.export_subtitles", "file.export_words", None,
-            "file.quit",
-        ),
-    ),
-    (
-        N_("&Edit"),
-        (
-            "edit.find", "edit.find_next", "edit.find_previous", None,
-            "notes.add", "notes.focus", "notes.search", None,
-            "words.collect", None,
-            "edit.preferences",
-        ),
-    ),
-    (
-        N_("&View"),
-        (
-            "view.zoom_in", "view.zoom_out", "view.zoom_reset", None,
-            "view.notes", "view.words", None,
-            "subtitles.jump", "subtitles.offset", "subtitles.reopen_encoding", None,
-            "view.show_original", None,
-            "@language",
-        ),
-    ),
-    (N_("F&ilm"), ("film.translate",)),
-    (N_("&Help"), ("help.getting_started", None, "help.about")),
-)  # fmt: skip
 
-
-@dataclass(frozen=True)
-class LaterPanes:
-    """What the window builds right after its first paint."""
-
-    opener: FilmOpener
-    film: FilmPane
-    subtitles: SubtitlesPane
-    notes: NotesPane
-
-
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(Retranslating, DialogWindow):
     """One film on screen: facts, review, subtitles and notes, with the menus over them."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setObjectName("mainWindow")
-        self.submenus: dict[str, Callable[[QMenu], None]] = {"language": self._fill_language_menu}
-        self._menus: list[tuple[str, QMenu]] = []
         self._sheet_printer: SheetPrinter | None = None
         self._later: LaterPanes | None = None
-        self._words_pane: WordsPane | None = None
         self._panes_restored = False
 
         self.review_pane = ReviewPane(context, self)
@@ -153,13 +102,10 @@ class MainWindow(Retranslating, QMainWindow):
         for index in range(self.splitter.count()):
             self.splitter.setCollapsible(index, False)  # no pane can be lost by a drag
         self.setCentralWidget(self.splitter)
-        self._translation_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self._translation_label)
+        self._translation_status = TranslationStatus(context, self)
+        self.statusBar().addPermanentWidget(self._translation_status)
         context.status.shown.connect(self.statusBar().showMessage)
-        for title, _entries in MENUS:
-            menu = self.menuBar().addMenu("")
-            menu.setObjectName("menu-" + title.replace("&", "").lower())
-            self._menus.append((title, menu))
+        self._menus = WindowMenus(context, self.menuBar(), self.switch_language, self)
         context.session.filmChanged.connect(self.retranslate)
         apply_appearance(context.preferences)
         self.retranslate()
@@ -171,32 +117,18 @@ class MainWindow(Retranslating, QMainWindow):
         if self._later is not None:
             return self._later
         # The panes' modules load here, after the first paint, not when this module loads.
-        from misma_luna.ui.film.pane import FilmPane  # noqa: PLC0415
-        from misma_luna.ui.notes.pane import NotesPane  # noqa: PLC0415
-        from misma_luna.ui.shell.opening import FilmOpener  # noqa: PLC0415
-        from misma_luna.ui.subtitles.pane import SubtitlesPane  # noqa: PLC0415
-        from misma_luna.ui.widgets.plain_text import make_plain  # noqa: PLC0415 (Qt's enums)
+        from misma_luna.ui.shell.later_panes import build_later_panes  # noqa: PLC0415
 
         self.setWindowIcon(app_icon())
-        make_plain(self._translation_label)  # it names the film's languages, from its files
-        opener = FilmOpener(self.context, self)
-        self.submenus["recent"] = opener.add_recent_menu
         self._connect_printing()
-        self._later = later = LaterPanes(
-            opener,
-            FilmPane(self.context, self),
-            SubtitlesPane(self.context, self),
-            NotesPane(self.context, self),
+        self._later = later = build_later_panes(
+            self, self.context, self.review_pane, self.splitter, self.reading_splitter
         )
-        _take_place(self.splitter, 0, later.film)
-        _take_place(self.reading_splitter, 1, later.subtitles)
-        _take_place(self.splitter, 2, later.notes)
-        self._connect_actions()
-        self._wire_panes(later)
-        self._place_words(later)
+        self._translation_status.complete()
+        self._connect_actions(later)
         later.subtitles.connect_actions(self.context.actions)
-        self._fill_menus()
-        self.context.language.languageChanged.connect(self._check_language_action)
+        self._menus.submenus["recent"] = later.opener.add_recent_menu
+        self._menus.fill()
         self.retranslate()
         return later
 
@@ -223,9 +155,14 @@ class MainWindow(Retranslating, QMainWindow):
     @property
     def words_pane(self) -> WordsPane:
         """The collected words, docked under the reading panes (built after the first paint)."""
+        return self._complete().words
+
+    @property
+    def language_menu(self) -> QMenu:
+        """View > Language, each language named in itself (built after the first paint)."""
         self._complete()
-        assert self._words_pane is not None
-        return self._words_pane
+        assert self._menus.language_menu is not None
+        return self._menus.language_menu
 
     # -- construction
 
@@ -245,7 +182,7 @@ class MainWindow(Retranslating, QMainWindow):
                 lambda _checked=False, s=slot: getattr(self.sheet_printer, s)()
             )
 
-    def _connect_actions(self) -> None:
+    def _connect_actions(self, later: LaterPanes) -> None:
         a = self.context.actions
         a["file.quit"].triggered.connect(self.close)
         a["edit.find"].triggered.connect(self.review_pane.find_bar.open_bar)
@@ -254,74 +191,14 @@ class MainWindow(Retranslating, QMainWindow):
         a["view.zoom_in"].triggered.connect(self.context.zoom.zoom_in)
         a["view.zoom_out"].triggered.connect(self.context.zoom.zoom_out)
         a["view.zoom_reset"].triggered.connect(self.context.zoom.reset)
+        a["view.notes"].setChecked(not later.notes.isHidden())
+        a["view.notes"].toggled.connect(self.show_notes)
         a["help.about"].triggered.connect(self.show_about)
         a["help.getting_started"].triggered.connect(self.show_getting_started)
         a["edit.preferences"].triggered.connect(self.show_preferences)
         a["file.worksheet"].triggered.connect(self.show_worksheet)
         a["film.translate"].triggered.connect(self.show_translation)
-        self.review_pane.linkActivated.connect(self._open_link)
-
-    def _wire_panes(self, later: LaterPanes) -> None:
-        """Connect pane to pane: notes mark the review, the review's markers select notes."""
-        actions, review, notes = self.context.actions, self.review_pane, later.notes
-        actions["view.notes"].setChecked(not notes.isHidden())
-        actions["view.notes"].toggled.connect(self.show_notes)
-        review.add_context_action(actions["notes.add"])
-        review.noteMarkerClicked.connect(notes.select_note)
-        notes.markersChanged.connect(review.set_note_markers)
-        review.set_note_markers(notes.markers)
-        later.opener.subtitlesChosen.connect(later.subtitles.open_files)
-        later.opener.noteChosen.connect(notes.select_note)
-        # A translation typed in Film > Translate: the review, the facts and the counts follow.
-        content = self.context.session.contentChanged
-        content.connect(review.render)
-        content.connect(later.film.retranslate)
-        content.connect(self._show_translation_status)
-
-    def _place_words(self, later: LaterPanes) -> None:
-        """Dock the words pane under the panes, and wire it to the review and the subtitles."""
-        # Loaded after the first paint, with the other panes.
-        from misma_luna.ui.shell.words_wiring import place_words_pane  # noqa: PLC0415
-
-        self._words_pane = place_words_pane(self, self.context, self.review_pane, later.subtitles)
-        self._words_pane.levelChanged.connect(later.film.level.show_level)
-        # The film's lines may have reached the words pane before this connection.
-        later.film.level.show_level()
-
-    def _fill_menus(self) -> None:
-        for (_title, entries), (_same, menu) in zip(MENUS, self._menus, strict=True):
-            for entry in entries:
-                if entry is None:
-                    if menu.actions() and not menu.actions()[-1].isSeparator():
-                        menu.addSeparator()
-                elif entry.startswith("@"):
-                    builder = self.submenus.get(entry[1:])
-                    if builder is not None:
-                        builder(menu)
-                elif entry in self.context.actions:
-                    menu.addAction(self.context.actions[entry])
-
-    def _fill_language_menu(self, parent: QMenu) -> None:
-        # Loaded on first use, after the first paint, not with this module.
-        from PySide6.QtGui import QActionGroup  # noqa: PLC0415
-
-        self.language_menu = parent.addMenu("")
-        self.language_menu.setObjectName("languageMenu")
-        self._language_group = QActionGroup(self)
-        # Each language is named in itself (babel's data): not needed for the first paint.
-        self.context.startup.later(self._add_language_actions)
-
-    def _add_language_actions(self) -> None:
-        # Loaded on first use, after the first paint, not with this module.
-        from PySide6.QtGui import QAction  # noqa: PLC0415
-
-        for code, name in self.context.language.languages():
-            action = QAction(name, self._language_group)
-            action.setCheckable(True)
-            action.setData(code)
-            action.setChecked(code == self.context.language.language)
-            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
-            self.language_menu.addAction(action)
+        self.review_pane.linkActivated.connect(self.open_link)
 
     # -- language
 
@@ -330,26 +207,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.context.preferences.set(settings.LANGUAGE, code)
         self.context.language.set_language(code)
 
-    def _check_language_action(self, code: str) -> None:
-        for action in self._language_group.actions():
-            action.setChecked(action.data() == code)
-
     def retranslate(self, *_args: object) -> None:
         """Window title, menus, actions and status bar in the active language."""
         film = self.context.localized_film()
         self.setWindowTitle(f"{film.title} — {APP_NAME}")
-        for title, menu in self._menus:
-            menu.setTitle(_(title))
+        self._menus.retranslate()
         self.splitter.setAccessibleName(_("Film and review"))
         if self._later is not None:
             self.context.actions.retranslate()
             self._later.opener.retranslate()
-            self.language_menu.setTitle(_("&Language"))
-            self._show_translation_status()
-
-    def _show_translation_status(self, *_args: object) -> None:
-        # Names languages with babel's locale data, which the first paint does without.
-        self._translation_label.setText(translation_status(self.context))
+            self._translation_status.show_status()
 
     # -- actions
 
@@ -369,56 +236,6 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog
-
-    def show_translation(self) -> TranslateDialog:
-        """Film > Translate…: one dialog, on the film on screen."""
-        _bring_up(self._translator)
-        return self._translator
-
-    def show_about(self) -> None:
-        """Open (or raise) the About dialog."""
-        _bring_up(self._about)
-
-    def show_preferences(self) -> None:
-        """Open (or raise) Edit > Preferences."""
-        _bring_up(self._preferences)
-
-    def show_getting_started(self) -> None:
-        """Open (or raise) Help > Getting Started."""
-        _bring_up(self._help)
-
-    # The dialogs below are made on first use; each loads its module then, after the first
-    # paint, not with this one.
-
-    @cached_property
-    def _translator(self) -> TranslateDialog:
-        from misma_luna.ui.translation.dialog import TranslateDialog  # noqa: PLC0415
-
-        return TranslateDialog(self.context, self)
-
-    @cached_property
-    def _about(self) -> AboutDialog:
-        from misma_luna.ui.widgets.dialogs import AboutDialog  # noqa: PLC0415
-
-        return AboutDialog(self)
-
-    @cached_property
-    def _preferences(self) -> PreferencesDialog:
-        from misma_luna.ui.preferences.dialog import PreferencesDialog  # noqa: PLC0415
-
-        return PreferencesDialog(self.context, self)
-
-    @cached_property
-    def _help(self) -> HelpDialog:
-        from misma_luna.ui.help.dialog import HelpDialog  # noqa: PLC0415
-
-        return HelpDialog(self.context, self)
-
-    def _open_link(self, url: QUrl) -> None:
-        # Loaded on first use, after the first paint, not with this module.
-        from misma_luna.ui.widgets.link_dialog import confirm_and_open_link  # noqa: PLC0415
-
-        confirm_and_open_link(self, url)
 
     # -- layout memory
 
@@ -442,8 +259,7 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self._later is not None:
             self._later.notes.flush()
-        if "_translator" in vars(self):
-            self._translator.save_now()  # typing not yet written by its timer
+        self.save_dialogs()
         prefs = self.context.preferences
         prefs.set(settings.WINDOW_GEOMETRY, self.saveGeometry())
         prefs.set(settings.SPLITTER_STATE, self.splitter.saveState())
@@ -458,56 +274,11 @@ def _side_by_side(width: int) -> list[int]:
     return [film, width - film - notes, notes]
 
 
-def _bring_up(dialog: QWidget) -> None:
-    """Show `dialog` (again) over the other windows."""
-    dialog.show()
-    dialog.raise_()
-
-
 def _place(parent: QWidget, minimum_width: int = 0) -> QWidget:
     """An empty widget that keeps a pane's place (and its minimum width) until it comes."""
     place = QWidget(parent)
     place.setMinimumWidth(minimum_width)
     return place
-
-
-def _take_place(splitter: QSplitter, index: int, widget: QWidget) -> None:
-    """Put `widget` where the splitter held its place, at the same size and minimum width,
-    shown or hidden as the place was, so that nothing painted before it moves."""
-    sizes = splitter.sizes()
-    place = splitter.widget(index)
-    if place is not None:
-        hidden = place.isHidden()  # asked first: the splitter hides the widget it gives up
-        splitter.replaceWidget(index, widget)
-        if place.minimumWidth():
-            widget.setMinimumWidth(place.minimumWidth())
-        widget.setHidden(hidden)
-        place.deleteLater()
-    splitter.setSizes(sizes)
-    splitter.setCollapsible(index, False)
-
-
-def translation_status(context: AppContext) -> str:
-    """What the status bar says about the language of the text on screen."""
-    film = context.localized_film()
-    ui = film.language
-    source = film.film.source_language
-    if ui == source:
-        return _("Shown in its original language ({language})").format(
-            language=fmt.language_name(source, ui)
-        )
-    missing = film.untranslated_count()
-    target = fmt.language_name(ui, ui)
-    if missing == 0:
-        # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
-        return _("{language} translation complete").format(language=target)
-    total = len(film.film.review.blocks)
-    # TRANSLATORS: {language} is the name of the language, e.g. "Spanish".
-    return ngettext(
-        "{done} of {total} paragraph translated into {language}",
-        "{done} of {total} paragraphs translated into {language}",
-        total,
-    ).format(language=target, done=total - missing, total=total)
 
 
 def app_icon() -> QIcon:
