@@ -10,45 +10,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTabWidget, QWidget
 
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.notes.note import Anchor
-from misma_luna.core.words import lexicon
 from misma_luna.core.words.coverage import vocabulary
 from misma_luna.core.words.dictionaries.shelf import Shelf
-from misma_luna.core.words.export import write_words
-from misma_luna.core.words.known import Imported, imported_message
 from misma_luna.core.words.word import Sighting, Word
-from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.dialogs import report_problem
-from misma_luna.ui.widgets.plain_text import make_plain_box, plain_label
+from misma_luna.ui.widgets.plain_text import plain_label
+from misma_luna.ui.words.collecting import chosen_word
 from misma_luna.ui.words.coverage_line import coverage_text, film_levels
 from misma_luna.ui.words.detail import WordDetail
-from misma_luna.ui.words.export_dialog import ExportChoices
+from misma_luna.ui.words.dictionary_shelf import Dictionaries
+from misma_luna.ui.words.exporting import WordsExport
 from misma_luna.ui.words.film_lines import FilmLines
+from misma_luna.ui.words.known_words import KnownWords
 from misma_luna.ui.words.level_panel import LevelPanel
+from misma_luna.ui.words.pane_layout import lay_out, words_table
 from misma_luna.ui.words.table_model import FILM_COLUMN, WordsModel
 
 THIS_FILM, ALL_FILMS = 0, 1
@@ -65,7 +48,9 @@ class WordsPane(Retranslating, QWidget):
         self._context = context
         self.setObjectName("wordsPane")
         self.lines = FilmLines()
-        self._shelf: Shelf | None = None
+        self._exporting = WordsExport(context, self)
+        self._known = KnownWords(context, self, self._known_changed)
+        self._dictionaries = Dictionaries(context, self, self._show_selected)
         self.coverage_label = plain_label(self)
         self.coverage_label.setObjectName("wordsCoverage")
         self.coverage_label.setWordWrap(True)
@@ -80,61 +65,26 @@ class WordsPane(Retranslating, QWidget):
         self.known_button.setCheckable(True)
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("importKnown")
-        self.cloze = False
         self.model = WordsModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setMinimumHeight(60)  # the dock stays low: the reading panes come first
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = words_table(self.model, self)
         self.detail = WordDetail(self)
         self.level_panel = LevelPanel(self)
         self.tabs = QTabWidget(self)
-        self._layout()
+        tools = (self.search_field, self.scope, self.known_button, self.export_button,
+                 self.delete_button, self.import_button, self.folder_button)  # fmt: skip
+        lay_out(self, header=self.coverage_label, tools=tools, table=self.table, tabs=self.tabs,
+                pages=(self.detail, self.level_panel))  # fmt: skip
         self._connect()
         self.retranslate()
-
-    def _layout(self) -> None:
-        tools = QHBoxLayout()
-        for widget in (self.search_field, self.scope, self.known_button, self.export_button,
-                       self.delete_button, self.import_button, self.folder_button):  # fmt: skip
-            tools.addWidget(widget, 1 if widget is self.search_field else 0)
-        split = QSplitter(self)
-        split.addWidget(self.table)
-        self.tabs.addTab(self._scrolling(self.detail), "")
-        self.tabs.addTab(self._scrolling(self.level_panel), "")
-        split.addWidget(self.tabs)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.coverage_label)
-        layout.addLayout(tools)
-        layout.addWidget(split, 1)
-
-    def _scrolling(self, widget: QWidget) -> QScrollArea:
-        """`widget` in a scroll area: a tab scrolls rather than make the dock tall or crush
-        its texts, for the reading panes come first."""
-        area = QScrollArea(self)
-        area.setWidget(widget)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setMinimumHeight(60)
-        return area
 
     def _connect(self) -> None:
         self.search_field.textChanged.connect(self.refresh)
         self.scope.currentIndexChanged.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_and_export)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.folder_button.clicked.connect(self.choose_dictionary_folder)
+        self.folder_button.clicked.connect(self._dictionaries.choose_folder)
         self.known_button.clicked.connect(self.toggle_known)
-        self.import_button.clicked.connect(self.choose_and_import_known)
+        self.import_button.clicked.connect(self._known.choose_and_import)
         self.level_panel.lineChosen.connect(self.go_to_line)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
         self.detail.meaningEdited.connect(lambda word, text: self._save(word, meaning=text))
@@ -194,7 +144,7 @@ class WordsPane(Retranslating, QWidget):
         except MismaLunaError as error:
             self._context.status.show(error.message)
             words = []
-        self.model.set_words(words, self._known_ids(words))
+        self.model.set_words(words, self._known.known_ids(words))
         self.table.setColumnHidden(FILM_COLUMN, self.film_id() is not None)
         self.table.resizeColumnsToContents()
         if selected is None and words:
@@ -217,19 +167,6 @@ class WordsPane(Retranslating, QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         self._show_selected()
 
-    def _known_ids(self, words: list[Word]) -> set[int]:
-        """The ids of `words` the reader knows (as written or by base form)."""
-        try:
-            known = {language: self._context.words.known(language) for language in
-                     {word.language for word in words}}  # fmt: skip
-        except MismaLunaError:
-            return set()
-        return {
-            word.id for word in words
-            if lexicon.key(word.base) in known[word.language]
-            or lexicon.key(word.text) in known[word.language]
-        }  # fmt: skip
-
     def _show_selected(self) -> None:
         word = self.selected()
         self.known_button.setEnabled(word is not None)
@@ -240,7 +177,7 @@ class WordsPane(Retranslating, QWidget):
             suggestions = self.lines.suggest(word.text, word.language, word.paired_line)
         self.detail.show_word(word, suggestions)
         if word is not None:
-            self.detail.show_entries(self._look_up(word))
+            self.detail.show_entries(self._dictionaries.look_up(word))
 
     def set_lines(self, film_id: str, languages: tuple[str, str],
                   rows: list[tuple[str, str]], times: list[int] | None = None) -> None:  # fmt: skip
@@ -287,59 +224,21 @@ class WordsPane(Retranslating, QWidget):
     def toggle_known(self) -> None:
         """Count the selected word among the words the reader knows, or no longer."""
         word = self.selected()
-        if word is None:
-            return
-        known = not self.model.is_known(word.id)
-        try:
-            self._context.words.set_known(word.text, word.language, known)
-        except MismaLunaError as error:
-            report_problem(self, _("The word could not be saved"), error)
-            return
-        message = (
-            _("“{word}” counts as known.") if known else _("“{word}” no longer counts as known.")
-        )
-        self._context.status.show(message.format(word=word.text))
+        if word is not None:
+            self._known.set_known(word, not self.model.is_known(word.id))
+
+    def _known_changed(self) -> None:
         self.refresh()
         self.levelChanged.emit()
-
-    def choose_and_import_known(self) -> None:
-        """Ask for a list of words the reader knows, then add them."""
-        folder = self._context.preferences.get(settings.LAST_FOLDER)
-        filters = ";;".join((_("Word lists (*.txt *.csv *.tsv)"), _("All files (*)")))
-        path, _chosen = QFileDialog.getOpenFileName(
-            self, _("Add the words you know"), folder, filters
-        )
-        if path:
-            self.import_known(Path(path))
-
-    def import_known(self, path: Path) -> Imported | None:
-        """Add the words of the list at `path` (its language guessed) and say how many."""
-        try:
-            done = self._context.words.import_known(path)
-        except MismaLunaError as error:
-            report_problem(self, _("The list could not be added"), error)
-            return None
-        message = imported_message(done, path)
-        self._context.status.show(message)
-        box = QMessageBox(QMessageBox.Icon.Information, _("Words you know"), "",
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        make_plain_box(box).setText(message)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.show()
-        self.refresh()
-        self.levelChanged.emit()
-        return done
 
     # -- what the reader does
 
     def collect(self, sighting: Sighting) -> Word | None:
         """Save the word of `sighting` (asking which word when only a line was selected)."""
-        if not lexicon.tokens(sighting.text):
-            text = self._ask_word(sighting.line)
-            if not text:
-                return None
-            sighting = Sighting(text, *_rest(sighting))
+        chosen = chosen_word(sighting, self)
+        if chosen is None:
+            return None
+        sighting = chosen
         suggestions = []
         if sighting.paired_line:
             suggestions = self.lines.suggest(sighting.text, sighting.language, sighting.paired_line)
@@ -359,15 +258,6 @@ class WordsPane(Retranslating, QWidget):
         self.select_word(word.id)
         self.wantsShowing.emit()
         return word
-
-    def _ask_word(self, line: str) -> str:
-        words = list(dict.fromkeys(lexicon.tokens(line)))
-        if not words:
-            return ""
-        text, ok = QInputDialog.getItem(
-            self, _("Collect a word"), _("Which word or phrase of this line?"), words, 0, True
-        )
-        return text.strip() if ok else ""
 
     def _save(self, word: Word, **changes: object) -> None:
         try:
@@ -390,67 +280,25 @@ class WordsPane(Retranslating, QWidget):
             return
         self.refresh()
 
+    # -- exporting and dictionaries, each done by its own helper
+
+    @property
+    def cloze(self) -> bool:
+        """Whether the next Anki deck adds a cloze card (the reader's last choice)."""
+        return self._exporting.cloze
+
     def choose_and_export(self) -> None:
         """Ask where to save the words on show as an Anki deck or a CSV table, then save."""
-        words = self.model.words()
-        if not words:
-            report_problem(self, _("Nothing to export"), _("There are no words to export."))
-            return
-        choices = ExportChoices(len(words), self.cloze, self)
-        if choices.exec() != ExportChoices.DialogCode.Accepted:
-            return
-        form = choices.form()
-        self.cloze = choices.with_cloze() or (form == "csv" and self.cloze)
-        folder = Path(self._context.preferences.get(settings.LAST_FOLDER))
-        filters = _("Anki decks (*.apkg)") if form == "apkg" else _("CSV tables (*.csv)")
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, _("Export words"), str(folder / f"misma-luna-words.{form}"), filters
-        )
-        if path:
-            target = Path(path)
-            if target.suffix.lower() != f".{form}":
-                target = target.with_name(f"{target.name}.{form}")
-            self.export(words, target, cloze=choices.with_cloze())
+        self._exporting.choose_and_export(self.model.words())
 
     def export(self, words: list[Word], path: Path, cloze: bool = False) -> bool:
         """Write `words` to `path` (Anki or CSV by its suffix); report a failure."""
-        try:
-            write_words(words, path, title=self._film_title, cloze=cloze)
-        except MismaLunaError as error:
-            report_problem(self, _("The words could not be exported"), error)
-            return False
-        self._context.status.show(_("Words saved to {path}.").format(path=path))
-        return True
-
-    def _film_title(self, film_id: str) -> str:
-        return self._context.localized_film().title if film_id == self._context.film.id else film_id
-
-    # -- dictionaries
+        return self._exporting.export(words, path, cloze)
 
     def dictionaries(self) -> Shelf:
         """The dictionaries on the machine and in the chosen folder (the preference)."""
-        chosen = self._context.preferences.get(settings.DICTIONARY_FOLDER)
-        if self._shelf is None or self._shelf.chosen != chosen:
-            self._shelf = Shelf(chosen)
-        return self._shelf
-
-    def _look_up(self, word: Word) -> list[tuple[str, str]]:
-        return self.dictionaries().look_up((word.base, word.text), word.language)
-
-    def choose_dictionary_folder(self) -> None:
-        """Ask for a folder of dictionaries and remember it."""
-        current = self._context.preferences.get(settings.DICTIONARY_FOLDER)
-        folder = QFileDialog.getExistingDirectory(self, _("Folder of dictionaries"), current)
-        if folder:
-            self.set_dictionary_folder(Path(folder))
+        return self._dictionaries.shelf()
 
     def set_dictionary_folder(self, folder: Path) -> None:
         """Look up words in the dictionaries of `folder` too, from now on."""
-        self._context.preferences.set(settings.DICTIONARY_FOLDER, str(folder))
-        self._shelf = None
-        self._show_selected()
-
-
-def _rest(sighting: Sighting) -> tuple[str, str, str, str, str, int | None]:
-    s = sighting
-    return (s.language, s.line, s.film_id, s.paired_line, s.paired_language, s.time_ms)
+        self._dictionaries.set_folder(folder)
