@@ -32,6 +32,20 @@ def test_base_forms_and_bands() -> None:
     assert "1,000" in lexicon.band_label(lexicon.TOP)
 
 
+@pytest.mark.parametrize(
+    ("line", "opening"),
+    [("- ¿Qué? - Nada, Pedro.", ["Qué", "Nada"]), ('Le dije: "Vete" ya.', ["Le", "Vete"]),
+     ("Hola, —Pedro viene.", ["Hola"]), ("Son 3.5 Kilos. Bueno", ["Son", "Bueno"])],
+)  # fmt: skip
+def test_placed_tokens_know_where_a_sentence_starts(line: str, opening: list[str]) -> None:
+    placed = lexicon.placed_tokens(line)
+    texts = [t.text for t in placed]
+    assert [line[t.start : t.end] for t in placed] == texts == lexicon.tokens(line)
+    assert [t.text for t in placed if t.sentence_start] == opening
+    names = [t.text for t in placed if t.looks_like_name and not t.is_number]
+    assert names == [w for w in ("Pedro", "Kilos") if w in line]
+
+
 def test_counterpart_learned_from_the_pairs() -> None:
     table = TranslationTable(PAIRS)
     assert table.size == len(PAIRS)

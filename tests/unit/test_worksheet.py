@@ -22,8 +22,8 @@ from misma_luna.core.worksheets.compose import (
 from misma_luna.core.worksheets.gapfill import BLANK, Gap
 from misma_luna.core.worksheets.html import worksheet_html
 from misma_luna.core.worksheets.questions import load_questions, save_questions
-from misma_luna.core.worksheets.scene import WorksheetError, read_time
-from misma_luna.core.worksheets.vocabulary import collected_in
+from misma_luna.core.worksheets.scene import SceneLine, WorksheetError, read_time
+from misma_luna.core.worksheets.vocabulary import collected_in, gap_candidates
 
 SCENE = (0, 130_000)  # the bundled film's first phone call
 
@@ -105,6 +105,13 @@ def test_no_collected_word_in_the_scene_falls_back_to_the_rare_ones_and_says_so(
     assert sheet.glossary == make(film, span=SCENE).glossary and len(sheet.glossary) > 0
     without = make(film, span=SCENE, collected=collected, parts=frozenset({"title", "script"}))
     assert glossary_notice(without) == ""  # no glossary printed: nothing to say
+
+
+def test_gap_candidates_leave_out_names_shouts_and_numbers() -> None:
+    line = SceneLine(0, "Ventana. El arco-iris de Pedro brilla 1000 veces: PELIGRO.", "")
+    found = gap_candidates(line, "es")
+    assert [t.text for t in found] == ["Ventana", "arco-iris", "brilla", "veces"]
+    assert found[0].plain == "ventana" and found[1].plain == "arco-iris"
 
 
 def test_html_has_every_part_and_the_key_on_its_own_page(film: FilmPackage) -> None:

@@ -29,7 +29,6 @@ TO_LEARN = 12
 ONE_NEW_MIN_WORDS = 3
 # A capitalised word inside a sentence is a name unless it is among these most common words.
 NAME_CHECK = 20_000
-_SENTENCE_MARKS = frozenset('.!?¡¿…-—–"«“:')
 
 
 @dataclass(frozen=True)
@@ -138,16 +137,11 @@ class _Judge:
 def running_words(line: str, language: str) -> Iterator[str]:
     """The running words of `line`, lower case: no numbers, no names."""
     names_check = lexicon.most_common(language, NAME_CHECK)
-    last = 0
-    for start, end in lexicon.spans(line):
-        token = line[start:end]
-        between = line[last:start]
-        last = end
-        if token[:1].isdigit():
+    for token in lexicon.placed_tokens(line):
+        if token.is_number:
             continue
-        lower = token.lower()
-        opening = start == 0 or any(char in _SENTENCE_MARKS for char in between)
-        if token[:1].isupper() and not opening and lower not in names_check:
+        lower = token.text.lower()
+        if token.looks_like_name and lower not in names_check:
             continue
         yield lower
 

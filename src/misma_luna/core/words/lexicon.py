@@ -1,4 +1,5 @@
-"""Words of a line: tokens, base forms (simplemma) and how common a word is (wordfreq).
+"""Words of a line: tokens (where each stands, which opens a sentence, which looks like a
+name), base forms (simplemma) and how common a word is (wordfreq), both remembered per word.
 
 Both libraries ship their data, so everything here works offline. A frequency is kept as a
 Zipf value (log10 of uses per billion words) and told to the reader as a band.
@@ -7,6 +8,7 @@ Zipf value (log10 of uses per billion words) and told to the reader as a band.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
@@ -26,6 +28,31 @@ UNCOMMON_ZIPF = 3.0
 # Bands, from the most common.
 TOP, COMMON, UNCOMMON, RARE = "top", "common", "uncommon", "rare"
 LANGUAGES = ("es", "en")
+# What may stand between a sentence's end and its first word: spaces, quotes, speakers' dashes.
+_BEFORE_A_WORD = " \t\n\u00a0\"'“”«»‘’-–—"
+# What ends a sentence, or opens one ("¿", "¡", a colon before a quotation).
+_SENTENCE_MARKS = ".!?¡¿…:"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word as it stands in a line: where it starts and ends, its text, and whether it is
+    the first of a sentence."""
+
+    start: int
+    end: int
+    text: str
+    sentence_start: bool = False
+
+    @property
+    def is_number(self) -> bool:
+        """A number ("3", "1,000"), not a word."""
+        return self.text[:1].isdigit()
+
+    @property
+    def looks_like_name(self) -> bool:
+        """Capitalised away from a sentence's start: a name, most likely."""
+        return self.text[:1].isupper() and not self.sentence_start
 
 
 def tokens(text: str) -> list[str]:
@@ -36,6 +63,18 @@ def tokens(text: str) -> list[str]:
 def spans(text: str) -> list[tuple[int, int]]:
     """Where each word of `text` starts and ends."""
     return [match.span() for match in _TOKEN.finditer(text)]
+
+
+def placed_tokens(text: str) -> list[Token]:
+    """The words of `text` where they stand, the first of each sentence marked as such."""
+    found, last = [], 0
+    for start, end in spans(text):
+        # What stands after the word before (a word ends in a letter or a digit, never a mark).
+        before = text[last:start].rstrip(_BEFORE_A_WORD)
+        opening = before[-1] in _SENTENCE_MARKS if before else last == 0
+        found.append(Token(start, end, text[start:end], opening))
+        last = end
+    return found
 
 
 def key(text: str) -> str:
@@ -61,7 +100,12 @@ def zipf(text: str, language: str) -> float:
     words = tokens(text)
     if not words or language not in LANGUAGES:
         return 0.0
-    return min(float(wordfreq.zipf_frequency(word, language)) for word in words)
+    return min(_word_zipf(word.lower(), language) for word in words)
+
+
+@lru_cache(maxsize=20_000)
+def _word_zipf(word: str, language: str) -> float:
+    return float(wordfreq.zipf_frequency(word, language))
 
 
 @lru_cache(maxsize=8)
