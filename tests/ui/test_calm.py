@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from misma_luna.core.words.coverage import coverage_of_counts
 from misma_luna.ui.services.appearance.screen import FRAME_MARGIN, available_size, fitted
 
 
@@ -276,3 +278,17 @@ def test_every_tab_stop_of_every_window_has_a_name_and_a_description(
         described = [_said(widget)[1] for window in windows for widget in _tab_stops(window)]
         assert "Cierra la biblioteca" in described
         assert not [text for text in described if text.startswith(("The ", "Close "))]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_film_facts_need_no_sideways_scrolling_at_1024_by_700(
+    qtbot, main_window, language
+) -> None:  # type: ignore[no-untyped-def]
+    main_window.context.language.set_language(language)
+    main_window.resize(1024 - FRAME_MARGIN.width(), 700 - FRAME_MARGIN.height())
+    pane = main_window.film_pane
+    qtbot.waitUntil(lambda: pane.widget().findChild(QWidget, "filmLevel") is not None)
+    pane.level.coverages = [coverage_of_counts(Counter({"casa": 3, "frontera": 1}), "es", set())]
+    pane.level.retranslate()
+    qtbot.waitUntil(lambda: pane.viewport().width() > 0)
+    assert pane.widget().minimumSizeHint().width() <= pane.viewport().width()

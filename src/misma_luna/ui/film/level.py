@@ -25,7 +25,8 @@ from misma_luna.core.words.coverage import (
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.widgets.plain_text import plain_label
 
-BAR_WIDTH = 120
+BAR_WIDTH = 120  # at most; the bar gives way in a narrow pane, down to BAR_MIN
+BAR_MIN = 48
 
 
 class FilmLevel(QWidget):
@@ -36,6 +37,7 @@ class FilmLevel(QWidget):
         self._context = context
         self.setObjectName("filmLevel")
         self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -114,7 +116,8 @@ class FilmLevel(QWidget):
         )
         shown.bar.setRange(0, 100)
         shown.bar.setTextVisible(False)
-        shown.bar.setFixedWidth(BAR_WIDTH)
+        shown.bar.setMinimumWidth(BAR_MIN)
+        shown.bar.setMaximumWidth(BAR_WIDTH)
         shown.bar.setMaximumHeight(shown.language.sizeHint().height())
         shown.verdict.setWordWrap(True)
         for column, widget in enumerate((shown.language, shown.bar, shown.share)):
