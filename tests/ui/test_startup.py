@@ -104,13 +104,15 @@ def test_the_window_paints_before_subtitles_and_language_names_load(
 
 
 # Packages the first paint must not wait for: parsers, locale data, subtitles, sockets,
-# print, and every pane but the review (they are built right after it).
+# print, the library and the words (so however many films and words the reader keeps, the
+# first paint does not read them), and every pane but the review (built right after it).
 NOT_BEFORE_PAINT = {
     "babel", "markdown_it", "polib", "pysubs2", "charset_normalizer", "ftfy", "tomllib",
     "PySide6.QtNetwork", "PySide6.QtPrintSupport",
     "misma_luna.ui.film", "misma_luna.ui.subtitles", "misma_luna.ui.notes",
     "misma_luna.ui.printing", "misma_luna.core.notes", "misma_luna.core.subtitles",
-    "misma_luna.core.sheets",
+    "misma_luna.core.sheets", "misma_luna.core.library", "misma_luna.core.words",
+    "misma_luna.ui.library", "misma_luna.ui.words", "misma_luna.ui.translation",
 }  # fmt: skip
 
 # --exit-after-paint quits at the first paint, the held work never run: what is loaded when
