@@ -44,7 +44,7 @@ def test_collect_from_a_subtitle_line_with_its_counterpart(qtbot, window, monkey
     row = subtitle_row_with(window, "teléfono")
     window.subtitles_pane.select_row(row, LEFT_COLUMN)
     window.subtitles_pane.table.setFocus()
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("teléfono", True))
+    monkeypatch.setattr(QInputDialog, "exec", lambda dialog: dialog.setTextValue("teléfono") or 1)
     window.context.actions["words.collect"].trigger()
     word = window.context.words.words()[0]
     assert word.text == "teléfono" and word.language == "es" and word.paired_line

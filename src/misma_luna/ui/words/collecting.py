@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.words import lexicon
 from misma_luna.core.words.word import Sighting
+
+# Room the window manager takes beside a dialog's title (its icon and buttons), in pixels.
+TITLE_BAR_BUTTONS = 120
 
 
 def chosen_word(sighting: Sighting, parent: QWidget) -> Sighting | None:
@@ -27,7 +30,14 @@ def _ask_word(line: str, parent: QWidget) -> str:
     words = list(dict.fromkeys(lexicon.tokens(line)))
     if not words:
         return ""
-    text, ok = QInputDialog.getItem(
-        parent, _("Collect a word"), _("Which word or phrase of this line?"), words, 0, True
-    )
-    return text.strip() if ok else ""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(_("Collect a word"))
+    dialog.setLabelText(_("Which word or phrase of this line?"))
+    dialog.setComboBoxItems(words)
+    dialog.setComboBoxEditable(True)
+    # Wide enough for its title in the window manager's bar, in either language.
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    dialog.setMinimumWidth(2 * title + TITLE_BAR_BUTTONS)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return ""
+    return dialog.textValue().strip()
