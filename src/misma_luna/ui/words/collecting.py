@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QWidget
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.words import lexicon
@@ -35,9 +35,12 @@ def _ask_word(line: str, parent: QWidget) -> str:
     dialog.setLabelText(_("Which word or phrase of this line?"))
     dialog.setComboBoxItems(words)
     dialog.setComboBoxEditable(True)
-    # Wide enough for its title in the window manager's bar, in either language.
+    # Wide enough for its title in the window manager's bar, in either language (the
+    # dialog sizes itself to its list, so the list takes the room).
     title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
-    dialog.setMinimumWidth(2 * title + TITLE_BAR_BUTTONS)
+    choices = dialog.findChild(QComboBox)
+    if choices is not None:
+        choices.setMinimumWidth(2 * title + TITLE_BAR_BUTTONS)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return ""
     return dialog.textValue().strip()
