@@ -116,7 +116,7 @@ def test_disk_full_errors_at_start_are_not_damage(
     def full(_path: Path) -> bool:
         raise error
 
-    monkeypatch.setattr(notes_store, "_sound", full)
+    monkeypatch.setattr(sqlite_files, "is_sound", full)
     with NotesStore.open(path, today=DAY) as store:
         assert store.read_only
         assert store.report.unwritable == "the disk is full"

@@ -103,6 +103,50 @@ def run_step(conn: sqlite3.Connection, version: int, statements: Sequence[str]) 
     conn.execute("COMMIT")
 
 
+def connect_logged(path: Path) -> sqlite3.Connection:
+    """`connect_wal`, with every commit copied into the main file at once, so that a lost or
+    deleted -wal loses nothing (notes and words are opened so)."""
+    conn = connect_wal(path)
+    conn.execute("PRAGMA wal_autocheckpoint = 1")
+    return conn
+
+
+def connect_checked(path: Path) -> tuple[sqlite3.Connection, Recovery | None]:
+    """`connect_logged`, after a damaged or emptied file was moved aside and its newest good
+    backup put in its place (what was done is returned). Only damage is recovered: errors of
+    the disk (full, failing, read-only) propagate, and nothing is moved for them."""
+    if not path.exists():
+        return connect_logged(path), None
+    emptied = path.stat().st_size == 0 and bool(all_backups(path))  # by a crash or a tool
+    if not emptied and is_sound(path):
+        return connect_logged(path), None
+    recovery = recover(path)
+    return connect_logged(path), recovery
+
+
+def is_sound(path: Path) -> bool:
+    """Whether `path` passes `integrity_check` and is one of the app's files (a schema
+    version, or no table at all: not another database's -wal applied to it); raises for
+    errors of the disk."""
+    try:
+        conn = connect_logged(path)
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        raise
+    try:
+        # integrity_check, not quick_check: only it sees indexes that disagree with the table.
+        sound = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        return sound and (user_version(conn) > 0 or tables == 0)
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        raise
+    finally:
+        conn.close()
+
+
 # -- backups and recovery
 
 KEEP_DAILY = 7

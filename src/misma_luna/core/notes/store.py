@@ -132,7 +132,7 @@ class NotesStore:
             return cls._open_read_only(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn, recovery = _connect_checked(path)
+            conn, recovery = sqlite_files.connect_checked(path)
         except (sqlite3.Error, OSError) as exc:
             return cls._open_unwritable(path, exc)
         found = sqlite_files.user_version(conn)
@@ -339,55 +339,6 @@ class NotesStore:
 def fts_query(text: str) -> str:
     """The reader's words as a safe FTS5 query: every word, as a prefix."""
     return " ".join(f'"{word}"*' for word in _WORD.findall(text))
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite_files.connect_wal(path)
-    # Copy every commit into the main file at once, so a lost or deleted -wal loses nothing.
-    conn.execute("PRAGMA wal_autocheckpoint = 1")
-    return conn
-
-
-def _connect_checked(path: Path) -> tuple[sqlite3.Connection, sqlite_files.Recovery | None]:
-    """Connect, and if the file is damaged, recover from backup and connect again.
-
-    Only a damaged file is recovered: errors of the disk (full, failing, read-only) propagate,
-    and nothing is moved.
-    """
-    if not path.exists():
-        return _connect(path), None
-    if path.stat().st_size == 0 and sqlite_files.all_backups(path):  # emptied by a crash or a tool
-        recovery = sqlite_files.recover(path)
-        return _connect(path), recovery
-    if _sound(path):
-        return _connect(path), None
-    recovery = sqlite_files.recover(path)
-    return _connect(path), recovery
-
-
-def _sound(path: Path) -> bool:
-    """Whether `path` passes `integrity_check` and is a notes file; raises for disk errors."""
-    try:
-        conn = _connect(path)
-    except sqlite3.DatabaseError as exc:
-        if sqlite_files.is_damage(exc):
-            return False
-        raise
-    try:
-        # integrity_check, not quick_check: only it sees indexes that disagree with the table.
-        return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)] and _is_ours(conn)
-    except sqlite3.DatabaseError as exc:
-        if sqlite_files.is_damage(exc):
-            return False
-        raise
-    finally:
-        conn.close()
-
-
-def _is_ours(conn: sqlite3.Connection) -> bool:
-    """False for a sound database that is not a notes file (such as another one's -wal applied)."""
-    tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-    return sqlite_files.user_version(conn) > 0 or tables == 0
 
 
 def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:

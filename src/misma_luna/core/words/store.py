@@ -19,7 +19,6 @@ from typing import Any
 from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.sqlite_files import sqlite_uri
 from misma_luna.core.subtitles.cue_text import fold
 from misma_luna.core.words import lexicon, schema
 from misma_luna.core.words.counterparts import Suggestion
@@ -70,7 +69,7 @@ class WordsStore(KnownWords):
         notices: list[str] = []
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn, recovery = _connect_checked(path)
+            conn, recovery = sqlite_files.connect_checked(path)
             if recovery is not None:
                 notices.append(recovery_message(recovery))
             found = sqlite_files.user_version(conn)
@@ -238,25 +237,6 @@ class WordsStore(KnownWords):
                 reason=sqlite_files.disk_problem(exc, self.path))) from exc  # fmt: skip
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite_files.connect_wal(path)
-    # Copy every commit into the main file at once, so a lost or deleted -wal loses nothing.
-    conn.execute("PRAGMA wal_autocheckpoint = 1")
-    return conn
-
-
-def _connect_checked(path: Path) -> tuple[sqlite3.Connection, sqlite_files.Recovery | None]:
-    """Connect; a damaged (or emptied) file is first moved aside and its newest good backup
-    put in its place. Errors of the disk propagate, and nothing is moved."""
-    if not path.exists():
-        return _connect(path), None
-    emptied = path.stat().st_size == 0 and bool(sqlite_files.all_backups(path))
-    if not emptied and _sound(path):
-        return _connect(path), None
-    recovery = sqlite_files.recover(path)
-    return _connect(path), recovery
-
-
 def recovery_message(recovery: sqlite_files.Recovery) -> str:
     """Tell the reader what was done about a damaged words file."""
     if recovery.restored_from is None:
@@ -281,20 +261,6 @@ def backup_failed_message(reason: str) -> str:
 def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:
     if found > 0:
         sqlite_files.migration_backup(conn, path, version)
-
-
-def _sound(path: Path) -> bool:
-    """Whether `path` passes `integrity_check` (a disk error is raised, not taken for damage)."""
-    try:
-        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
-        try:
-            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        if sqlite_files.is_damage(exc):
-            return False
-        raise
 
 
 def _folded(*parts: str) -> str:
