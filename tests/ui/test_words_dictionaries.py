@@ -19,18 +19,10 @@ from misma_luna.ui.shell.words_wiring import tell_about_words
 
 
 @pytest.fixture
-def window(qtbot, make_context, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+def window(words_window, monkeypatch):  # type: ignore[no-untyped-def]
     """The main window with a words store of its own and none of the machine's dictionaries."""
     monkeypatch.setattr(shelf, "system_folders", list)
-    context = make_context()
-    context.words = WordsStore.open(words_path(tmp_path / "data"))
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    context.language.set_language("en")
-    context.words.close()
+    return words_window
 
 
 def test_a_folder_chosen_in_preferences_reaches_the_words_pane(

@@ -29,20 +29,12 @@ from misma_luna.ui.words.table_model import KNOWN_COLUMN, WORD_COLUMN
 
 
 @pytest.fixture
-def window(qtbot, make_context, tmp_path: Path):  # type: ignore[no-untyped-def]
+def window(qtbot, words_window):  # type: ignore[no-untyped-def]
     """The real main window, with a words store of its own, once the film's lines reached
     the words pane."""
-    context = make_context()
-    context.words = WordsStore.open(words_path(tmp_path / "data"))
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    pane = win.words_pane
-    qtbot.waitUntil(lambda: pane.lines.film_id == context.film.id, timeout=5000)
-    yield win
-    context.language.set_language("en")
-    context.words.close()
+    pane = words_window.words_pane
+    qtbot.waitUntil(lambda: pane.lines.film_id == words_window.context.film.id, timeout=5000)
+    return words_window
 
 
 def spanish_level(win: MainWindow):  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QInputDialog
 from tests.unit.test_words_dictd_export import write_dictionary
 
 from misma_luna.core.words.dictionaries import shelf
-from misma_luna.core.words.store import WordsStore, words_path
 from misma_luna.core.words.word import Sighting
 from misma_luna.ui.shell.main_window import MainWindow
 from misma_luna.ui.shell.words_wiring import WordsDock
@@ -21,17 +20,9 @@ from misma_luna.ui.subtitles.table_model import LEFT_COLUMN
 
 
 @pytest.fixture
-def window(qtbot, make_context, tmp_path: Path):  # type: ignore[no-untyped-def]
+def window(words_window):  # type: ignore[no-untyped-def]
     """The real main window, with a words store of its own."""
-    context = make_context()
-    context.words = WordsStore.open(words_path(tmp_path / "data"))
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    context.language.set_language("en")
-    context.words.close()
+    return words_window
 
 
 def subtitle_row_with(win: MainWindow, word: str) -> int:
