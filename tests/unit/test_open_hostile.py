@@ -87,6 +87,21 @@ def test_zip_bombs_and_broken_archives_are_refused(tmp_path: Path) -> None:
         load_film(broken)
 
 
+def test_a_member_name_that_is_not_the_utf8_it_claims_is_a_broken_archive(
+    tmp_path: Path,
+) -> None:
+    archive = tmp_path / "film.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("film.toml", 'id = "x"')
+    data = bytearray(archive.read_bytes())
+    data[6:8] = (0x0800).to_bytes(2, "little")  # local header: "the name is UTF-8"
+    data[30] = 0xCB  # and its first byte is not
+    archive.write_bytes(bytes(data))
+    with pytest.raises(FilmError, match=r"not a readable \.zip") as caught:
+        load_film(archive)
+    assert caught.value.path == archive
+
+
 def test_errors_inside_an_archive_name_the_archive(tmp_path: Path) -> None:
     archive = tmp_path / "no-review.zip"
     with zipfile.ZipFile(archive, "w") as handle:

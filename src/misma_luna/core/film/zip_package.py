@@ -31,7 +31,7 @@ MAX_RATIO = 200
 # What a damaged or exotic archive raises while being read (found by tests/robustness).
 _UNREADABLE = (
     zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError,
-    RuntimeError,
+    RuntimeError, UnicodeDecodeError,
 )  # fmt: skip
 
 
