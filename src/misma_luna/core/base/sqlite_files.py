@@ -21,7 +21,8 @@ import errno
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -101,6 +102,31 @@ def run_step(conn: sqlite3.Connection, version: int, statements: Sequence[str]) 
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def transaction(
+    conn: sqlite3.Connection, failed: Callable[[sqlite3.Error], Exception] | None = None
+) -> Iterator[sqlite3.Connection]:
+    """One write transaction, all of it or none of it: rolled back when anything in it fails,
+    an SQLite error raised as `failed(error)` when given (a store's error naming its file)."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _roll_back(conn)
+        if failed is None:
+            raise
+        raise failed(exc) from exc
+    except BaseException:
+        _roll_back(conn)
+        raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def connect_logged(path: Path) -> sqlite3.Connection:

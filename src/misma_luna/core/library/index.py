@@ -12,10 +12,12 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from misma_luna.core.base import sqlite_files
 from misma_luna.core.base.sqlite_files import connect_wal, migrate, user_version
 from misma_luna.core.library.entry import Completeness, LibraryEntry
 from misma_luna.core.library.passages import Passage
@@ -78,16 +80,9 @@ class LibraryIndex:
         self._conn.close()
         self._conn = _made_anew(self.path)
 
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """One write transaction: all of it or none of it."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        return sqlite_files.transaction(self._conn)
 
     def stamps(self) -> dict[str, tuple[str, str]]:
         """Each indexed film's folder and stamp, by id."""

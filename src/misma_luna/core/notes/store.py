@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -226,27 +226,11 @@ class NotesStore:
         with self._write():
             self._conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
 
-    @contextmanager
-    def _write(self) -> Iterator[None]:
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction; a failure is a `NotesError` naming the file."""
         if self.read_only:
             raise NotesError(self.path, _("the notes are open read-only"))
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _save_error(self.path, exc) from exc
-        try:
-            yield
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise _save_error(self.path, exc) from exc
-        except BaseException:
-            self._rollback()
-            raise
-
-    def _rollback(self) -> None:
-        if self._conn.in_transaction:
-            self._conn.execute("ROLLBACK")
+        return sqlite_files.transaction(self._conn, lambda exc: _save_error(self.path, exc))
 
     # -- reading
 

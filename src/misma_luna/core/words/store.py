@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -175,23 +174,17 @@ class WordsStore(KnownWords):
         with self._write():
             self._conn.execute("DELETE FROM words WHERE id = ?", (word_id,))
 
-    @contextmanager
-    def _write(self) -> Iterator[None]:
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction; a failure is a `WordsError` naming the file."""
         if self.read_only:
             raise WordsError(self.path, _("the words are open read-only"))
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            yield
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise WordsError(self.path, _("the word could not be saved: {reason}").format(
-                reason=sqlite_files.disk_problem(exc, self.path))) from exc  # fmt: skip
-        except BaseException:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise
+        return sqlite_files.transaction(self._conn, self._save_error)
+
+    def _save_error(self, exc: sqlite3.Error) -> WordsError:
+        reason = sqlite_files.disk_problem(exc, self.path)
+        return WordsError(
+            self.path, _("the word could not be saved: {reason}").format(reason=reason)
+        )
 
     # -- reading
 
