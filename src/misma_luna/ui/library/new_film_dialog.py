@@ -25,10 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from misma_luna.core.base import formatting as fmt
-from misma_luna.core.base.errors import FilmError, MismaLunaError
+from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.file_kinds import REVIEW_SUFFIXES, dialog_patterns, subtitle_patterns
 from misma_luna.core.base.i18n import _
-from misma_luna.core.library.new_film import NewFilm, create_film, guess_track, review_language
+from misma_luna.core.library.new_film import (
+    NewFilm,
+    create_film,
+    guess_track,
+    review_language,
+    tracks_by_language,
+)
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
@@ -217,17 +223,8 @@ class NewFilmDialog(Retranslating, QDialog):
 
     def new_film(self) -> NewFilm:
         """What the page holds, as a new film."""
-        subtitles: dict[str, Path] = {}
-        for path, box in self.tracks:
-            code = str(box.currentData())
-            if code in subtitles:
-                raise FilmError(
-                    path,
-                    _("a second subtitle file in the same language ({language})").format(
-                        language=code
-                    ),
-                )
-            subtitles[code] = path
+        chosen = {path: str(box.currentData()) for path, box in self.tracks}
+        subtitles = tracks_by_language(list(chosen), chosen)
         return NewFilm(
             title=self.title.text().strip(),
             source_language=str(self.language.currentData()),
