@@ -4,12 +4,11 @@ a passage opened at its place, and the offer to add a bare review to the library
 from __future__ import annotations
 
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from tests.unit.test_library_search import png
 
 from misma_luna.core.base.resources import BUNDLED_FILM_ID
 from misma_luna.core.library.library import Library
@@ -27,21 +26,6 @@ def private_context(make_context, tmp_path: Path):  # type: ignore[no-untyped-de
     context.library_root = tmp_path / "films"
     context.open_notes = lambda: NotesStore.open(tmp_path / "notes.sqlite3")
     return context
-
-
-def png(width: int, height: int) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\x20\x40\x80" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def copied_film(tmp_path: Path, name: str) -> Path:

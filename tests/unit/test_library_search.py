@@ -185,6 +185,8 @@ def test_the_bundled_film_keeps_its_opening_whenever_it_was_recorded(tmp_path: P
 
 
 def png(width: int, height: int) -> bytes:
+    """A small PNG image, written here byte by byte (a poster for the tests)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
