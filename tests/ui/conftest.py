@@ -8,17 +8,36 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture
-def words_window(qtbot, make_context, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """The real main window, shown, with a words store of its own in `tmp_path`."""
-    from misma_luna.core.words.store import WordsStore, words_path
+def _shown(qtbot, context):  # type: ignore[no-untyped-def]
+    """The real main window on `context`, shown and active."""
     from misma_luna.ui.shell.main_window import MainWindow
 
-    context = make_context()
-    context.words = WordsStore.open(words_path(tmp_path / "data"))
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    yield window
+    window.activateWindow()
+    return window
+
+
+@pytest.fixture
+def notes_window(qtbot, make_context, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The real main window, shown, with a notes store of its own in `tmp_path`."""
+    from misma_luna.core.notes.store import NotesStore, notes_path
+
+    context = make_context()
+    context.notes.close()
+    context.notes = NotesStore.open(notes_path(tmp_path / "data"))
+    yield _shown(qtbot, context)
+    context.notes.close()
+
+
+@pytest.fixture
+def words_window(qtbot, make_context, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The real main window, shown, with a words store of its own in `tmp_path`."""
+    from misma_luna.core.words.store import WordsStore, words_path
+
+    context = make_context()
+    context.words = WordsStore.open(words_path(tmp_path / "data"))
+    yield _shown(qtbot, context)
     context.words.close()

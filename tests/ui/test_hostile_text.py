@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from misma_luna.core.base.resources import bundled_film_dir
 from misma_luna.core.notes.note import Anchor
-from misma_luna.core.notes.store import NotesStore, notes_path
 from misma_luna.ui.shell.main_window import MainWindow
 from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.widgets.plain_text import plain_label, plain_tooltip
@@ -46,20 +45,12 @@ def hostile_film(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, make_context, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The real main window, with a notes store of its own."""
-    context = make_context()
-    context.notes.close()
-    context.notes = NotesStore.open(notes_path(tmp_path / "data"))
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+def window(notes_window):  # type: ignore[no-untyped-def]
+    """The real main window, with a notes store of its own; its message boxes closed after."""
+    yield notes_window
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMessageBox):
             widget.close()
-    context.notes.close()
 
 
 def shown(label: QLabel) -> str:

@@ -16,19 +16,9 @@ UNLIMITED_PAGES = 1073741823
 
 
 @pytest.fixture
-def window(qtbot, make_context, tmp_path: Path):  # type: ignore[no-untyped-def]
+def window(notes_window):  # type: ignore[no-untyped-def]
     """The real main window, with a notes store of its own."""
-    context = make_context()
-    context.notes.close()
-    context.notes = NotesStore.open(notes_path(tmp_path / "data"))
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    context.language.set_language("en")
-    context.notes.close()
+    return notes_window
 
 
 def bodies(win: MainWindow) -> list[str]:
