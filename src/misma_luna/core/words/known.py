@@ -226,11 +226,6 @@ def guess_language(words: Iterable[str]) -> str:
     return best if scores[best] else ""
 
 
-def known_token(token: str, language: str, known: frozenset[str] | set[str]) -> bool:
-    """Whether a word of a line (lower case) is known, as written or by its base form."""
-    return lexicon.key(token) in known or lexicon.key(lexicon.base_form(token, language)) in known
-
-
 def _keys(text: str, language: str) -> list[str]:
     """The folded base form of `text`, then the text itself folded if it differs."""
     keys = [lexicon.key(lexicon.base_form(text, language)), lexicon.key(text)]

@@ -213,11 +213,6 @@ class WordsStore(KnownWords):
         rows = self._read(f"SELECT {_COLUMNS} FROM words{where} {_ORDER}", tuple(params))
         return [_word(row) for row in rows]
 
-    def known_keys(self, language: str) -> set[str]:
-        """Every collected word and base form in `language`, folded."""
-        rows = self._read("SELECT key, base FROM words WHERE language = ?", (language,))
-        return {lexicon.key(value) for row in rows for value in row if value}
-
     def film_ids(self) -> list[str]:
         """The films that have words, sorted."""
         return [str(r[0]) for r in self._read("SELECT DISTINCT film_id FROM words ORDER BY 1")]

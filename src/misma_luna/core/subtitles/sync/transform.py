@@ -81,10 +81,6 @@ class Transform:
         index = bisect_right([s.start_ms for s in self.sections], ms) - 1
         return self.sections[max(index, 0)]
 
-    def section_index(self, ms: int) -> int:
-        """The index of the section `ms` (second-track time) belongs to."""
-        return self.sections.index(self.section_at(ms))
-
     @property
     def is_identity(self) -> bool:
         """Whether the map leaves every time where it is."""
