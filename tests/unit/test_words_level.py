@@ -18,6 +18,7 @@ from misma_luna.core.words.coverage import (
     coverage_of_counts,
     film_level,
     level_of,
+    track_names,
     vocabulary,
 )
 from misma_luna.core.words.export import cloze_line, write_apkg
@@ -120,3 +121,21 @@ def test_apkg_has_both_directions_a_cloze_and_stable_guids(tmp_path: Path) -> No
     assert '"Recognise"' in models and '"Produce"' in models and "cloze:Text" in models
     assert cards == 5
     assert cloze_line(words[1]) == ""
+
+
+def test_a_name_that_opens_a_sentence_is_a_name_all_through_the_track() -> None:
+    lines = ["¿Rylie? ¡Rylie!", "Ya llegó Rylie a la casa.", "La casa es grande."]
+    assert "rylie" in track_names(lines, "es")
+    assert "rylie" not in vocabulary(lines, "es")
+    level = film_level(lines, "es", frozenset(), common=50)
+    assert all("rylie" not in line.unknown for line in level.lines)
+    assert "rylie" not in [word for word, _count in level.to_learn]
+    # A word the track also writes in lower case is a word, wherever it is capitalised.
+    assert "casa" not in track_names(["La Casa del Sol.", "Mi casa."], "es")
+
+
+def test_the_words_to_learn_first_are_words_of_the_language() -> None:
+    lines = ["Ohhhhhhh, el cohete.", "Ohhhhhhh, otro cohete.", "Ohhhhhhh, ya."]
+    learn = [word for word, _count in film_level(lines, "es", frozenset(), common=20).to_learn]
+    assert "cohete" in learn
+    assert "ohhhhhhh" not in learn

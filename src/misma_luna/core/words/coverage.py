@@ -134,23 +134,41 @@ class _Judge:
         return lexicon.base_form(word, self.language)
 
 
-def running_words(line: str, language: str) -> Iterator[str]:
-    """The running words of `line`, lower case: no numbers, no names."""
+def running_words(line: str, language: str, names: AbstractSet[str] = frozenset()) -> Iterator[str]:
+    """The running words of `line`, lower case: no numbers, no names (those of `names`, the
+    track's, and a capitalised word in mid-sentence that is not a common word)."""
     names_check = lexicon.most_common(language, NAME_CHECK)
     for token in lexicon.placed_tokens(line):
         if token.is_number:
             continue
         lower = token.text.lower()
-        if token.looks_like_name and lower not in names_check:
+        if lower in names or (token.looks_like_name and lower not in names_check):
             continue
         yield lower
 
 
+def track_names(lines: Sequence[str], language: str) -> frozenset[str]:
+    """The names of a track (lower case): words it capitalises in mid-sentence and never
+    writes in lower case, so that "Riley" opening a sentence is known as a name too."""
+    names_check = lexicon.most_common(language, NAME_CHECK)
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for line in lines:
+        for token in lexicon.placed_tokens(line):
+            if token.text.islower():
+                lowered.add(token.text)
+            elif token.looks_like_name and token.text.lower() not in names_check:
+                capitalised.add(token.text.lower())
+    return frozenset(capitalised - lowered)
+
+
 def vocabulary(lines: Iterable[str], language: str) -> Counter[str]:
     """How often each running word (lower case) comes in `lines`."""
+    lines = list(lines)
+    names = track_names(lines, language)
     counts: Counter[str] = Counter()
     for line in lines:
-        counts.update(running_words(line, language))
+        counts.update(running_words(line, language, names))
     return counts
 
 
@@ -180,10 +198,11 @@ def film_level(
     words = familiar = in_top = by_reader = 0
     levels: list[LineLevel] = []
     missing: Counter[str] = Counter()
+    names = track_names(lines, language)
     for index, line in enumerate(lines):
         running = unknown_words = 0
         unknown: list[str] = []
-        for word in running_words(line, language):
+        for word in running_words(line, language, names):
             top, mine = judge(word)
             running += 1
             in_top += top
@@ -213,10 +232,15 @@ def coverage(
 def _first_to_learn(
     missing: Counter[str], language: str, count: int
 ) -> tuple[tuple[str, int], ...]:
-    """The unknown base forms the film uses most; among equals, the more common first."""
+    """The unknown base forms the film uses most; among equals, the more common first. A
+    word the language's frequency list does not know ("ohhh", a misspelling) is not one to
+    learn first."""
     if count <= 0:
         return ()
-    candidates = [(word, n) for word, n in missing.most_common(count * 3) if word]
+    known_to_language = [
+        (word, n) for word, n in missing.most_common() if word and lexicon.zipf(word, language)
+    ]
+    candidates = known_to_language[: count * 3]
     candidates.sort(key=lambda item: (-item[1], -lexicon.zipf(item[0], language), item[0]))
     return tuple(candidates[:count])
 
