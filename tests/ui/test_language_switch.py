@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.resources import locale_dir
-from misma_luna.core.film.facts_table import facts_table
+from misma_luna.core.film.facts_table import FactRow, facts_table
 from misma_luna.ui.services import settings
 from misma_luna.ui.shell.main_window import MainWindow
+from misma_luna.ui.widgets.text_block import TextBlock
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +28,16 @@ def menu_titles(window: MainWindow) -> list[str]:
 
 def labels(widget) -> list[str]:  # type: ignore[no-untyped-def]
     return [label.text() for label in widget.findChildren(QLabel)]
+
+
+def facts_lines(window: MainWindow) -> list[str]:
+    """Each line of the film's facts as the film pane shows them."""
+    return window.film_pane.findChild(TextBlock, "filmFacts").toPlainText().splitlines()
+
+
+def film_texts(window: MainWindow) -> list[str]:
+    """Every text of the film pane: its labels, then each line of the facts."""
+    return labels(window.film_pane) + facts_lines(window)
 
 
 def switch(qtbot, window: MainWindow, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -45,14 +56,14 @@ def test_language_menu_lists_catalogs_in_their_own_names(main_window) -> None:
 
 
 def test_switch_to_spanish_changes_every_text(qtbot, main_window) -> None:
-    english_labels = labels(main_window.film_pane)
+    english_labels = film_texts(main_window)
     switch(qtbot, main_window, "es")
     assert menu_titles(main_window) == ["&Archivo", "&Editar", "&Ver", "&Película", "Ay&uda"]
     assert main_window.language_menu.title() == "&Idioma"
     assert main_window.context.actions["file.open"].text() == "&Abrir…"
     assert main_window.context.actions["file.open"].toolTip().startswith("Abre")
     assert main_window.windowTitle().startswith("Bajo la misma luna")
-    spanish_labels = labels(main_window.film_pane)
+    spanish_labels = film_texts(main_window)
     assert "Reparto" in spanish_labels and "Cast" in english_labels
     assert any("109 minutos" in text for text in spanish_labels)
     assert any("Adrián Alonso como Carlitos" in text for text in spanish_labels)
@@ -65,10 +76,10 @@ def test_switch_to_spanish_changes_every_text(qtbot, main_window) -> None:
 
 
 def test_switch_back_restores_english(qtbot, main_window) -> None:
-    before = (menu_titles(main_window), labels(main_window.film_pane), main_window.windowTitle())
+    before = (menu_titles(main_window), film_texts(main_window), main_window.windowTitle())
     switch(qtbot, main_window, "es")
     switch(qtbot, main_window, "en")
-    after = (menu_titles(main_window), labels(main_window.film_pane), main_window.windowTitle())
+    after = (menu_titles(main_window), film_texts(main_window), main_window.windowTitle())
     assert after == before
     assert main_window.review_pane.view.toPlainText().startswith("Two Journeys, One Sky")
 
@@ -152,40 +163,46 @@ def test_an_unreadable_spanish_catalog_falls_back_to_english(qtbot, make_context
     assert menu_titles(window)[0] == "&File"
 
 
-def test_the_facts_keep_their_rows_on_a_switch_and_follow_another_film(
-    qtbot, main_window, bundled_film
-) -> None:  # type: ignore[no-untyped-def]
-    pane = main_window.film_pane
-    qtbot.waitUntil(lambda: len(labels(pane)) > 4)
+def assert_facts_shown(window: MainWindow, rows: list[FactRow]) -> None:
+    """The film pane shows exactly `rows`: each caption, then its value a line each."""
+    lines = iter(facts_lines(window))
+    for row in rows:
+        assert next(lines) == row.label
+        assert [next(lines) for _line in row.lines] == [line.text for line in row.lines]
+    assert next(lines, None) is None
 
-    def fact_rows() -> list[tuple[QLabel, QLabel]]:
-        return [(label, label.buddy()) for label in pane.findChildren(QLabel) if label.buddy()]
 
-    before = fact_rows()
+def test_the_facts_follow_a_switch_and_another_film(qtbot, main_window, bundled_film) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: len(facts_lines(main_window)) > 4)
     switch(qtbot, main_window, "es")
-    assert fact_rows() == before  # the same captions and values, with other words
-    assert "Reparto" in labels(pane)
-    rows_before = [caption.text() for caption, _value in fact_rows()]
+    everything = facts_table(bundled_film.localized("es"))
+    assert "Reparto" in [row.label for row in everything]
+    assert_facts_shown(main_window, everything)
     shorter = replace(bundled_film.facts, writers=(), rating=None, premiere=None)
     film = replace(bundled_film, facts=shorter)
     main_window.context.session.set_film(film)
-    expected = facts_table(film.localized("es"))
-    shown = [caption.text() for caption, _value in fact_rows()]
-    assert shown == [row.label for row in expected]
-    assert len(shown) < len(rows_before)
+    fewer = facts_table(film.localized("es"))
+    assert len(fewer) < len(everything)
+    assert_facts_shown(main_window, fewer)
 
 
-def test_a_fact_is_plain_text_unless_a_line_carries_its_untranslated_note(qapp) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
+def test_the_facts_are_escaped_and_an_untranslated_line_says_so_in_italics(qapp) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.core.film.facts_table import FactLine
+    from misma_luna.ui.film.pane import facts_html
 
-    from misma_luna.core.film.facts_table import FactLine, FactRow
-    from misma_luna.ui.film.pane import _show_value
-
-    label = QLabel()
-    _show_value(label, FactRow("cast", "Cast", (FactLine("<b>Kate</b> & Eugenio"), FactLine("X"))))
-    assert label.textFormat() == Qt.TextFormat.PlainText
-    assert label.text() == "<b>Kate</b> & Eugenio\nX"
-    note = FactLine("Una <madre>", "not translated yet")
-    _show_value(label, FactRow("tagline", "Tagline", (note,)))
-    assert label.textFormat() == Qt.TextFormat.RichText
-    assert label.text() == "Una &lt;madre&gt; <i>not translated yet</i>"
+    rows = [
+        FactRow("cast", "Cast <i>", (FactLine("<b>Kate</b> & Eugenio"), FactLine("X"))),
+        FactRow("tagline", "Tagline", (FactLine("Una <madre>", "not translated yet"),)),
+    ]
+    block = TextBlock()
+    block.set_html(facts_html(rows))
+    assert block.toPlainText().splitlines() == [
+        "Cast <i>",
+        "<b>Kate</b> & Eugenio",
+        "X",
+        "Tagline",
+        "Una <madre> not translated yet",
+    ]
+    cursor = block.document().find("not translated yet")
+    assert cursor.charFormat().fontItalic()
+    assert block.document().find("Kate").charFormat().fontWeight() < 600  # the <b> is text

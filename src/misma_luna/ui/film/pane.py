@@ -6,10 +6,11 @@ field shown in the source language for want of a translation is marked so in ita
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.i18n import _
@@ -19,6 +20,7 @@ from misma_luna.ui.film.level import FilmLevel
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.plain_text import plain_label
+from misma_luna.ui.widgets.text_block import TextBlock
 
 HEADING_SCALE = 1.5  # the film's title, as large as a second-level heading
 
@@ -41,14 +43,14 @@ class FilmPane(Retranslating, QScrollArea):
         self._title.setFont(_heading_font(self._title.font()))
         self._subtitle = plain_label(body)
         self._subtitle.setWordWrap(True)
-        self._form = QFormLayout()
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self._form.setVerticalSpacing(4)
-        self._rows: list[tuple[QLabel, QLabel]] = []
+        # All the facts in one text: one layout on a language switch, where a caption and a
+        # value label for each fact were thirty.
+        self._facts = TextBlock(body)
+        self._facts.setObjectName("filmFacts")
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
         layout.addSpacing(8)
-        layout.addLayout(self._form)
+        layout.addWidget(self._facts)
         self.level = FilmLevel(context, body)
         layout.addWidget(self.level)
         layout.addStretch(1)
@@ -78,6 +80,10 @@ class FilmPane(Retranslating, QScrollArea):
         self.setAccessibleDescription(
             _("The film's titles, year, direction, cast and running time, in your language.")
         )
+        self._facts.setAccessibleName(_("Facts"))
+        self._facts.setAccessibleDescription(
+            _("Who made the film, who is in it, when it came out and how long it runs.")
+        )
         film = self._context.localized_film()
         self._title.setText(film.title)
         self._title.setAccessibleName(film.title)
@@ -86,32 +92,7 @@ class FilmPane(Retranslating, QScrollArea):
         film = self._context.localized_film()
         self._subtitle.setText(_original_title_line(film))
         self._subtitle.setVisible(bool(self._subtitle.text()))
-        rows = list(facts_table(film))
-        # A language switch keeps the rows and changes their words; a film with other
-        # facts gets rows made anew.
-        if len(rows) != len(self._rows):
-            while self._form.rowCount():
-                self._form.removeRow(0)
-            self._rows = [self._add_row() for _row in rows]
-        for (caption, text), row in zip(self._rows, rows, strict=True):
-            caption.setText(row.label)
-            _show_value(text, row)
-            text.setAccessibleName(row.label)
-
-    def _add_row(self) -> tuple[QLabel, QLabel]:
-        """An empty row of the facts: its caption and its value."""
-        # Loaded on first use, after the first paint, not with this module.
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-
-        caption, text = plain_label(), QLabel()
-        bold = caption.font()
-        bold.setBold(True)
-        caption.setFont(bold)
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        caption.setBuddy(text)
-        self._form.addRow(caption, text)
-        return caption, text
+        self._facts.set_html(facts_html(facts_table(film)))
 
 
 def _heading_font(font: QFont) -> QFont:
@@ -138,21 +119,15 @@ def _original_title_line(film: LocalizedFilm) -> str:
     return "\n".join(lines)
 
 
-def _show_value(label: QLabel, row: FactRow) -> None:
-    """A fact's value in `label`, one line each: plain text, or rich text when a line shown
-    untranslated carries its note in italics (a rich text label costs a text document of its
-    own at every layout)."""
-    # Loaded on first use, after the first paint, not with this module.
-    from PySide6.QtCore import Qt  # noqa: PLC0415
-
-    if not any(line.note for line in row.lines):
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setText("\n".join(line.text for line in row.lines))
-        return
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setText(
-        "<br>".join(
+def facts_html(rows: Sequence[FactRow]) -> str:
+    """The facts as rich text: each caption in bold above its value, a line each, every word
+    of the film's escaped; a line shown untranslated carries its note in italics."""
+    return "".join(
+        f'<p style="margin-bottom: 4px"><b>{escape(row.label)}</b><br>'
+        + "<br>".join(
             escape(line.text) + (f" <i>{escape(line.note)}</i>" if line.note else "")
             for line in row.lines
         )
+        + "</p>"
+        for row in rows
     )

@@ -1,0 +1,56 @@
+"""A block of read-only rich text in a page that scrolls as a whole: as tall as its text at
+the width it is given, with no scroll bar or frame of its own.
+
+A word-wrapped rich-text QLabel lays its whole text out again at every size question a
+layout asks (a scroll area asks several, at two widths, on each change). Here each width
+is laid out once per text, on a copy of the document kept for measuring.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+MINIMUM_WIDTH = 80  # it wraps down to this; the page gives it its width
+
+
+class TextBlock(QTextBrowser):
+    """Read-only rich text sized to its text; the caller escapes every outside word in it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)  # the page's background shows through
+        self.document().setDocumentMargin(0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._measure = QTextDocument(self)
+        self._heights: dict[int, int] = {}
+
+    def set_html(self, html: str) -> None:
+        """Show `html` (already escaped) and let the page make room for it."""
+        self.setHtml(html)
+        self._measure = self.document().clone(self)
+        self._heights.clear()
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        if width not in self._heights:
+            self._measure.setTextWidth(max(width, MINIMUM_WIDTH))
+            self._heights[width] = round(self._measure.size().height())
+        return self._heights[width]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        width = max(self.width(), MINIMUM_WIDTH)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(MINIMUM_WIDTH, 0)
