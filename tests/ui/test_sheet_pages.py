@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPdfWriter, QTextCursor, QTextTable
+from PySide6.QtGui import QPdfWriter, QTextCursor, QTextFormat, QTextTable
 
 from misma_luna.ui.widgets import page_keeping, sheet_pages
 from misma_luna.ui.widgets.sheet_pages import PDF_RESOLUTION, SheetPages, page_layout
@@ -43,10 +43,11 @@ def test_cuts_keep_the_layout_and_the_text(
     assert not [b for b in blocks if sheet_pages._page_breaks(b, pages.body_height)]
 
 
-def _transcript(rows: int) -> str:
-    """A long borderless table, as a transcript is: rows of one to four lines."""
+def _transcript(rows: int, longest: int = 23) -> str:
+    """A long borderless table, as a transcript is: rows of one to four lines (more when
+    `longest` is larger)."""
     body = "".join(
-        f"<tr><td>{n}</td><td>{'palabra ' * (4 + n * 7 % 23)}fin{n}</td>"
+        f"<tr><td>{n}</td><td>{'palabra ' * (4 + n * 7 % longest)}fin{n}</td>"
         f"<td>{'word ' * (3 + n * 5 % 19)}end{n}</td></tr>"
         for n in range(rows)
     )
@@ -65,17 +66,16 @@ def _table(document) -> QTextTable:  # type: ignore[no-untyped-def]
 
 
 def _short_rows_split(pages: SheetPages) -> list[int]:
-    """Rows of fewer than four lines that start on one page and end on the next."""
+    """Rows shorter than a small table that start on one page and end on the next."""
     document, height = pages.document, pages.body_height / pages.scale
     layout, table = document.documentLayout(), _table(document)
     split = []
     for row in range(1, table.rows()):
         cells = [page_keeping._cell_blocks(table, row, column) for column in range(3)]
         rects = [layout.blockBoundingRect(block) for cell in cells for block in cell]
-        lines = max(sum(block.layout().lineCount() for block in cell) for cell in cells)
-        first = (min(rect.top() for rect in rects) + 1) // height
-        last = (max(rect.bottom() for rect in rects) - 1) // height
-        if lines < 2 * page_keeping.KEEP_LINES and first != last:
+        top, bottom = min(rect.top() for rect in rects), max(rect.bottom() for rect in rects)
+        short = bottom - top < height * page_keeping.SMALL_TABLE
+        if short and (top + 1) // height != (bottom - 1) // height:
             split.append(row)
     return split
 
@@ -99,10 +99,32 @@ def test_a_short_row_of_a_long_table_is_never_split_across_pages(
     assert [word for word in words if word.startswith("fin")] == [f"fin{n}" for n in range(220)]
 
 
-def test_a_framed_table_gets_no_spacer_row(qapp: object, tmp_path: Path) -> None:
-    html = _transcript(220).replace("<table ", '<table border="1" ')
+def test_a_framed_table_keeps_its_rows_whole_and_shows_no_empty_box(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = _transcript(120, longest=47).replace("<table ", '<table border="1" ')  # a glossary
     writer = QPdfWriter(str(tmp_path / "t.pdf"))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout("a4"))
-    pages = SheetPages(html, 11.0, writer)
-    assert _table(pages.document).rows() == 221  # the heading and every row, no more
+    with monkeypatch.context() as patch:
+        patch.setattr(page_keeping, "_push_split_row", lambda *_args: False)
+        loose = SheetPages(html, 11.0, writer)
+    assert _short_rows_split(loose)  # Qt alone splits some
+    kept = SheetPages(html, 11.0, writer)
+    assert _short_rows_split(kept) == []
+    table = _table(kept.document)
+    assert table.format().borderCollapse()  # so that a cell can drop its own lines
+    spacers = [
+        row
+        for row in range(1, table.rows())
+        if not table.cellAt(row, 1).firstCursorPosition().block().text()
+    ]
+    assert spacers
+    for row in spacers:
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column).format().toTableCellFormat()
+            assert cell.leftBorder() == cell.rightBorder() == cell.bottomBorder() == 0
+            # the table's own line stays above it, and closes the table on its page
+            assert not cell.hasProperty(QTextFormat.Property.TableCellTopBorder)
+    words = kept.document.toPlainText().split()
+    assert words == loose.document.toPlainText().split()

@@ -142,7 +142,8 @@ p.intro {{ font-style: italic; margin-bottom: {px(0.6)}; }}
 th.head {{ font-weight: 700; text-align: left; padding: {px(0.2)} {px(0.4)}; }}
 td.word {{ font-weight: 700; }}
 span.other {{ font-style: italic; color: #555555; font-size: {pt(0.9)}; }}
-table.bank {{ margin-bottom: {px(0.8)}; }}
+table.bank {{ margin-bottom: {px(0.8)}; border-collapse: collapse; }}
+table.grid {{ border-collapse: collapse; }}
 p.line {{ margin-bottom: {px(0.6)}; line-height: 140%; page-break-inside: avoid; }}
 p.question {{ margin-top: {px(0.6)}; margin-bottom: {px(0.4)}; page-break-inside: avoid; }}
 p.write {{ color: #777777; margin-bottom: {px(0.5)}; }}

@@ -1,9 +1,10 @@
 """Pages worth printing: a heading never left alone at a page's foot, no paragraph split
 with a single line on either side of a break, small tables kept whole, and a short row of a
-long table (a transcript's line) never split across two pages. Qt's rich text knows only
-"break before", so these rules are applied by moving blocks to the next page; a row moves
-behind an empty, borderless row that fills the rest of the page (Qt repeats a table's
-heading on the next page, above it).
+long table (a transcript's line, a glossary's word) never split across two pages. Qt's rich
+text knows only "break before", so these rules are applied by moving blocks to the next page;
+a row moves behind an empty row that fills the rest of the page (Qt repeats a table's heading
+on the next page, above it). In a framed table that row keeps only the line above it, so the
+table closes at the page's foot instead of showing an empty box.
 """
 
 from __future__ import annotations
@@ -11,12 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat, QTextTable
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextTable,
+    QTextTableCellFormat,
+)
 
 MAX_MOVES = 200  # a bound on the passes; each move fixes one break
 KEEP_LINES = 2  # lines a paragraph keeps together on each side of a break
-SMALL_TABLE = 1 / 3  # a table shorter than this share of a page is kept whole
+SMALL_TABLE = 1 / 3  # a table (or a table's row) shorter than this share of a page is kept whole
 BREAK_BEFORE = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+PROBE_HEIGHT = 100.0  # the fixed line height that measures how Qt scales one
+FIXED_HEIGHT = QTextBlockFormat.LineHeightTypes.FixedHeight.value
 
 
 @dataclass
@@ -117,25 +129,29 @@ def _break_before(item: _Item) -> bool:
 
 
 def _push_split_row(table: QTextTable, page_height: float) -> bool:
-    """Move the first short row of a borderless `table` that runs over a page break to the
-    next page, behind a spacer row; whether one moved. A row of fewer than twice
-    `KEEP_LINES` lines cannot keep enough on both sides of a break."""
-    if table.format().border() > 0:
-        return False  # a spacer would show as an empty framed row
-    layout = table.document().documentLayout()
+    """Move the first row of `table` that runs over a page break to the next page, behind a
+    spacer row; whether one moved. A row as tall as a small table may break, as a long
+    paragraph does."""
     for row in range(max(table.format().headerRowCount(), 1), table.rows()):
-        blocks = [_cell_blocks(table, row, column) for column in range(table.columns())]
-        rects = [layout.blockBoundingRect(block) for cell in blocks for block in cell]
-        top = min(rect.top() for rect in rects)
-        bottom = max(rect.bottom() for rect in rects) - 1.0
-        if _page(top, page_height) == _page(bottom, page_height):
+        top, bottom = _row_span(table, row)
+        if _page(top, page_height) == _page(bottom - 1.0, page_height):
             continue
-        lines = max(sum(block.layout().lineCount() for block in cell) for cell in blocks)
-        if lines >= 2 * KEEP_LINES:
+        if bottom - top >= page_height * SMALL_TABLE:
             continue
-        _insert_spacer(table, row, (_page(top, page_height) + 1) * page_height - top + 1.0)
+        _insert_spacer(table, row, (_page(top, page_height) + 1) * page_height - top)
         return True
     return False
+
+
+def _row_span(table: QTextTable, row: int) -> tuple[float, float]:
+    """Where the text of a row's cells begins and ends."""
+    layout = table.document().documentLayout()
+    rects = [
+        layout.blockBoundingRect(block)
+        for column in range(table.columns())
+        for block in _cell_blocks(table, row, column)
+    ]
+    return min(rect.top() for rect in rects), max(rect.bottom() for rect in rects)
 
 
 def _cell_blocks(table: QTextTable, row: int, column: int) -> list[QTextBlock]:
@@ -150,11 +166,71 @@ def _cell_blocks(table: QTextTable, row: int, column: int) -> list[QTextBlock]:
 
 
 def _insert_spacer(table: QTextTable, row: int, height: float) -> None:
-    """An empty row before `row`, `height` tall: it takes the rest of the page."""
+    """An empty row before `row`, `height` tall: its line ends where the page's last line
+    may end, so that the row starts on the next page. (Qt lays out no margin at either end
+    of a cell, and lays the rest of a cell out on the next page past a padding, so a line
+    of fixed height makes the room.)"""
+    around, scale = _empty_row(table)
+    edit = QTextCursor(table.document())
+    edit.beginEditBlock()  # one layout for all the changes, at the end
     table.insertRows(row, 1)
+    framed = table.format().border() > 0
+    if framed and not table.format().borderCollapse():
+        table_format = table.format()
+        table_format.setBorderCollapse(True)  # cells can then drop their own lines
+        table.setFormat(table_format)
     for column in range(table.columns()):
-        cursor = table.cellAt(row, column).firstCursorPosition()
-        spacer = cursor.blockFormat()
-        spacer.setTopMargin(0.0)
-        spacer.setBottomMargin(height)
-        cursor.setBlockFormat(spacer)
+        cell = table.cellAt(row, column)
+        if framed:
+            cell.setFormat(_open_below(cell.format().toTableCellFormat()))
+        _fix_line_height(cell.firstCursorPosition(), max(0.0, height - around) / scale)
+    edit.endEditBlock()
+
+
+def _fix_line_height(cursor: QTextCursor, height: float) -> None:
+    """Make the block at `cursor` one line `height` tall (in the document's units)."""
+    block_format = cursor.blockFormat()
+    block_format.setTopMargin(0.0)
+    block_format.setBottomMargin(0.0)
+    block_format.setLineHeight(height, FIXED_HEIGHT)
+    cursor.setBlockFormat(block_format)
+
+
+def _empty_row(table: QTextTable) -> tuple[float, float]:
+    """What an empty row of `table` adds around its line (paddings, a border), and how far
+    one unit of a fixed line height reaches (Qt scales it from the document's units to the
+    device's), in the layout's units. Measured on a table of two rows of the same format,
+    laid out for the same device."""
+    document = table.document()
+    probe = QTextDocument()
+    probe.documentLayout().setPaintDevice(document.documentLayout().paintDevice())
+    probe.setDefaultFont(document.defaultFont())
+    probe.setDocumentMargin(0)
+    table_format = table.format()
+    table_format.setHeaderRowCount(0)
+    table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+    twin = QTextCursor(probe).insertTable(2, 1, table_format)
+    first = twin.cellAt(0, 0).firstCursorPosition()
+    second = twin.cellAt(1, 0).firstCursorPosition().block()
+    layout = probe.documentLayout()
+
+    def row_height() -> float:
+        top = layout.blockBoundingRect(first.block()).top()
+        return layout.blockBoundingRect(second).top() - top
+
+    around = row_height() - layout.blockBoundingRect(first.block()).height()
+    _fix_line_height(first, PROBE_HEIGHT)
+    return around, (row_height() - around) / PROBE_HEIGHT
+
+
+def _open_below(cell: QTextTableCellFormat) -> QTextTableCellFormat:
+    """`cell` with no line at its sides or below: only the line above it closes the table."""
+    none = QTextFrameFormat.BorderStyle.BorderStyle_None
+    for width, style in (
+        (cell.setLeftBorder, cell.setLeftBorderStyle),
+        (cell.setRightBorder, cell.setRightBorderStyle),
+        (cell.setBottomBorder, cell.setBottomBorderStyle),
+    ):
+        width(0.0)
+        style(none)
+    return cell
