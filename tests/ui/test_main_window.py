@@ -61,27 +61,40 @@ def test_zoom_changes_the_text_size_and_is_remembered(qtbot, main_window) -> Non
 
 def test_the_review_keeps_a_centred_reading_column_at_any_width(qtbot, main_window) -> None:
     view = main_window.review_pane.view
-    root = view.document().rootFrame()
+    margin = view.document().documentMargin()
 
     def sides() -> tuple[float, float]:
-        frame = root.frameFormat()
-        return frame.leftMargin(), frame.rightMargin()
+        margins = view.viewportMargins()
+        return margins.left() + margin, margins.right() + margin
 
     def column() -> float:
-        return view.viewport().width() - sum(sides())
+        return view.viewport().width() - 2 * margin
 
     main_window.resize(1800, 900)
-    qtbot.waitUntil(lambda: view.viewport().width() > 1100)
+    qtbot.waitUntil(lambda: view.viewport().width() + sum(sides()) > 1100)
     left, right = sides()
-    assert left == right > 24  # wide: the text keeps to a centred column
+    assert left == right > margin  # wide: the text keeps to a centred column
     wide_column = column()
     assert 70 < wide_column / view.fontMetrics().averageCharWidth() < 90  # characters a line
     main_window.context.actions["view.zoom_in"].trigger()
     assert column() > wide_column  # larger letters, a wider column of the same length
     main_window.context.actions["view.zoom_reset"].trigger()
     main_window.resize(700, 600)
-    qtbot.waitUntil(lambda: sides()[0] == 24)  # narrow: the smallest margin, lines wrap
-    assert column() == view.viewport().width() - 48
+    qtbot.waitUntil(lambda: sides()[0] == margin)  # narrow: the smallest margin, lines wrap
+    assert view.document().textWidth() == view.viewport().width()
+
+
+def test_a_new_text_of_the_review_keeps_its_column(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    """The column is the view's own margin, not the document's: a new text (a language
+    switch, a new film) is laid out at the column's width, with nothing to set again."""
+    view = main_window.review_pane.view
+    main_window.resize(1800, 900)
+    qtbot.waitUntil(lambda: view.viewportMargins().left() > 0)
+    column = view.viewport().width()
+    main_window.review_pane.render()
+    frame = view.document().rootFrame().frameFormat()
+    assert frame.leftMargin() == frame.rightMargin() == view.document().documentMargin()
+    assert view.viewport().width() == column == view.document().textWidth()
 
 
 def test_window_reopens_as_it_was_left(qtbot, make_context) -> None:

@@ -36,6 +36,12 @@ class ReviewView(QTextBrowser):
 
     context_actions: tuple[QAction, ...] = ()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The sides of the column are the view's own: painted as the page is.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt override)
         """The standard menu plus the pane's own actions (such as "Add note here")."""
         if not self.textCursor().hasSelection():
@@ -47,26 +53,20 @@ class ReviewView(QTextBrowser):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-    # The viewport's width as of its last resize (it is sized before the view first paints).
-    # Asking `viewport()` for it would cost the first paint: PySide6 sets up every widget
-    # class of QtWidgets to find the Python type of that C++-made widget.
-    _viewport_width = 0
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._viewport_width = event.size().width()  # a scroll area's resizes are its viewport's
         self.fit_column()
 
     def fit_column(self) -> None:
-        """Widen the document's side margins so that lines stay about 75 characters long."""
+        """Keep lines about 75 characters long: the viewport narrows to a centred column, so
+        that the text is laid out once, at the column's width (margins in the document
+        would be laid out again after every new text)."""
         column = int(self.fontMetrics().averageCharWidth() * COLUMN_EM * 2.1)
-        side = max(24, (self._viewport_width - column) // 2)
-        root = self.document().rootFrame()
-        frame = root.frameFormat()
-        if int(frame.leftMargin()) != side:
-            frame.setLeftMargin(side)
-            frame.setRightMargin(side)
-            root.setFrameFormat(frame)
+        margins = self.viewportMargins()
+        available = self.maximumViewportSize().width() + margins.left() + margins.right()
+        side = max(0, (available - column) // 2 - int(self.document().documentMargin()))
+        if margins.left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
 
 class ReviewPane(Retranslating, QWidget):
@@ -123,7 +123,6 @@ class ReviewPane(Retranslating, QWidget):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         muted = _muted_colour(self.view.palette())
         self.view.setHtml(review_html(film, muted, self._note_markers))
-        self.view.fit_column()
         bar.setValue(round(fraction * bar.maximum()))
         if self._find_bar is not None and self._find_bar.isVisible():
             self._find_bar.search()
