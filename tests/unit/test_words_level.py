@@ -139,3 +139,14 @@ def test_the_words_to_learn_first_are_words_of_the_language() -> None:
     learn = [word for word, _count in film_level(lines, "es", frozenset(), common=20).to_learn]
     assert "cohete" in learn
     assert "ohhhhhhh" not in learn
+
+
+def test_a_sound_spelt_as_a_word_is_not_a_word_to_learn_first() -> None:
+    # wordfreq knows these from the web; a learner has nothing to learn in them.
+    lines = ["¡Ahhh! Mmm, el cohete.", "Ahhh, nooo, otro cohete.", "Shhh. Ay. Ay, uy. Llamar."]
+    learn = [word for word, _count in film_level(lines, "es", frozenset(), common=20).to_learn]
+    assert "cohete" in learn and "llamar" in learn
+    assert not {"ahhh", "mmm", "nooo", "shhh", "ay", "uy"} & set(learn)
+    english = ["Ohhh, the rocket.", "Ha! Ohhh, cooperate! Zzz.", "Brrr. Ah, ha. Cooperate."]
+    learn = [word for word, _count in film_level(english, "en", frozenset(), common=20).to_learn]
+    assert "cooperate" in learn and not {"ohhh", "zzz", "brrr", "ha", "ah"} & set(learn)
