@@ -80,10 +80,11 @@ def _short_rows_split(pages: SheetPages) -> list[int]:
     return split
 
 
-def test_a_short_row_of_a_long_table_is_never_split_across_pages(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    html = _transcript(220)
+def _loose_and_kept(
+    html: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[SheetPages, SheetPages]:
+    """`html` laid out on A4 as Qt alone splits its rows, then as the sheet keeps them; the
+    first splits some rows that the second keeps whole."""
     writer = QPdfWriter(str(tmp_path / "t.pdf"))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout("a4"))
@@ -93,6 +94,13 @@ def test_a_short_row_of_a_long_table_is_never_split_across_pages(
     assert _short_rows_split(loose)  # Qt alone splits some
     kept = SheetPages(html, 11.0, writer)
     assert _short_rows_split(kept) == []
+    return loose, kept
+
+
+def test_a_short_row_of_a_long_table_is_never_split_across_pages(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loose, kept = _loose_and_kept(_transcript(220), tmp_path, monkeypatch)
     assert kept.page_count <= loose.page_count + 1
     words = kept.document.toPlainText().split()
     assert words == loose.document.toPlainText().split()  # spacer rows hold no text
@@ -102,16 +110,8 @@ def test_a_short_row_of_a_long_table_is_never_split_across_pages(
 def test_a_framed_table_keeps_its_rows_whole_and_shows_no_empty_box(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    html = _transcript(120, longest=47).replace("<table ", '<table border="1" ')  # a glossary
-    writer = QPdfWriter(str(tmp_path / "t.pdf"))
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(page_layout("a4"))
-    with monkeypatch.context() as patch:
-        patch.setattr(page_keeping, "_push_split_row", lambda *_args: False)
-        loose = SheetPages(html, 11.0, writer)
-    assert _short_rows_split(loose)  # Qt alone splits some
-    kept = SheetPages(html, 11.0, writer)
-    assert _short_rows_split(kept) == []
+    glossary = _transcript(120, longest=47).replace("<table ", '<table border="1" ')
+    loose, kept = _loose_and_kept(glossary, tmp_path, monkeypatch)
     table = _table(kept.document)
     assert table.format().borderCollapse()  # so that a cell can drop its own lines
     spacers = [

@@ -170,15 +170,15 @@ def _insert_spacer(table: QTextTable, row: int, height: float) -> None:
     may end, so that the row starts on the next page. (Qt lays out no margin at either end
     of a cell, and lays the rest of a cell out on the next page past a padding, so a line
     of fixed height makes the room.)"""
-    around, scale = _empty_row(table)
     edit = QTextCursor(table.document())
     edit.beginEditBlock()  # one layout for all the changes, at the end
-    table.insertRows(row, 1)
     framed = table.format().border() > 0
     if framed and not table.format().borderCollapse():
         table_format = table.format()
         table_format.setBorderCollapse(True)  # cells can then drop their own lines
         table.setFormat(table_format)
+    around, scale = _empty_row(table)
+    table.insertRows(row, 1)
     for column in range(table.columns()):
         cell = table.cellAt(row, column)
         if framed:
