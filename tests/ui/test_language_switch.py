@@ -206,3 +206,18 @@ def test_the_facts_are_escaped_and_an_untranslated_line_says_so_in_italics(qapp)
     cursor = block.document().find("not translated yet")
     assert cursor.charFormat().fontItalic()
     assert block.document().find("Kate").charFormat().fontWeight() < 600  # the <b> is text
+
+
+def test_the_pane_follows_the_caret_through_the_facts(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    qtbot.waitUntil(lambda: len(facts_lines(main_window)) > 4)
+    main_window.resize(900, 500)
+    pane = main_window.film_pane
+    facts = pane.findChild(TextBlock, "filmFacts")
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() > 0)
+    facts.setFocus()
+    qtbot.keyClick(facts, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().value() > 0)
+    caret = facts.mapTo(pane.viewport(), facts.cursorRect().center())
+    assert pane.viewport().rect().contains(caret)

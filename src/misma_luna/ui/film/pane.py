@@ -47,6 +47,7 @@ class FilmPane(Retranslating, QScrollArea):
         # value label for each fact were thirty.
         self._facts = TextBlock(body)
         self._facts.setObjectName("filmFacts")
+        self._facts.cursorPositionChanged.connect(self._follow_caret)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
         layout.addSpacing(8)
@@ -93,6 +94,13 @@ class FilmPane(Retranslating, QScrollArea):
         self._subtitle.setText(_original_title_line(film))
         self._subtitle.setVisible(bool(self._subtitle.text()))
         self._facts.set_html(facts_html(facts_table(film)))
+
+    def _follow_caret(self) -> None:
+        """Keep the caret of the facts in view as the keyboard moves it: the facts have no
+        scroll bar of their own, the pane scrolls."""
+        caret = self._facts.cursorRect()
+        spot = self._facts.mapTo(self.widget(), caret.center())
+        self.ensureVisible(spot.x(), spot.y(), 0, caret.height())
 
 
 def _heading_font(font: QFont) -> QFont:
