@@ -99,7 +99,7 @@ class FilmPane(Retranslating, QScrollArea):
         """Keep the caret of the facts in view as the keyboard moves it: the facts have no
         scroll bar of their own, the pane scrolls."""
         caret = self._facts.cursorRect()
-        spot = self._facts.mapTo(self.widget(), caret.center())
+        spot = self._facts.pos() + caret.center()  # in the scrolled page's coordinates
         self.ensureVisible(spot.x(), spot.y(), 0, caret.height())
 
 
