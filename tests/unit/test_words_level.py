@@ -150,3 +150,10 @@ def test_a_sound_spelt_as_a_word_is_not_a_word_to_learn_first() -> None:
     english = ["Ohhh, the rocket.", "Ha! Ohhh, cooperate! Zzz.", "Brrr. Ah, ha. Cooperate."]
     learn = [word for word, _count in film_level(english, "en", frozenset(), common=20).to_learn]
     assert "cooperate" in learn and not {"ohhh", "zzz", "brrr", "ha", "ah"} & set(learn)
+
+
+def test_a_misspelling_is_not_a_word_to_learn_first() -> None:
+    # wordfreq knows "wierd" and "brocolli" from the web; the dictionary does not.
+    lines = ["It smells wierd.", "Wierd brocolli.", "Brocolli and a rocket.", "A rocket!"]
+    learn = [word for word, _count in film_level(lines, "en", frozenset(), common=20).to_learn]
+    assert "rocket" in learn and not {"wierd", "brocolli"} & set(learn)

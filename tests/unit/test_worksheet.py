@@ -149,3 +149,42 @@ def test_questions_are_kept_per_film(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(WorksheetError):
         load_questions(path, "one")
+
+
+def test_the_glossary_and_the_gaps_leave_out_sounds_and_misspellings() -> None:
+    from misma_luna.core.worksheets.scene import Scene
+    from misma_luna.core.worksheets.vocabulary import glossary
+
+    said = [
+        "Ohhh, heyyy! Ahh, the brocolli is wierd.",
+        "Shh. The puddle by the stairway is withering.",
+        "Yeahhh, the umbrella and the seatbelt.",
+    ]
+    lines = tuple(SceneLine(n * 1000, text, "…") for n, text in enumerate(said))
+    scene = Scene(0, 4000, "en", "es", lines)
+    words = [entry.lemma for entry in glossary(scene, size=20)]
+    assert {"puddle", "stairway", "umbrella", "seatbelt"} <= set(words)
+    assert not {"ohhh", "heyyy", "ahh", "brocolli", "wierd", "shh", "yeahhh"} & set(words)
+    chosen = glossary(scene, size=20, collected=["wierd", "puddle"])
+    assert [entry.lemma for entry in chosen] == ["wierd", "puddle"]  # the reader's choice
+    blanks = {token.text.lower() for line in lines for token in gap_candidates(line, "en")}
+    assert "puddle" in blanks and not {"ohhh", "heyyy", "brocolli", "wierd", "yeahhh"} & blanks
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "sound"),
+    [
+        ("ohhh", "en", True),
+        ("ohh", "en", True),
+        ("shh", "en", True),
+        ("uy", "es", True),
+        ("ayyy", "es", True),
+        ("too", "en", False),  # its last letter doubled, but "to" is no sound
+        ("llamar", "es", False),
+        ("cooperate", "en", False),
+    ],
+)
+def test_a_sound_spelt_as_a_word_is_told_from_a_word(word: str, language: str, sound: bool) -> None:
+    from misma_luna.core.words.lexicon import is_sound
+
+    assert is_sound(word, language) is sound

@@ -11,7 +11,6 @@ otherwise understood); and the unknown base forms the film uses most, to learn f
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -24,58 +23,6 @@ DEFAULT_COMMON = 2000
 COMFORTABLE = 0.95
 HARD = 0.80
 COMFORTABLE_LEVEL, EFFORT_LEVEL, HARD_LEVEL = "comfortable", "effort", "hard"
-# A letter written three times running: a sound drawn out ("ohhh"), in neither language's
-# spelling of a word.
-_DRAWN_OUT = re.compile(r"(\w)\1\1")
-
-# Sounds that subtitles spell as words: common in any film, nothing to learn first.
-_SOUNDS = {
-    "es": frozenset(
-        [
-            "ah",
-            "aj",
-            "ajá",
-            "ay",
-            "bah",
-            "eh",
-            "ej",
-            "ey",
-            "hm",
-            "ja",
-            "je",
-            "ji",
-            "jo",
-            "oh",
-            "uf",
-            "uh",
-            "uy",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "ah",
-            "aha",
-            "aw",
-            "eh",
-            "er",
-            "ha",
-            "hah",
-            "hey",
-            "hm",
-            "hmm",
-            "huh",
-            "oh",
-            "ooh",
-            "oops",
-            "ow",
-            "uh",
-            "uh-huh",
-            "um",
-            "wow",
-        ]
-    ),
-}
-
 # How many words to learn first a level lists.
 TO_LEARN = 12
 # A line counts as "one new word" only with this many running words (context to guess from).
@@ -286,18 +233,14 @@ def _first_to_learn(
     missing: Counter[str], language: str, count: int
 ) -> tuple[tuple[str, int], ...]:
     """The unknown base forms the film uses most; among equals, the more common first. A
-    word the language's frequency list does not know (a misspelling, a name) is not one to
-    learn first, nor a sound spelt as a word ("ah", "uy") or drawn out in writing ("ohhh",
-    "nooo"), which the list may know from the web."""
+    misspelling, a name or a sound spelt as a word ("ah", "ohhh") is not one to learn first,
+    though the frequency list may know it from the web."""
     if count <= 0:
         return ()
     known_to_language = [
         (word, n)
         for word, n in missing.most_common()
-        if word
-        and word not in _SOUNDS.get(language, ())
-        and not _DRAWN_OUT.search(word)
-        and lexicon.zipf(word, language)
+        if word and lexicon.worth_learning(word, language) and lexicon.zipf(word, language)
     ]
     candidates = known_to_language[: count * 3]
     candidates.sort(key=lambda item: (-item[1], -lexicon.zipf(item[0], language), item[0]))

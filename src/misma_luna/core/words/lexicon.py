@@ -1,5 +1,6 @@
 """Words of a line: tokens (where each stands, which opens a sentence, which looks like a
-name), base forms (simplemma) and how common a word is (wordfreq), both remembered per word.
+name), base forms (simplemma) and how common a word is (wordfreq), both remembered per word,
+and which words are worth learning (in the dictionary, not a sound spelt as a word).
 
 Both libraries ship their data, so everything here works offline. A frequency is kept as a
 Zipf value (log10 of uses per billion words) and told to the reader as a band.
@@ -106,6 +107,95 @@ def zipf(text: str, language: str) -> float:
 @lru_cache(maxsize=20_000)
 def _word_zipf(word: str, language: str) -> float:
     return float(wordfreq.zipf_frequency(word, language))
+
+
+def worth_learning(word: str, language: str) -> bool:
+    """Whether `word` (lower case) is a word a learner can look up and learn: in the
+    language's dictionary, and not a sound spelt as a word."""
+    return in_dictionary(word, language) and not is_sound(word, language)
+
+
+@lru_cache(maxsize=20_000)
+def in_dictionary(word: str, language: str) -> bool:
+    """Whether `word` (lower case) is in `language`'s dictionary (simplemma's, built from
+    Wiktionary), a compound ("arco-iris") when each of its parts is: a misspelling ("wierd",
+    "brocolli") or a name is not, though wordfreq may know it from the web."""
+    if language not in LANGUAGES:
+        return False
+    parts = [part for part in word.split("-") if part]
+    return bool(parts) and all(simplemma.is_known(part, lang=language) for part in parts)
+
+
+def is_sound(word: str, language: str) -> bool:
+    """Whether `word` (lower case) is a sound spelt as a word rather than a word to learn: an
+    interjection ("ah", "uy"), or one drawn out in writing ("ohhh", "ahh", "heyyy").
+    wordfreq knows them all from the web."""
+    sounds = _SOUNDS.get(language, frozenset())
+    if word in sounds or _TRIPLED.search(word):
+        return True
+    shortened = _LAST_DOUBLED.sub(r"\1", word)
+    return shortened != word and shortened in sounds
+
+
+# A letter written three times running is in neither language's spelling of a word.
+_TRIPLED = re.compile(r"(\w)\1\1")
+# A word's last letter doubled or more ("ohh" for "oh").
+_LAST_DOUBLED = re.compile(r"(\w)\1+$")
+# Sounds that subtitles spell as words, common in any film.
+_SOUNDS = {
+    "es": frozenset(
+        [
+            "ah",
+            "aj",
+            "ajá",
+            "ay",
+            "bah",
+            "eh",
+            "ej",
+            "ey",
+            "hm",
+            "ja",
+            "je",
+            "ji",
+            "jo",
+            "oh",
+            "uf",
+            "uh",
+            "uy",
+            "mm",
+            "sh",
+            "psst",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "ah",
+            "aha",
+            "aw",
+            "eh",
+            "er",
+            "ha",
+            "hah",
+            "hey",
+            "hm",
+            "hmm",
+            "huh",
+            "oh",
+            "ooh",
+            "oops",
+            "ow",
+            "uh",
+            "uh-huh",
+            "um",
+            "wow",
+            "yeah",
+            "mm",
+            "sh",
+            "shh",
+            "psst",
+        ]
+    ),
+}
 
 
 @lru_cache(maxsize=8)

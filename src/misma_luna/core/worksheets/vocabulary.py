@@ -58,7 +58,8 @@ def glossary(
     scene: Scene, size: int, collected: Sequence[str] | None = None
 ) -> tuple[GlossaryEntry, ...]:
     """The `collected` words found in the scene, in their order; without them, the scene's
-    `size` least common words (known to wordfreq, names left out), rarest first."""
+    `size` least common words worth learning (in the language's dictionary and known to
+    wordfreq; names, sounds and misspellings left out), rarest first."""
     firsts: dict[str, GlossaryEntry] = {}
     rarity: dict[str, float] = {}
     language = scene.language
@@ -68,17 +69,16 @@ def glossary(
             if token.is_name or len(word) < MIN_LETTERS:
                 continue
             base = lexicon.base_form(word, language)
-            score = lexicon.zipf(word, language)
             if base not in firsts:
                 firsts[base] = GlossaryEntry(base, word, line.spoken, line.other_spoken)
-                rarity[base] = score
-            rarity[base] = max(rarity[base], score)
-    if collected is not None:
+            if lexicon.worth_learning(word, language):
+                rarity[base] = max(rarity.get(base, 0.0), lexicon.zipf(word, language))
+    if collected is not None:  # the reader's choice, whatever the dictionary says
         wanted = [lexicon.base_form(word, language) for word in collected]
         return tuple(firsts[base] for base in dict.fromkeys(wanted) if base in firsts)
-    known = [base for base in firsts if 0 < rarity[base] < COMMON_ZIPF]
-    known.sort(key=lambda base: (rarity[base], base))
-    return tuple(firsts[base] for base in known[:size])
+    rare = [base for base, score in rarity.items() if 0 < score < COMMON_ZIPF]
+    rare.sort(key=lambda base: (rarity[base], base))
+    return tuple(firsts[base] for base in rare[:size])
 
 
 def collected_in(words: Iterable[Word], language: str) -> list[str]:
@@ -93,5 +93,6 @@ def gap_candidates(line: SceneLine, language: str) -> list[Token]:
         for token in tokens(line.spoken)
         if not token.is_name
         and len(token.text) >= GAP_MIN_LETTERS
+        and lexicon.worth_learning(token.text.lower(), language)
         and 0 < lexicon.zipf(token.text, language) < COMMON_ZIPF
     ]
