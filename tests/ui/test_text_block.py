@@ -50,3 +50,24 @@ def test_new_text_gives_the_block_a_new_height(qtbot) -> None:  # type: ignore[n
     qtbot.waitUntil(lambda: block.height() < long_height / 4)
     assert abs(block.height() - _text_height(block)) <= 1
     assert block.toPlainText() == "Una línea."
+
+
+def test_larger_letters_make_the_block_taller(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _shown, block = _page(qtbot, 600)
+    before = block.height()
+    font = block.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    block.setFont(font)
+    qtbot.waitUntil(lambda: block.height() > before * 1.3)
+    assert abs(block.height() - _text_height(block)) <= 1
+
+
+def test_new_texts_leave_no_copies_behind(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+
+    _shown, block = _page(qtbot, 600)
+    for number in range(20):
+        block.set_html(f"<p>Texto {number}</p>")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(block.findChildren(QTextDocument)) <= 2  # its own document and one copy

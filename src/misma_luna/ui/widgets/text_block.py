@@ -8,7 +8,7 @@ is laid out once per text, on a copy of the document kept for measuring.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
@@ -35,7 +35,16 @@ class TextBlock(QTextBrowser):
     def set_html(self, html: str) -> None:
         """Show `html` (already escaped) and let the page make room for it."""
         self.setHtml(html)
-        self._measure = self.document().clone(self)
+        self._measure_again()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: other heights
+            self._measure_again()
+
+    def _measure_again(self) -> None:
+        old, self._measure = self._measure, self.document().clone(self)
+        old.deleteLater()
         self._heights.clear()
         self.updateGeometry()
 
