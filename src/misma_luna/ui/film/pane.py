@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
@@ -56,19 +57,10 @@ class FilmPane(Retranslating, QScrollArea):
         layout.addWidget(self.level)
         layout.addStretch(1)
         self.setWidget(body)
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         context.session.filmChanged.connect(self.retranslate)
         self._show_title()
-        # The facts need babel's locale data, and selectable labels the Qt namespace's enums
-        # (see ui/startup.py): the first paint can do without both.
-        context.startup.later(self._complete)
-
-    def _complete(self) -> None:
-        # Loaded on first use, after the first paint, not with this module.
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-
-        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._show_facts()
-        self.level.show_level()
 
     def retranslate(self, *_args: object) -> None:
         """Rebuild every label and value in the active language."""
