@@ -117,7 +117,8 @@ NOT_BEFORE_PAINT = {
 
 # --exit-after-paint quits at the first paint, the held work never run: what is loaded when
 # it returns is what the first paint loaded. PySide6 builds a Qt class (and its enums) on
-# first use: the Qt namespace, with 96 enum classes, costs about 10 ms.
+# first use: the Qt namespace, with 96 enum classes, costs about 10 ms; QStyle and its enums
+# a few.
 _PROBE = """
 import json, sys
 from misma_luna.cli.main import main
@@ -128,6 +129,8 @@ loaded = sorted(
 )
 if "Qt" in vars(sys.modules["PySide6.QtCore"]):
     loaded.append("PySide6.QtCore.Qt")
+if "QStyle" in vars(sys.modules["PySide6.QtWidgets"]):
+    loaded.append("PySide6.QtWidgets.QStyle")
 print(json.dumps(loaded))
 """
 

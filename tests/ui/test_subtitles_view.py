@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
@@ -92,20 +90,6 @@ def test_track_bar_shows_file_names_as_plain_text(qtbot, tmp_path: Path) -> None
     bar.show_track(load_track(path))
     assert bar.file_label.text() == path.name
     assert bar.file_label.textFormat().name == "PlainText"
-
-
-def test_importing_the_table_and_bar_leaves_qstyle_for_the_first_paint() -> None:
-    # PySide6 wraps a class on first use; QStyle and its enums cost milliseconds to wrap.
-    code = (
-        "from PySide6 import QtWidgets\n"
-        "before = 'QStyle' in vars(QtWidgets)\n"
-        "import misma_luna.ui.subtitles.table_view, misma_luna.ui.subtitles.track_bar\n"
-        "import misma_luna.ui.subtitles.controls, misma_luna.ui.subtitles.table_model\n"
-        "print(before, 'QStyle' in vars(QtWidgets))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    before, after = done.stdout.split()
-    assert after == before
 
 
 def test_track_bar_names_languages_only_once_it_shows_a_track(qtbot) -> None:

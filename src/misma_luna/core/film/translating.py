@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import difflib
 import enum
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -217,9 +218,6 @@ class TranslationSession:
 
     def updated_film(self) -> FilmPackage:
         """The film with this language's translations as now written (for the reading panes)."""
-        # dataclasses.replace keeps the frozen package's other parts as they were.
-        from dataclasses import replace  # noqa: PLC0415
-
         catalog = ContentCatalog.from_file(self.path, self.language, within=self.film.path)
         self.film = replace(self.film, catalogs={**self.film.catalogs, self.language: catalog})
         return self.film
@@ -236,9 +234,6 @@ class Editable(enum.Enum):
 
 def editable(film: FilmPackage, library: Path, bundled: Path) -> Editable:
     """Only the library's own packages are translated in the app, and only when writable."""
-    # os.access is asked here only, when the translator opens.
-    import os  # noqa: PLC0415
-
     try:
         folder = film.path.resolve()
         if folder == bundled.resolve():

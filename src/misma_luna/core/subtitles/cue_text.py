@@ -195,7 +195,7 @@ def _language_code(word: str) -> str | None:
 
 @cache
 def _known_codes() -> frozenset[str]:
-    # pysubs2 and its helpers load when a track is read, after the first paint.
+    # babel's locale data loads when a track's language is guessed, after the first paint.
     from babel import Locale  # noqa: PLC0415
 
     codes: list[str] = list(Locale("en").languages)
@@ -205,7 +205,7 @@ def _known_codes() -> frozenset[str]:
 @cache
 def _language_names() -> dict[str, str]:
     """Language names in English and Spanish (folded) -> two-letter code."""
-    # pysubs2 and its helpers load when a track is read, after the first paint.
+    # babel's locale data loads when a track's language is guessed, after the first paint.
     from babel import Locale  # noqa: PLC0415
 
     names: dict[str, str] = {}

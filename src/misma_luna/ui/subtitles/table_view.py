@@ -9,11 +9,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QKeyEvent,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -29,7 +38,6 @@ from misma_luna.ui.subtitles.table_model import (
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
-    from PySide6.QtWidgets import QStyleOptionViewItem
 
 BASE_POINT_SIZE = 11.5
 PADDING = 5
@@ -45,10 +53,6 @@ class CueDelegate(QStyledItemDelegate):
         if markup is None:
             super().paint(painter, option, index)
             return
-        # Imported at the first paint: QStyle alone costs milliseconds to wrap at start-up.
-        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette  # noqa: PLC0415
-        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem  # noqa: PLC0415
-
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
@@ -103,9 +107,6 @@ def _document(
         document.setDefaultStyleSheet(f".{QUIET_CLASS} {{ color: {muted}; }}")
     document.setDocumentMargin(PADDING)
     if right:
-        # Loaded on first use, after the first paint, not with this module.
-        from PySide6.QtGui import QTextOption  # noqa: PLC0415
-
         document.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignRight))
     document.setHtml(markup)
     document.setTextWidth(width)

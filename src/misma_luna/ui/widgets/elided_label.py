@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
 from misma_luna.ui.widgets.plain_text import set_plain_tooltip
@@ -37,7 +38,6 @@ class ElidedLabel(QLabel):
         return QSize(min(hint.width(), ellipsis), hint.height())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        from PySide6.QtGui import QPainter  # noqa: PLC0415 (at the first paint, not at start-up)
 
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), self._mode, rect.width())
