@@ -157,3 +157,12 @@ def test_a_misspelling_is_not_a_word_to_learn_first() -> None:
     lines = ["It smells wierd.", "Wierd brocolli.", "Brocolli and a rocket.", "A rocket!"]
     learn = [word for word, _count in film_level(lines, "en", frozenset(), common=20).to_learn]
     assert "rocket" in learn and not {"wierd", "brocolli"} & set(learn)
+
+
+def test_a_sound_is_no_running_word_so_a_line_with_one_new_word_is_found() -> None:
+    # "Ohhh" is neither familiar nor new: the line's one new word is "cohete".
+    level = film_level(["¡Ohhh, mira el cohete!"], "es", frozenset())
+    [line] = level.lines
+    assert line.unknown == ("cohete",)
+    assert level.one_new == (line,)
+    assert level.coverage.words == 3  # mira, el, cohete

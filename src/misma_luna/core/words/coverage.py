@@ -3,7 +3,8 @@
 A running word is familiar when it (or its base form) is among the `N` most common words of
 its language (wordfreq) or one the reader knows (marked or imported, as written or by its
 base form).
-Numbers and names (capitalised inside a sentence) are not counted. The coverage research
+Numbers, names (capitalised inside a sentence) and sounds spelt as words ("ohhh") are not
+counted. The coverage research
 sets the wording: 95% of running words known reads comfortably; under 80% is hard going.
 Per line, the words left unknown; the lines with exactly one ("i+1": one new word in a line
 otherwise understood); and the unknown base forms the film uses most, to learn first.
@@ -135,14 +136,17 @@ class _Judge:
 
 
 def running_words(line: str, language: str, names: AbstractSet[str] = frozenset()) -> Iterator[str]:
-    """The running words of `line`, lower case: no numbers, no names (those of `names`, the
-    track's, and a capitalised word in mid-sentence that is not a common word)."""
+    """The running words of `line`, lower case: no numbers, no sounds spelt as words ("ohhh",
+    "uy"), no names (those of `names`, the track's, and a capitalised word in mid-sentence
+    that is not a common word)."""
     names_check = lexicon.most_common(language, NAME_CHECK)
     for token in lexicon.placed_tokens(line):
         if token.is_number:
             continue
         lower = token.text.lower()
         if lower in names or (token.looks_like_name and lower not in names_check):
+            continue
+        if lexicon.is_sound(lower, language):
             continue
         yield lower
 
