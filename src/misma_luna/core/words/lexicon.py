@@ -126,6 +126,7 @@ def in_dictionary(word: str, language: str) -> bool:
     return bool(parts) and all(simplemma.is_known(part, lang=language) for part in parts)
 
 
+@lru_cache(maxsize=20_000)
 def is_sound(word: str, language: str) -> bool:
     """Whether `word` (lower case) is a sound spelt as a word rather than a word to learn: an
     interjection ("ah", "uy"), or one drawn out in writing ("ohhh", "ahh", "heyyy").
