@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 from urllib.parse import urlencode
 
 from misma_luna.core.base.file_writing import whole_path
@@ -259,6 +260,51 @@ def all_backups(db_path: Path) -> list[Path]:
     """Every backup of `db_path` (daily and before migrations), newest first."""
     found = backups_dir(db_path).glob(f"{db_path.stem}-*.sqlite3")
     return sorted(found, key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+class FileStore:
+    """A store kept in one SQLite file of the reader's (the notes, the words): its
+    connection, where it lives, whether this process may write it, and its daily backup."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.read_only = read_only
+
+    def back_up_daily(self, today: dt.date | None = None) -> str | None:
+        """Make today's backup through a connection of its own, so that any thread may call
+        it while the store is in use; None when it was made (or nothing needs it), else why
+        it could not be."""
+        if self.read_only:
+            return None
+        try:
+            daily_backup(self.path, today or dt.date.today())
+        except (sqlite3.Error, OSError) as exc:
+            return disk_problem(exc, self.path)
+        return None
+
+    def close(self) -> None:
+        """Close the database (everything is already on disk)."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def backup_before_migrating(
+    conn: sqlite3.Connection, db_path: Path, found: int
+) -> Callable[[int], None]:
+    """What to do before each step of a migration from version `found`: copy the database,
+    unless it was new (version 0 holds nothing to lose)."""
+
+    def back_up(version: int) -> None:
+        if found > 0:
+            migration_backup(conn, db_path, version)
+
+    return back_up
 
 
 def migration_backup(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:

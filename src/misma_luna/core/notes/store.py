@@ -105,13 +105,11 @@ def recovery_message(recovery: sqlite_files.Recovery) -> str:
     ).format(damaged=recovery.damaged_copy, backup=recovery.restored_from.name)
 
 
-class NotesStore:
+class NotesStore(sqlite_files.FileStore):
     """The reader's notes: add, save, delete, list in reading order, search, back up."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
-        self._conn = conn
-        self.path = path
-        self.read_only = read_only
+        super().__init__(conn, path, read_only)
         self.report = OpenReport()
 
     # -- opening and closing
@@ -142,7 +140,7 @@ class NotesStore:
             store.report = OpenReport(recovery=recovery, newer_version=found)
             return store
         try:
-            schema.migrate(conn, lambda v: _backup_before(conn, path, v, found))
+            schema.migrate(conn, sqlite_files.backup_before_migrating(conn, path, found))
         except (sqlite3.Error, OSError) as exc:
             conn.close()
             return cls._open_unwritable(path, exc)
@@ -174,28 +172,6 @@ class NotesStore:
         store = cls._open_read_only(path)
         store.report = OpenReport(unwritable=sqlite_files.disk_problem(exc, path))
         return store
-
-    def back_up_daily(self, today: dt.date | None = None) -> str | None:
-        """Make today's backup through a connection of its own, so that any thread may call
-        it while the store is in use; None when it was made (or nothing needs it), else why
-        it could not be."""
-        if self.read_only:
-            return None
-        try:
-            sqlite_files.daily_backup(self.path, today or dt.date.today())
-        except (sqlite3.Error, OSError) as exc:
-            return sqlite_files.disk_problem(exc, self.path)
-        return None
-
-    def close(self) -> None:
-        """Close the database (everything is already on disk)."""
-        self._conn.close()
-
-    def __enter__(self) -> NotesStore:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
 
     # -- writing
 
@@ -323,11 +299,6 @@ class NotesStore:
 def fts_query(text: str) -> str:
     """The reader's words as a safe FTS5 query: every word, as a prefix."""
     return " ".join(f'"{word}"*' for word in _WORD.findall(text))
-
-
-def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:
-    if found > 0:
-        sqlite_files.migration_backup(conn, path, version)
 
 
 def _save_error(path: Path, exc: sqlite3.Error) -> NotesError:

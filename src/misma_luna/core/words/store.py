@@ -41,13 +41,11 @@ def words_path(data_dir: Path) -> Path:
     return data_dir / DB_NAME
 
 
-class WordsStore(KnownWords):
+class WordsStore(KnownWords, sqlite_files.FileStore):
     """Collect, correct, delete, list and search the reader's words."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
-        self._conn = conn
-        self.path = path
-        self.read_only = read_only
+        super().__init__(conn, path, read_only)
         # What happened at opening, for the reader (a damaged file set aside...).
         self.notice = ""
 
@@ -78,7 +76,7 @@ class WordsStore(KnownWords):
                 notices.append(_("Your words were saved by a newer version of Misma Luna."))
                 store.notice = "\n\n".join(notices)
                 return store
-            schema.migrate(conn, lambda version: _backup_before(conn, path, version, found))
+            schema.migrate(conn, sqlite_files.backup_before_migrating(conn, path, found))
         except (sqlite3.Error, OSError) as exc:
             raise WordsError(path, _("the words could not be opened: {reason}").format(
                 reason=sqlite_files.disk_problem(exc, path))) from exc  # fmt: skip
@@ -88,17 +86,6 @@ class WordsStore(KnownWords):
             notices.append(backup_failed_message(failed))
         store.notice = "\n\n".join(notices)
         return store
-
-    def back_up_daily(self, today: dt.date | None = None) -> str | None:
-        """Make today's backup (any thread may call it while the store is in use); None when
-        it was made or was not needed, else why it could not be."""
-        if self.read_only:
-            return None
-        try:
-            sqlite_files.daily_backup(self.path, today or dt.date.today())
-        except (sqlite3.Error, OSError) as exc:
-            return sqlite_files.disk_problem(exc, self.path)
-        return None
 
     @classmethod
     def _open_read_only(cls, path: Path) -> WordsStore:
@@ -112,16 +99,6 @@ class WordsStore(KnownWords):
             raise WordsError(path, _("the words could not be read: {reason}").format(
                 reason=sqlite_files.disk_problem(exc, path))) from exc  # fmt: skip
         return cls(conn, path, read_only=True)
-
-    def close(self) -> None:
-        """Close the database (everything is already on disk)."""
-        self._conn.close()
-
-    def __enter__(self) -> WordsStore:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
 
     # -- writing
 
@@ -244,11 +221,6 @@ def backup_failed_message(reason: str) -> str:
         "Today's backup of your words could not be made ({reason}). Your words "
         "are safe and still saved as you collect them."
     ).format(reason=reason)
-
-
-def _backup_before(conn: sqlite3.Connection, path: Path, version: int, found: int) -> None:
-    if found > 0:
-        sqlite_files.migration_backup(conn, path, version)
 
 
 def _folded(*parts: str) -> str:
