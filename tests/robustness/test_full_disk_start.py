@@ -24,6 +24,7 @@ from misma_luna.core.notes.store import NotesStore, notes_path
 
 from . import figures
 from .disks import tmpfs
+from .running_app import private_app_folders, started_app
 
 DAY = dt.date(2026, 3, 1)
 BIG_NOTE = "La luna es la misma para los dos. " * 3000  # about 100 KB
@@ -191,12 +192,9 @@ def test_the_app_makes_the_daily_backup_off_the_window_and_says_when_it_cannot(
     from PySide6.QtWidgets import QMessageBox
 
     from misma_luna.core.base import i18n
-    from misma_luna.ui.shell.app import make_application, start_gui
+    from misma_luna.ui.shell.app import make_application
 
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    private_app_folders(monkeypatch, tmp_path)
     threads: list[str] = []
     real = sqlite_files.daily_backup
 
@@ -208,11 +206,7 @@ def test_the_app_makes_the_daily_backup_off_the_window_and_says_when_it_cannot(
 
     monkeypatch.setattr(sqlite_files, "daily_backup", watched)
     make_application()  # names the app, which decides where its data lives
-    started = start_gui(None, "en")
-    assert started is not None
-    window = started.window
-    try:
-        qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
+    with started_app(qtbot, "en") as window:
         # The notes and the words each make theirs, once both are open.
         qtbot.waitUntil(lambda: len(threads) == 2, timeout=10000)
         qtbot.waitUntil(lambda: window.context.background.running == 0, timeout=10000)
@@ -230,9 +224,3 @@ def test_the_app_makes_the_daily_backup_off_the_window_and_says_when_it_cannot(
                 assert about == []
         assert not window.context.notes.read_only
         assert not window.context.words.read_only
-    finally:
-        window.close()
-        started.stop()
-        for box in window.findChildren(QMessageBox):
-            box.close()
-        window.deleteLater()

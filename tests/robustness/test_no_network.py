@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from . import figures
+from .running_app import private_app_folders
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 
@@ -46,10 +47,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list
     monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
     monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
     monkeypatch.setattr(socket, "gethostbyname", refuse("gethostbyname"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    private_app_folders(monkeypatch, tmp_path)
     yield attempts
 
 

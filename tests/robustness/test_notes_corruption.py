@@ -17,6 +17,7 @@ from misma_luna.core.notes.store import NotesStore, notes_path
 
 from . import figures
 from .notes_damage import DAMAGING, DAY, FOREIGN_WAL, WAL_FAULTS, build
+from .running_app import private_app_folders, started_app
 
 
 @pytest.mark.parametrize("damage", list(DAMAGING), ids=list(DAMAGING))
@@ -74,20 +75,14 @@ def test_the_app_starts_and_tells_the_reader(
     from PySide6.QtWidgets import QMessageBox
 
     from misma_luna.ui.services.paths import data_dir
-    from misma_luna.ui.shell.app import make_application, start_gui
+    from misma_luna.ui.shell.app import make_application
 
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(_private(tmp_path / "runtime")))
+    private_app_folders(monkeypatch, tmp_path)
     make_application()  # names the app, which decides where its data lives
     db = notes_path(_app_data_dir(data_dir))
     written = build(db)
     DAMAGING["header zeroed"](db)
-    started = start_gui(None, language)
-    assert started is not None
-    try:
-        window = started.window
-        # The store opens, and its checks speak, right after the first paint.
-        qtbot.waitUntil(lambda: not window.context.startup.held, timeout=5000)
+    with started_app(qtbot, language) as window:  # the store's checks speak after the paint
         assert [note.body for note in window.context.notes.all_notes()] == written.in_backup
         boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
         texts = [box.text() for box in boxes]
@@ -97,23 +92,11 @@ def test_the_app_starts_and_tells_the_reader(
         assert expected in [box.windowTitle() for box in boxes]
         if language == "es":
             assert all("notas" in text for text in texts if str(damaged) in text), texts
-    finally:
-        window.close()
-        started.stop()
-        for box in window.findChildren(QMessageBox):
-            box.close()
-        window.deleteLater()
-        started.window.context.language.set_language("en")
 
 
 def _app_data_dir(data_dir: Callable[[], Path]) -> Path:
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _private(folder: Path) -> Path:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 
 
