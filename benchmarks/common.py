@@ -101,6 +101,31 @@ def absolute_figure(
     )
 
 
+def timed(
+    work: Callable[[], object], prepare: Callable[[], object] | None = None
+) -> Callable[[], float]:
+    """A function that runs `work` once (after `prepare`, untimed) and returns how many
+    milliseconds it took."""
+
+    def run() -> float:
+        if prepare is not None:
+            prepare()
+        start = time.perf_counter()
+        work()
+        return (time.perf_counter() - start) * 1000
+
+    return run
+
+
+def repeated(work: Callable[[], object], runs: int, warmup: int = 1) -> list[float]:
+    """Milliseconds of `runs` runs of `work`, after `warmup` unrecorded ones: a figure with
+    no baseline to alternate with."""
+    run = timed(work)
+    for _ in range(warmup):
+        run()
+    return [run() for _ in range(runs)]
+
+
 def alternate(
     app: Callable[[], float], base: Callable[[], float], pairs: int, warmup: int = 1
 ) -> tuple[list[float], list[float]]:

@@ -16,7 +16,16 @@ import sqlite3
 import time
 from pathlib import Path
 
-from benchmarks.common import WORK, Figure, absolute_figure, alternate, not_measured
+from benchmarks.common import (
+    WORK,
+    Figure,
+    absolute_figure,
+    alternate,
+    not_measured,
+    repeated,
+    timed,
+)
+from benchmarks.subtitles import srt_time
 
 LIST_NAME = "Library: list 1,000 films"
 SEARCH_NAME = "Library: search 1,000 films"
@@ -38,17 +47,13 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 
 def _srt(rng: random.Random, cues: int, step_ms: int) -> str:
-    def stamp(ms: int) -> str:
-        hours, rest = divmod(ms, 3_600_000)
-        minutes, rest = divmod(rest, 60_000)
-        seconds, millis = divmod(rest, 1000)
-        return f"{hours:02d}:{minutes:02d}:{seconds:02d},{millis:03d}"
-
     blocks = []
     for number in range(cues):
         start = number * step_ms
         text = _sentence(rng, rng.randint(3, 9))
-        blocks.append(f"{number + 1}\n{stamp(start)} --> {stamp(start + step_ms - 200)}\n{text}\n")
+        blocks.append(
+            f"{number + 1}\n{srt_time(start)} --> {srt_time(start + step_ms - 200)}\n{text}\n"
+        )
     return "\n".join(blocks)
 
 
@@ -72,15 +77,6 @@ def _film(folder: Path, number: int) -> None:
     )
     (folder / "subtitles").mkdir()
     (folder / "subtitles" / "es.srt").write_text(_srt(rng, 40, 3000), encoding="utf-8")
-
-
-def _timed(work: object) -> object:
-    def run() -> float:
-        start = time.perf_counter()
-        work()  # type: ignore[operator]
-        return (time.perf_counter() - start) * 1000
-
-    return run
 
 
 def _list_and_search(films: int, repeats: int) -> list[Figure]:
@@ -111,8 +107,8 @@ def _list_and_search(films: int, repeats: int) -> list[Figure]:
             (f'"{QUERY}"*',),
         ).fetchall()
 
-    list_app, _unused = alternate(_timed(listing), _timed(lambda: None), repeats)  # type: ignore[arg-type]
-    search_app, search_base = alternate(_timed(search), _timed(bare), repeats)  # type: ignore[arg-type]
+    list_app = repeated(listing, repeats)
+    search_app, search_base = alternate(timed(search), timed(bare), repeats)
     raw.close()
     library.close()
     list_note = (
@@ -157,7 +153,7 @@ def _make_film(repeats: int) -> Figure:
         create_film(library, film)
         library.close()
 
-    app, _unused = alternate(_timed(make), _timed(lambda: None), repeats)  # type: ignore[arg-type]
+    app = repeated(make, repeats)
     note = "create_film: both tracks read, the package written, checked and indexed"
     return absolute_figure(MAKE_NAME, "ms", MAKE_LIMIT_MS, app, note=note)
 

@@ -7,14 +7,13 @@ sqlite3: an UPDATE in its own transaction, and the FTS5 MATCH query alone.
 
 from __future__ import annotations
 
+import itertools
 import random
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import WORK, Figure, absolute_figure, alternate, not_measured
+from benchmarks.common import WORK, Figure, absolute_figure, alternate, not_measured, timed
 
 SAVE_NAME = "Notes: autosave of a 10,000-character note"
 SEARCH_NAME = "Notes: search across 10,000 notes"
@@ -72,33 +71,22 @@ def _bare_connection(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _timed(work: Callable[[int], object]) -> Callable[[], float]:
-    counter = [0]
-
-    def run() -> float:
-        counter[0] += 1
-        start = time.perf_counter()
-        work(counter[0])
-        return (time.perf_counter() - start) * 1000
-
-    return run
-
-
 def _save_figure(store: Any, saves: int) -> Figure:
     note = store.add(FILM_ID, "")
     bare = _bare_connection(WORK / "notes" / "bare.sqlite3")
     holder = [note]
+    turns = itertools.count(1)  # each save writes another text
 
-    def app_save(index: int) -> None:
-        holder[0] = store.save(holder[0], _long_note(index))
+    def app_save() -> None:
+        holder[0] = store.save(holder[0], _long_note(next(turns)))
 
-    def bare_save(index: int) -> None:
-        body = _long_note(index)
+    def bare_save() -> None:
+        body = _long_note(next(turns))
         bare.execute("BEGIN IMMEDIATE")
         bare.execute("UPDATE notes SET body = ? WHERE id = 1", (body,))
         bare.execute("COMMIT")
 
-    app, base = alternate(_timed(app_save), _timed(bare_save), saves)
+    app, base = alternate(timed(app_save), timed(bare_save), saves)
     bare.close()
     note_text = "NotesStore.save (FTS re-index, fsync); baseline: bare sqlite3 UPDATE, no FTS"
     return absolute_figure(SAVE_NAME, "ms", SAVE_LIMIT_MS, app, base, note=note_text)
@@ -108,17 +96,17 @@ def _search_figure(store: Any, path: Path, searches: int, count: int) -> Figure:
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     found = [0]
 
-    def app_search(_index: int) -> None:
+    def app_search() -> None:
         found[0] = len(store.search(QUERY))
 
-    def bare_search(_index: int) -> None:
+    def bare_search() -> None:
         raw.execute(
             "SELECT id, body FROM notes WHERE id IN "
             "(SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?)",
             (f'"{QUERY}"*',),
         ).fetchall()
 
-    app, base = alternate(_timed(app_search), _timed(bare_search), searches)
+    app, base = alternate(timed(app_search), timed(bare_search), searches)
     raw.close()
     note_text = f"NotesStore.search({QUERY!r}): {found[0]} of {count} notes; baseline: bare MATCH"
     return absolute_figure(SEARCH_NAME, "ms", SEARCH_LIMIT_MS, app, base, note=note_text)

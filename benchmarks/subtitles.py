@@ -8,12 +8,11 @@ this process, alternating, after one unrecorded warm-up pair (imports are not co
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.baselines.pysubs2_parse import parse
-from benchmarks.common import WORK, Figure, alternate, not_measured, ratio_figure
+from benchmarks.common import WORK, Figure, alternate, not_measured, ratio_figure, timed
 
 NAME = "Subtitles: load, decode, align 2 × 1,800 cues"
 LIMIT = 1.5
@@ -38,7 +37,8 @@ _ENGLISH = (
 )
 
 
-def _stamp(ms: int) -> str:
+def srt_time(ms: int) -> str:
+    """`ms` as an .srt time: 01:02:03,456."""
     hours, rest = divmod(ms, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     seconds, millis = divmod(rest, 1000)
@@ -57,7 +57,7 @@ def _write_track(path: Path, lines: tuple[str, ...], jitter_ms: int, seed: int) 
             text = f"<i>{text}</i>"
         if index % 5 == 0:
             text = f"{text}\n{lines[(index + 1) % len(lines)]}"
-        blocks.append(f"{index + 1}\n{_stamp(max(start, 0))} --> {_stamp(end)}\n{text}\n")
+        blocks.append(f"{index + 1}\n{srt_time(max(start, 0))} --> {srt_time(end)}\n{text}\n")
     path.write_text("\n".join(blocks), encoding="utf-8")
 
 
@@ -91,14 +91,6 @@ def measure(pairs: int) -> list[Figure]:
     if isinstance(app_side, str):
         return [not_measured(NAME, "ms", f"≤ {LIMIT:g}×", app_side)]
     spanish, english = subtitle_pair()
-
-    def timed(work: Callable[[], object]) -> Callable[[], float]:
-        def run() -> float:
-            start = time.perf_counter()
-            work()
-            return (time.perf_counter() - start) * 1000
-
-        return run
 
     app, base = alternate(
         timed(lambda: app_side(spanish, english)), timed(lambda: parse([spanish, english])), pairs

@@ -10,10 +10,7 @@ the pair as given (what the app did before it could sync).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-from benchmarks.common import Figure, absolute_figure, alternate, not_measured
+from benchmarks.common import Figure, absolute_figure, alternate, not_measured, timed
 
 NAME = "Subtitles: sync + pair a 2-hour pair (25 → 23.976 fps, 2 cuts)"
 ACCURACY = "Subtitles: rows paired right on that pair"
@@ -59,18 +56,11 @@ def measure(pairs: int) -> list[Figure]:
     pair, expected = made
     left, right = pair.left, pair.right  # type: ignore[attr-defined]
     synced = retime(right, pair_tracks(left, right).sync.transform)
-
-    def timed(work: Callable[[], object]) -> Callable[[], float]:
-        def run() -> float:
-            anchor_words.cache_clear()  # every run reads the lines afresh
-            start = time.perf_counter()
-            work()
-            return (time.perf_counter() - start) * 1000
-
-        return run
-
+    fresh = anchor_words.cache_clear  # every run reads the lines afresh
     app, base = alternate(
-        timed(lambda: pair_tracks(left, right)), timed(lambda: align(left, synced)), pairs
+        timed(lambda: pair_tracks(left, right), fresh),
+        timed(lambda: align(left, synced), fresh),
+        pairs,
     )
     found = {(row.left_cues, row.right_cues) for row in pair_tracks(left, right).rows}
     share = 100 * len(expected & found) / len(expected)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from benchmarks.common import (
     absolute_figure,
     alternate,
     ratio_figure,
+    timed,
 )
 
 PDF_NAME = "Worksheet PDF (5-minute scene, all parts, es, A4)"
@@ -97,19 +97,14 @@ def _pdf(film_dir: Path, repeats: int) -> Figure:
     html = worksheet_html(worksheet, labels)
     app_pdf, base_pdf = WORK / "worksheet-app.pdf", WORK / "worksheet-baseline.pdf"
 
-    def app() -> float:
-        start = time.perf_counter()
+    def app() -> None:
         sheet, words = _compose(film)
         job, info = worksheet_job(sheet, words, worksheet_html(sheet, words))
         write_pdf(app_pdf, job, "a4", info)
-        return (time.perf_counter() - start) * 1000
 
-    def base() -> float:
-        start = time.perf_counter()
-        _bare_pdf(html, base_pdf, PDF_RESOLUTION)
-        return (time.perf_counter() - start) * 1000
-
-    app_ms, base_ms = alternate(app, base, repeats)
+    app_ms, base_ms = alternate(
+        timed(app), timed(lambda: _bare_pdf(html, base_pdf, PDF_RESOLUTION)), repeats
+    )
     lines = len(worksheet.scene.lines)
     note = (
         f"compose + lay out + write, in process; {lines} lines, {len(worksheet.gapfill.key)} "
@@ -160,23 +155,17 @@ def _docx(film_dir: Path, repeats: int) -> Figure:
 
     film = load_package_dir(film_dir)
 
-    def app() -> float:
-        start = time.perf_counter()
+    def app() -> None:
         worksheet, labels = _compose(film)
         write_docx(app_docx, worksheet, labels)
-        return (time.perf_counter() - start) * 1000
 
     app()  # the first run writes the document whose text the baseline copies
     written = Document(str(app_docx))
     paragraphs = [(p.style.name, p.text) for p in written.paragraphs]
     tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in written.tables]
-
-    def base() -> float:
-        start = time.perf_counter()
-        _bare_docx(paragraphs, tables, base_docx)
-        return (time.perf_counter() - start) * 1000
-
-    app_ms, base_ms = alternate(app, base, repeats)
+    app_ms, base_ms = alternate(
+        timed(app), timed(lambda: _bare_docx(paragraphs, tables, base_docx)), repeats
+    )
     note = "compose the scene + write, in process; baseline: bare python-docx, same text"
     return absolute_figure(DOCX_NAME, "ms", DOCX_LIMIT_MS, app_ms, base_ms, note=note)
 
