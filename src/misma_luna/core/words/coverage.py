@@ -76,11 +76,6 @@ class LineLevel:
     words: int
     unknown: tuple[str, ...]
 
-    @property
-    def share(self) -> float:
-        """Familiar running words of the line over all of them (1 for a line without)."""
-        return 1 - len(self.unknown) / self.words if self.words else 1.0
-
 
 @dataclass(frozen=True)
 class Level:
@@ -204,7 +199,7 @@ def film_level(
     missing: Counter[str] = Counter()
     names = track_names(lines, language)
     for index, line in enumerate(lines):
-        running = unknown_words = 0
+        running = 0
         unknown: list[str] = []
         for word in running_words(line, language, names):
             top, mine = judge(word)
@@ -214,7 +209,6 @@ def film_level(
             if top or mine:
                 familiar += 1
             else:
-                unknown_words += 1
                 unknown.append(word)
         words += running
         levels.append(LineLevel(index, line, running, tuple(unknown)))
