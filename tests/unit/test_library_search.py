@@ -17,11 +17,12 @@ import pytest
 
 from misma_luna.core.base.errors import FilmError
 from misma_luna.core.base.resources import BUNDLED_FILM_ID
+from misma_luna.core.base.sqlite_files import fts_query
 from misma_luna.core.film.package import load_package_dir
 from misma_luna.core.library.index import INDEX_NAME, MIGRATIONS, SCHEMA_VERSION
 from misma_luna.core.library.library import Library
 from misma_luna.core.library.new_film import add_review
-from misma_luna.core.library.passages import fts_query, place_text
+from misma_luna.core.library.passages import place_text
 from misma_luna.core.library.posters import MAX_POSTER_BYTES, find_poster
 from misma_luna.core.notes.note import Note
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from misma_luna.core.base.sqlite_files import fts_query
 from misma_luna.core.notes import schema as notes_schema
 from misma_luna.core.notes.note import Anchor
-from misma_luna.core.notes.store import NotesError, NotesStore, fts_query, notes_path
+from misma_luna.core.notes.store import NotesError, NotesStore, notes_path
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -36,6 +37,15 @@ def sqlite_uri(path: Path, **parameters: str) -> str:
     """`path` as an SQLite `file:` URI, with `parameters` (such as mode="ro") after it."""
     uri = Path(path).absolute().as_uri()
     return f"{uri}?{urlencode(parameters)}" if parameters else uri
+
+
+def fts_query(text: str) -> str:
+    """The reader's words as an FTS5 query that cannot fail: each word quoted as a string
+    (quotes, `NEAR`, `*` and parentheses are only text), each a prefix, all required."""
+    return " ".join(f'"{word}"*' for word in _WORD.findall(text))
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def connect_wal(path: Path) -> sqlite3.Connection:

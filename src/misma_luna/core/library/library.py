@@ -24,7 +24,7 @@ from misma_luna.core.base.errors import FilmError, MismaLunaError, cannot_write
 from misma_luna.core.base.file_kinds import MANIFEST_NAME
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.resources import bundled_film_dir
-from misma_luna.core.base.sqlite_files import is_damage
+from misma_luna.core.base.sqlite_files import fts_query, is_damage
 from misma_luna.core.film.package import load_package_dir
 from misma_luna.core.library.entry import LibraryEntry, entry_of
 from misma_luna.core.library.index import (
@@ -38,7 +38,6 @@ from misma_luna.core.library.index import (
 from misma_luna.core.library.passages import (
     PassageKind,
     film_passages,
-    fts_query,
     note_passages,
     notes_mark,
 )

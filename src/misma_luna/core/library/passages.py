@@ -6,7 +6,6 @@ each with the place it opens at; the reader's words made into a query that canno
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,6 @@ from misma_luna.core.subtitles.cue_text import format_time
 from misma_luna.core.subtitles.tracks import load_track
 
 PassageKind = Literal["title", "review", "subtitle", "note"]
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -93,12 +91,6 @@ def notes_mark(notes: Iterable[Note]) -> str:
     for note in notes:
         digest.update(f"{note.id}:{note.updated.isoformat()};".encode())
     return digest.hexdigest()
-
-
-def fts_query(text: str) -> str:
-    """The reader's words as an FTS5 query that cannot fail: each word quoted as a string
-    (quotes, `NEAR`, `*` and parentheses are only text), each a prefix, all required."""
-    return " ".join(f'"{word}"*' for word in _WORD.findall(text))
 
 
 def place_text(kind: str, place: str, language: str) -> str:

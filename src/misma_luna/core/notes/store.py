@@ -9,7 +9,6 @@ or failing disk is never taken for damage: the notes open read-only, untouched, 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -29,8 +28,6 @@ _PREVIEW_COLUMNS = (
     "id, film_id, substr(body, 1, ?), created, updated, anchor_kind, anchor_id, "
     "anchor_position, substr(quote, 1, ?)"
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
-# Below this much free space, an I/O error while opening is taken for a full disk.
 # Characters of a note's body (and of its quote) that a listing carries.
 PREVIEW_CHARS = 2000
 # The most notes a search lists (the best matches first).
@@ -267,7 +264,7 @@ class NotesStore(sqlite_files.FileStore):
     ) -> list[Note]:
         """Notes whose words (or pinned passage) start with every word of `text`: the best
         `limit` matches, in reading order, bodies and quotes cut as in `previews()`."""
-        query = fts_query(text)
+        query = sqlite_files.fts_query(text)
         if not query:
             return self.previews(film_id)
         film_filter = " AND film_id = ?" if film_id else ""
@@ -294,11 +291,6 @@ class NotesStore(sqlite_files.FileStore):
     def integrity_check(self) -> bool:
         """True when the whole database passes `PRAGMA integrity_check`."""
         return self._read("PRAGMA integrity_check").fetchall() == [("ok",)]
-
-
-def fts_query(text: str) -> str:
-    """The reader's words as a safe FTS5 query: every word, as a prefix."""
-    return " ".join(f'"{word}"*' for word in _WORD.findall(text))
 
 
 def _save_error(path: Path, exc: sqlite3.Error) -> NotesError:
