@@ -88,7 +88,7 @@ class KnownWords:
                 self._conn.execute(
                     "INSERT OR IGNORE INTO known (language, key, source, created)"
                     " VALUES (?, ?, ?, ?)",
-                    (language, keys[0], MARKED, _now()),
+                    (language, keys[0], MARKED, timestamp()),
                 )
             else:
                 marks = ",".join("?" * len(keys))
@@ -103,7 +103,7 @@ class KnownWords:
         keys = list(dict.fromkeys(key for word in words for key in _keys(word, language)[:1]))
         before = self.known(language)
         fresh = [key for key in keys if key not in before]
-        stamp = _now()
+        stamp = timestamp()
         with self._write():
             self._conn.executemany(
                 "INSERT OR IGNORE INTO known (language, key, source, created) VALUES (?, ?, ?, ?)",
@@ -232,5 +232,6 @@ def _keys(text: str, language: str) -> list[str]:
     return [key for key in dict.fromkeys(keys) if key]
 
 
-def _now() -> str:
+def timestamp() -> str:
+    """The time now, as the words database stores it."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")

@@ -21,7 +21,7 @@ from misma_luna.core.base.i18n import _
 from misma_luna.core.subtitles.cue_text import fold
 from misma_luna.core.words import lexicon, schema
 from misma_luna.core.words.counterparts import Suggestion
-from misma_luna.core.words.known import KnownWords
+from misma_luna.core.words.known import KnownWords, timestamp
 from misma_luna.core.words.word import Sighting, Word
 
 DB_NAME = "words.sqlite3"
@@ -124,7 +124,7 @@ class WordsStore(KnownWords, sqlite_files.FileStore):
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (s.film_id, key, s.text.strip(), base, s.language, zipf, s.line, s.paired_line,
                  s.paired_language, s.time_ms, counterpart, confidence,
-                 _folded(s.text, base, "", counterpart), _now()),
+                 _folded(s.text, base, "", counterpart), timestamp()),
             )  # fmt: skip
         word = self.get(int(cursor.lastrowid or 0))
         assert word is not None
@@ -225,10 +225,6 @@ def backup_failed_message(reason: str) -> str:
 
 def _folded(*parts: str) -> str:
     return fold(" ".join(parts))
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 def _word(row: tuple[Any, ...]) -> Word:
