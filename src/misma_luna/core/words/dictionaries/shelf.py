@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from misma_luna.core.base.errors import MismaLunaError
+from misma_luna.core.subtitles.cue_text import fold
 from misma_luna.core.words.dictionaries import dictd, stardict
 
 # Folders below a chosen one that are searched, and the most names looked at in all.
@@ -112,16 +113,11 @@ def languages(path: Path, book: str = "") -> tuple[str, str]:
     """The languages (from, to) a dictionary's file name, folder name or book name gives
     ("freedict-spa-eng", "Spanish-English"), else ("", "")."""
     for name in (path.name, path.parent.name, book):
-        words = [_LANGUAGES.get(fold_ascii(w)) for w in _WORD.findall(name.lower())]
+        words = [_LANGUAGES.get(fold(w)) for w in _WORD.findall(name)]
         for first, second in itertools.pairwise(words):
             if first and second and first != second:
                 return first, second
     return "", ""
-
-
-def fold_ascii(word: str) -> str:
-    """`word` without its accents ("inglés" -> "ingles")."""
-    return word.translate(str.maketrans("áéíóúñ", "aeioun"))
 
 
 class Shelf:
