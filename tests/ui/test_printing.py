@@ -85,7 +85,7 @@ def test_export_says_where_the_pdf_went_and_opens_its_folder(
 
     opened: list[str] = []
     monkeypatch.setattr(
-        "misma_luna.ui.printing.printer.QDesktopServices.openUrl",
+        "misma_luna.ui.widgets.dialogs.QDesktopServices.openUrl",
         lambda url: opened.append(url.toLocalFile()) or True,
     )
     shown: list[str] = []

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
@@ -41,7 +40,7 @@ from misma_luna.ui.printing.options import SheetOptionsPanel, sheet_options
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
-from misma_luna.ui.widgets.dialogs import report_problem
+from misma_luna.ui.widgets.dialogs import open_folder, report_problem
 from misma_luna.ui.widgets.plain_text import make_plain_box
 from misma_luna.ui.widgets.sheet_pages import page_layout, print_sheet, write_pdf
 
@@ -177,11 +176,6 @@ def saved_note(parent: QWidget, path: Path) -> QMessageBox:
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
-
-
-def open_folder(folder: Path) -> bool:
-    """Open `folder` in the system's file manager; whether it could."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _describe_preview(dialog: QPrintPreviewDialog, preview: QPrintPreviewWidget) -> None:

@@ -6,8 +6,10 @@ Error reports are calm and non-blocking; they say which file and what went wrong
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -85,3 +87,8 @@ def report_problem(parent: QWidget, title: str, error: MismaLunaError | str) -> 
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
     return box
+
+
+def open_folder(folder: Path) -> bool:
+    """Open `folder` in the system's file manager; whether it could."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

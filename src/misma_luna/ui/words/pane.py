@@ -17,7 +17,6 @@ from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
 from misma_luna.core.notes.note import Anchor
 from misma_luna.core.words.coverage import vocabulary
-from misma_luna.core.words.dictionaries.shelf import Shelf
 from misma_luna.core.words.word import Sighting, Word
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
@@ -294,10 +293,6 @@ class WordsPane(Retranslating, QWidget):
     def export(self, words: list[Word], path: Path, cloze: bool = False) -> bool:
         """Write `words` to `path` (Anki or CSV by its suffix); report a failure."""
         return self._exporting.export(words, path, cloze)
-
-    def dictionaries(self) -> Shelf:
-        """The dictionaries on the machine and in the chosen folder (the preference)."""
-        return self._dictionaries.shelf()
 
     def set_dictionary_folder(self, folder: Path) -> None:
         """Look up words in the dictionaries of `folder` too, from now on."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +45,7 @@ from misma_luna.ui.services import settings
 from misma_luna.ui.services.appearance.screen import resize_to_fit
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.widgets.dialogs import open_folder
 from misma_luna.ui.widgets.plain_text import plain_label
 from misma_luna.ui.widgets.sheet_pages import locale_paper
 from misma_luna.ui.worksheets.output import WorksheetOutput
@@ -365,4 +364,4 @@ class WorksheetDialog(Retranslating, QDialog):
 
     def _open_folder(self) -> None:
         if self._saved_folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._saved_folder)))
+            open_folder(self._saved_folder)
