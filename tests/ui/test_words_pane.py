@@ -130,3 +130,32 @@ def test_collect_shortcut_and_the_dock(window) -> None:  # type: ignore[no-untyp
     assert window.words_pane.isVisible()
     toggle.setChecked(False)
     assert dock.isHidden()
+
+
+def test_another_pairing_of_the_same_tracks_counts_no_word_again(
+    qtbot, words_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.ui.words import pane as pane_module
+
+    window = words_window
+    qtbot.waitUntil(lambda: not window.context.startup.held)
+    pane, film_id = window.words_pane, window.context.film.id
+    counted: list[str] = []
+    real = pane_module.vocabulary
+
+    def counting(lines, language):  # type: ignore[no-untyped-def]
+        counted.append(language)
+        return real(lines, language)
+
+    monkeypatch.setattr(pane_module, "vocabulary", counting)
+    apart = [("Hola, mijo.", "Hi, kiddo."), ("¿Cómo estás?", "How are you?")]
+    together = [("Hola, mijo. ¿Cómo estás?", "Hi, kiddo. How are you?")]
+    pane.set_lines(film_id, ("es", "en"), apart)
+    assert sorted(counted) == ["en", "es"]
+    pane.set_lines(film_id, ("es", "en"), together)  # an offset pairs the cues otherwise
+    assert sorted(counted) == ["en", "es"]
+    assert window.context.words.vocabulary(film_id, "es")["mijo"] == 1
+    other_spanish = [("Hola, chamaco.", "Hi, kiddo."), ("", "How are you?")]
+    pane.set_lines(film_id, ("es", "en"), other_spanish)  # another Spanish track
+    assert sorted(counted) == ["en", "es", "es"]
+    assert "chamaco" in window.context.words.vocabulary(film_id, "es")

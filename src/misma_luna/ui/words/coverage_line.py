@@ -25,11 +25,12 @@ def film_levels(lines: FilmLines, store: WordsStore) -> list[Level]:
     return found
 
 
-def coverage_text(lines: FilmLines, store: WordsStore, film_id: str) -> str:
-    """One sentence per track of the film on screen, or what to open to get one."""
+def coverage_text(lines: FilmLines, levels: list[Level], film_id: str) -> str:
+    """One sentence per track (`levels`, from `film_levels`) of the film on screen, or what
+    to open to get one."""
     if lines.film_id != film_id or not any(lines.languages):
         return _("Open this film's subtitles to see how much of it you will understand.")
-    parts = [level_sentence(level) for level in film_levels(lines, store)]
+    parts = [level_sentence(level) for level in levels]
     return "\n".join(parts) or _("This film's subtitles have no words to count.")
 
 

@@ -47,6 +47,8 @@ class WordsPane(Retranslating, QWidget):
         self._context = context
         self.setObjectName("wordsPane")
         self.lines = FilmLines()
+        # What `_keep_vocabulary` last counted, by language: the film and its track's words.
+        self._counted: dict[str, tuple[str, str]] = {}
         self._exporting = WordsExport(context, self)
         self._known = KnownWords(context, self, self._known_changed)
         self._dictionaries = Dictionaries(context, self, self._show_selected)
@@ -188,15 +190,21 @@ class WordsPane(Retranslating, QWidget):
         self.levelChanged.emit()
 
     def _keep_vocabulary(self) -> None:
-        """Count the film's words once for the library's level column (kept in the store)."""
+        """Count the film's words for the library's level column (kept in the store), once
+        per track: another offset or pairing of the same tracks changes no count."""
         store = self._context.words
         if store.read_only or not self.lines.film_id:
             return
         try:
-            for language in self.lines.languages:
-                counts = vocabulary(self.lines.lines(language), language) if language else {}
+            for language in filter(None, self.lines.languages):
+                track = self.lines.lines(language)
+                words = (self.lines.film_id, " ".join(track))  # the cues, however paired
+                if self._counted.get(language) == words:
+                    continue
+                counts = vocabulary(track, language)
                 if counts and counts != store.vocabulary(self.lines.film_id, language):
                     store.save_vocabulary(self.lines.film_id, language, counts)
+                self._counted[language] = words
         except MismaLunaError as error:
             self._context.status.show(error.message)
 
@@ -205,9 +213,9 @@ class WordsPane(Retranslating, QWidget):
         lines with one new word beside the selected word."""
         levels = []
         try:
-            text = coverage_text(self.lines, self._context.words, self._context.film.id)
             if self.lines.film_id == self._context.film.id:
                 levels = film_levels(self.lines, self._context.words)
+            text = coverage_text(self.lines, levels, self._context.film.id)
         except MismaLunaError as error:
             text = error.message
         self.coverage_label.setText(text)
