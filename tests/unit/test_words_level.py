@@ -73,10 +73,12 @@ def test_known_words_marked_imported_and_unmarked(tmp_path: Path) -> None:
         again = store.import_known(listing)
         assert (again.added, again.already) == (0, 3)
         word, _new = store.collect(Sighting("gatos", "es", "Los gatos duermen.", "film"))
+        known = store.known("es")
+        assert store.known("es") is known  # read once
         store.set_known(word.text, "es")
-        assert store.is_known("gato", "es")
+        assert store.is_known("gato", "es") and "gato" in store.known("es")
         store.set_known("gatos", "es", known=False)
-        assert not store.is_known("gatos", "es")
+        assert not store.is_known("gatos", "es") and "gato" not in store.known("es")
         store.save_vocabulary("film", "es", {"perro": 3, "xolo": 1})
         coverage = store.film_coverages()["film"]["es"]
         assert coverage.words == 4 and coverage.reader == 3

@@ -59,6 +59,7 @@ class KnownWords:
     if TYPE_CHECKING:
         _conn: sqlite3.Connection
         path: Path
+        _known_sets: dict[str, frozenset[str]]  # by language, as last read
 
         def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
@@ -67,9 +68,12 @@ class KnownWords:
     # -- known words
 
     def known(self, language: str) -> frozenset[str]:
-        """Every word the reader knows in `language`: base forms, folded."""
-        rows = self._read("SELECT key FROM known WHERE language = ?", (language,))
-        return frozenset(str(row[0]) for row in rows)
+        """Every word the reader knows in `language`: base forms, folded (read once, then
+        kept until this store changes them)."""
+        if language not in self._known_sets:
+            rows = self._read("SELECT key FROM known WHERE language = ?", (language,))
+            self._known_sets[language] = frozenset(str(row[0]) for row in rows)
+        return self._known_sets[language]
 
     def is_known(self, text: str, language: str) -> bool:
         """Whether the reader marked or imported `text` (or its base form) as known."""
@@ -83,6 +87,7 @@ class KnownWords:
         keys = _keys(text, language)
         if not keys:
             return
+        self._known_sets.pop(language, None)
         with self._write():
             if known:
                 self._conn.execute(
@@ -104,6 +109,7 @@ class KnownWords:
         before = self.known(language)
         fresh = [key for key in keys if key not in before]
         stamp = timestamp()
+        self._known_sets.pop(language, None)
         with self._write():
             self._conn.executemany(
                 "INSERT OR IGNORE INTO known (language, key, source, created) VALUES (?, ?, ?, ?)",
