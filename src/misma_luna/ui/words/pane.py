@@ -92,7 +92,7 @@ class WordsPane(Retranslating, QWidget):
         self.detail.counterpartChosen.connect(
             lambda word, chosen, sure: self._save(word, counterpart=chosen, confidence=sure)
         )
-        self._context.session.filmChanged.connect(lambda _film: self.refresh())
+        self._context.session.filmChanged.connect(self._film_changed)
 
     def retranslate(self) -> None:
         """Every text of the pane in the active language."""
@@ -151,7 +151,6 @@ class WordsPane(Retranslating, QWidget):
         if selected is None and words:
             selected = words[0]
         self.select_word(selected.id if selected else None)
-        self.show_coverage()
 
     def selected(self) -> Word | None:
         """The word on the selected row, if any."""
@@ -234,8 +233,13 @@ class WordsPane(Retranslating, QWidget):
         if word is not None:
             self._known.set_known(word, not self.model.is_known(word.id))
 
+    def _film_changed(self, *_film: object) -> None:
+        self.refresh()
+        self.show_coverage()  # this film's tracks, or what to open to count them
+
     def _known_changed(self) -> None:
         self.refresh()
+        self.show_coverage()
         self.levelChanged.emit()
 
     # -- what the reader does
