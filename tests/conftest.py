@@ -65,7 +65,7 @@ def make_context(qapp, tmp_path: Path) -> Iterator[Callable[..., object]]:  # ty
 
 
 @pytest.fixture
-def main_window(qtbot, make_context) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def main_window(qtbot, make_context) -> object:  # type: ignore[no-untyped-def]
     """The real main window on the bundled film, in English."""
     from misma_luna.ui.shell.main_window import MainWindow
 
@@ -73,8 +73,7 @@ def main_window(qtbot, make_context) -> Iterator[object]:  # type: ignore[no-unt
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    yield window
-    window.context.language.set_language("en")
+    return window  # make_context puts its language back to English
 
 
 @pytest.fixture(autouse=True)

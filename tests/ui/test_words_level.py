@@ -311,5 +311,4 @@ def test_the_library_level_column_after_the_subtitles_were_opened(  # type: igno
     context.language.set_language("es")
     text, tip = bundled_level()
     assert text.startswith("inglés: ") and "de las palabras te son conocidas" in tip
-    context.language.set_language("en")
     context.words.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,8 +59,20 @@ def test_the_usual_starts_read_as_argparse_reads_them(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize("args", OTHERS, ids=" ".join)
-def test_anything_else_is_left_to_argparse(args: list[str]) -> None:
+def test_anything_else_is_left_to_argparse(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert _plain_options(args) is None
+    assert _outcome(gui_options, args) == _outcome(_by_argparse, args)  # the same answer
+    capsys.readouterr()  # help, version and mistakes print; that is argparse's to say
+
+
+def _outcome(read: Callable[[list[str]], GuiOptions], args: list[str]) -> object:
+    """The options read, or the exit code a reading ended with."""
+    try:
+        return read(args)
+    except SystemExit as stop:
+        return ("exit", stop.code)
 
 
 def test_argparse_still_answers_help_and_mistakes() -> None:
