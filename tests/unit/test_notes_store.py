@@ -116,3 +116,15 @@ def test_a_full_disk_raises_a_clear_error_and_loses_nothing_saved(store: NotesSt
     store._conn.execute("PRAGMA max_page_count = 1073741823")
     assert store.save(note, "long " * 20000).body.startswith("long")
     assert not store._conn.in_transaction
+
+
+def test_a_subtitle_rows_anchor_names_when_the_row_starts() -> None:
+    from misma_luna.core.notes.note import Anchor, subtitle_anchor, subtitle_start
+
+    for start in (0, 61_250, -400):  # a track moved before the film's start: a negative time
+        anchor = subtitle_anchor(start, "Hola — Hi")
+        assert (anchor.kind, anchor.id, anchor.position) == ("subtitle", f"cue:{start}", start)
+        assert subtitle_start(anchor) == start
+    assert subtitle_start(Anchor("block", "cue:5", 0, "")) is None
+    assert subtitle_start(Anchor("subtitle", "cue:five", 0, "")) is None
+    assert subtitle_start(Anchor("subtitle", "5", 5, "")) is None

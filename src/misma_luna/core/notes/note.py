@@ -23,6 +23,22 @@ class Anchor:
     quote: str  # the pinned passage, plain text, as it was when the note was pinned
 
 
+SUBTITLE_PREFIX = "cue:"  # a subtitle row's anchor id: "cue:<start_ms>"
+
+
+def subtitle_anchor(start_ms: int, quote: str = "") -> Anchor:
+    """The anchor of the subtitle row that starts at `start_ms`."""
+    return Anchor("subtitle", f"{SUBTITLE_PREFIX}{start_ms}", start_ms, quote)
+
+
+def subtitle_start(anchor: Anchor) -> int | None:
+    """When the subtitle row `anchor` names starts; None when it names no subtitle row."""
+    found = anchor.id.removeprefix(SUBTITLE_PREFIX)
+    if anchor.kind != "subtitle" or found == anchor.id or not found.lstrip("-").isdigit():
+        return None
+    return int(found)
+
+
 @dataclass(frozen=True)
 class Note:
     """One of the reader's notes: their own words, never translated."""

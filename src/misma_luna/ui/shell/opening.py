@@ -26,7 +26,7 @@ from misma_luna.core.base.file_kinds import (
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.text_decoding import repair_summary
 from misma_luna.core.film.package import FilmPackage
-from misma_luna.core.notes.note import Anchor
+from misma_luna.core.notes.note import Anchor, subtitle_anchor
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.paths import film_cache
@@ -149,7 +149,7 @@ class FilmOpener(QObject):
         if hit.kind == "review":
             self._context.reading.scroll_to(Anchor("block", hit.place, 0, ""))
         elif start is not None:
-            self._context.reading.scroll_to(Anchor("subtitle", f"cue:{start}", start, ""))
+            self._context.reading.scroll_to(subtitle_anchor(start))
         elif hit.note_id is not None:
             self.noteChosen.emit(hit.note_id)
 

@@ -6,18 +6,17 @@ pinned to a row that has moved (another timing, other tracks) goes back to the n
 
 from __future__ import annotations
 
-from misma_luna.core.notes.note import Anchor, AnchorKind
+from misma_luna.core.notes.note import Anchor, AnchorKind, subtitle_anchor, subtitle_start
 from misma_luna.core.subtitles.alignment import AlignedRow
 from misma_luna.ui.subtitles.table_model import SubtitlesModel
 
 KIND: AnchorKind = "subtitle"  # the one kind of anchor the subtitles pane gives and takes
-PREFIX = "cue:"
 
 
 def anchor_of(row: AlignedRow) -> Anchor:
     """`row` as a note anchor, quoting its lines in both languages."""
     quote = " — ".join(" ".join(side) for side in (row.left, row.right) if side)
-    return Anchor(KIND, f"{PREFIX}{row.start_ms}", row.start_ms, quote)
+    return subtitle_anchor(row.start_ms, quote)
 
 
 def row_of(anchor: Anchor, model: SubtitlesModel) -> int | None:
@@ -25,10 +24,9 @@ def row_of(anchor: Anchor, model: SubtitlesModel) -> int | None:
 
     None when `anchor` is not a subtitle row's.
     """
-    anchor_id = anchor.id
-    if not (anchor_id.startswith(PREFIX) and anchor_id[len(PREFIX) :].lstrip("-").isdigit()):
+    start = subtitle_start(anchor)
+    if start is None:
         return None
-    start = int(anchor_id[len(PREFIX) :])
     rows = model.rows()
     exact = next((n for n, row in enumerate(rows) if row.start_ms == start), None)
     return exact if exact is not None else model.row_at_time(start)

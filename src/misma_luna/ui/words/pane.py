@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QTabWidget, QWi
 
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
-from misma_luna.core.notes.note import Anchor
+from misma_luna.core.notes.note import subtitle_anchor
 from misma_luna.core.words.coverage import vocabulary
 from misma_luna.core.words.word import Sighting, Word
 from misma_luna.ui.services.context import AppContext
@@ -223,7 +223,7 @@ class WordsPane(Retranslating, QWidget):
 
     def go_to_line(self, start_ms: int) -> None:
         """Bring the subtitle line starting at `start_ms` into view."""
-        self._context.reading.scroll_to(Anchor("subtitle", f"cue:{start_ms}", start_ms, ""))
+        self._context.reading.scroll_to(subtitle_anchor(start_ms))
 
     # -- known words
 
