@@ -62,6 +62,17 @@ def format_number(number: float, language: str) -> str:
     return text
 
 
+def format_percent(share: float, language: str) -> str:
+    """A share (0.84) as a whole percentage with the language's digits ("84%")."""
+    return format_number(round(share * 100), language) + "%"
+
+
+def first_capital(text: str) -> str:
+    """`text` with a capital first letter, as at the start of a line ("español" ->
+    "Español"); the rest as it was."""
+    return text[:1].upper() + text[1:]
+
+
 def format_minutes(
     minutes: int, language: str, length: Literal["short", "long", "narrow"] = "long"
 ) -> str:

@@ -102,8 +102,8 @@ class FilmLevel(QWidget):
                     "From {comfortable} a film reads comfortably; under {hard} it is hard going."
                 ).format(
                     count=fmt.format_number(DEFAULT_COMMON, ui),
-                    comfortable=fmt.format_number(round(COMFORTABLE * 100), ui) + "%",
-                    hard=fmt.format_number(round(HARD * 100), ui) + "%",
+                    comfortable=fmt.format_percent(COMFORTABLE, ui),
+                    hard=fmt.format_percent(HARD, ui),
                 )
             )
         else:
@@ -139,12 +139,12 @@ class _LanguageRow:
 def _show_language(row: _LanguageRow, coverage: Coverage, ui: str) -> None:
     """`coverage` in `row`, in the language `ui`."""
     name = fmt.language_name(coverage.language, ui)
-    share = fmt.format_number(round(coverage.share * 100), ui) + "%"
+    share = fmt.format_percent(coverage.share, ui)
     verdict = coverage.verdict()
-    row.language.setText(name[:1].upper() + name[1:])
+    row.language.setText(fmt.first_capital(name))
     row.bar.setValue(round(coverage.share * 100))
     row.share.setText(share)
-    row.verdict.setText(verdict[:1].upper() + verdict[1:])
+    row.verdict.setText(fmt.first_capital(verdict))
     # TRANSLATORS: {language} is a language's name; read aloud by screen readers.
     row.bar.setAccessibleName(_("{language} subtitles: words familiar").format(language=name))
     # TRANSLATORS: {share} is a percentage such as 92%, {verdict} "comfortable", "some
@@ -155,7 +155,7 @@ def _show_language(row: _LanguageRow, coverage: Coverage, ui: str) -> None:
     row.bar.setToolTip(
         # TRANSLATORS: {common} and {known} are percentages such as 92%.
         _("{common} among the most common words, {known} among the words you know").format(
-            common=fmt.format_number(round(coverage.common_share * 100), ui) + "%",
-            known=fmt.format_number(round(coverage.reader_share * 100), ui) + "%",
+            common=fmt.format_percent(coverage.common_share, ui),
+            known=fmt.format_percent(coverage.reader_share, ui),
         )
     )

@@ -168,7 +168,7 @@ class LibraryTableModel(RowsModel[LibraryEntry]):
         # TRANSLATORS: {share} is a percentage such as 92%, {verdict} "comfortable", "some
         # effort" or "hard going".
         return _("{share} of the words familiar to you: {verdict}").format(
-            share=f"{fmt.format_number(round(track.share * 100), self.language)}%",
+            share=fmt.format_percent(track.share, self.language),
             verdict=track.verdict(),
         )
 

@@ -44,24 +44,14 @@ def level_sentence(level: Level) -> str:
         "{language}: {share} of the words you will hear are among the {count} most "
         "common or known to you ({verdict})"
     ).format(
-        language=capitalized(fmt.language_name(result.language, ui)),
-        share=percent(result.share),
+        language=fmt.first_capital(fmt.language_name(result.language, ui)),
+        share=fmt.format_percent(result.share, ui),
         count=fmt.format_number(DEFAULT_COMMON, ui),
         verdict=result.verdict(),
     )
-
-
-def percent(share: float) -> str:
-    """A share as a whole percentage in the active language ("84%")."""
-    return fmt.format_number(round(share * 100), active_language()) + "%"
 
 
 @lru_cache(maxsize=8)
 def _level(lines: tuple[str, ...], language: str, known: frozenset[str]) -> Level:
     """`film_level`, counted once per film, language and words known."""
     return film_level(lines, language, known)
-
-
-def capitalized(name: str) -> str:
-    """A language's name at the start of a line ("español" -> "Español")."""
-    return name[:1].upper() + name[1:]
