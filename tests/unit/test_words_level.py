@@ -82,6 +82,8 @@ def test_known_words_marked_imported_and_unmarked(tmp_path: Path) -> None:
         store.save_vocabulary("film", "es", {"perro": 3, "xolo": 1})
         coverage = store.film_coverages()["film"]["es"]
         assert coverage.words == 4 and coverage.reader == 3
+        assert store.film_coverage("film") == [coverage]
+        assert store.film_coverage("never-opened") == []
 
 
 def test_a_file_that_is_not_a_word_list_is_named(tmp_path: Path) -> None:

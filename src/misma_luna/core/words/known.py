@@ -142,29 +142,26 @@ class KnownWords:
         sql = "SELECT word, count FROM film_vocabulary WHERE film_id = ? AND language = ?"
         return {str(word): int(n) for word, n in self._read(sql, (film_id, language))}
 
-    def vocabulary_films(self) -> dict[str, list[str]]:
-        """Each film whose words were counted, with the languages counted."""
-        rows = self._read("SELECT DISTINCT film_id, language FROM film_vocabulary ORDER BY 1, 2")
-        films: dict[str, list[str]] = {}
-        for film_id, language in rows:
-            films.setdefault(str(film_id), []).append(str(language))
+    def film_coverages(self, common: int = DEFAULT_COMMON) -> dict[str, dict[str, Coverage]]:
+        """Each counted film's coverage per language, for the words the reader knows now
+        (every film's counts read in one query)."""
+        counts: dict[tuple[str, str], dict[str, int]] = {}
+        rows = self._read("SELECT film_id, language, word, count FROM film_vocabulary")
+        for film_id, language, word, n in rows:
+            counts.setdefault((str(film_id), str(language)), {})[str(word)] = int(n)
+        films: dict[str, dict[str, Coverage]] = {}
+        for (film_id, language), counted in sorted(counts.items()):
+            coverage = coverage_of_counts(counted, language, self.known(language), common)
+            films.setdefault(film_id, {})[language] = coverage
         return films
 
-    def film_coverages(self, common: int = DEFAULT_COMMON) -> dict[str, dict[str, Coverage]]:
-        """Each counted film's coverage per language, for the words the reader knows now."""
-        known = {language: self.known(language) for language in lexicon.LANGUAGES}
-        return {
-            film_id: {
-                language: coverage_of_counts(
-                    self.vocabulary(film_id, language),
-                    language,
-                    known.get(language, frozenset()),
-                    common,
-                )
-                for language in languages
-            }
-            for film_id, languages in self.vocabulary_films().items()
-        }
+    def film_coverage(self, film_id: str, common: int = DEFAULT_COMMON) -> list[Coverage]:
+        """The coverage of each counted track of one film, in the order of `LANGUAGES`."""
+        return [
+            coverage_of_counts(counts, language, self.known(language), common)
+            for language in lexicon.LANGUAGES
+            if (counts := self.vocabulary(film_id, language))
+        ]
 
 
 def read_word_list(path: Path, language: str = "") -> WordList:

@@ -14,13 +14,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QW
 from misma_luna.core.base import formatting as fmt
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _, active_language
-from misma_luna.core.words import lexicon
 from misma_luna.core.words.coverage import (
     COMFORTABLE,
     DEFAULT_COMMON,
     HARD,
     Coverage,
-    coverage_of_counts,
 )
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.widgets.plain_text import plain_label
@@ -66,12 +64,7 @@ class FilmLevel(QWidget):
         self.heading.setText(_("How hard it is for you"))
         film_id = self._context.film.id
         try:
-            store = self._context.words
-            self.coverages = [
-                coverage_of_counts(counts, language, store.known(language))
-                for language in lexicon.LANGUAGES
-                if (counts := store.vocabulary(film_id, language))
-            ]
+            self.coverages = self._context.words.film_coverage(film_id)
         except MismaLunaError as error:
             self.coverages = []
             self._fill()
