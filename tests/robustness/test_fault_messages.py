@@ -24,7 +24,7 @@ PACKAGE = ROOT / "src" / "misma_luna"
 SPANISH = ROOT / "i18n" / "es" / "LC_MESSAGES" / "misma_luna.po"
 FAULT_PATHS = (
     "core/base/text_decoding.py", "core/base/regular_files.py", "core/base/file_writing.py",
-    "core/film/package.py", "core/film/film_toml.py", "core/film/translation.py",
+    "core/film/package.py", "core/film/film_toml.py",
     "ui/widgets/sheet_pages.py", "cli/sheet.py",
     "core/film/content.py", "core/film/bare_review.py", "core/film/zip_package.py",
     "core/subtitles/tracks.py", "core/subtitles/srt_check.py", "core/review/links.py",

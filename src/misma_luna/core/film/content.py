@@ -12,6 +12,7 @@ import enum
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from misma_luna.core.base import catalog_rules
 from misma_luna.core.base.errors import CatalogError, TextFileError
@@ -44,6 +45,23 @@ class Shown:
 _LINE = re.compile(r"\(line (\d+)\)")
 
 
+def read_pofile(path: Path, within: Path | None = None, wrapwidth: int = 78) -> Any:
+    """The `polib.POFile` at `path` (a link may not lead out of the folder `within`); raise
+    `CatalogError` naming the file, and the line of a syntax error."""
+    # polib loads only when a catalog is parsed; a cached film needs none.
+    import polib  # noqa: PLC0415
+
+    try:
+        text = read_regular_text(path, within=within).text
+        return polib.pofile(text, wrapwidth=wrapwidth)
+    except TextFileError as exc:
+        raise CatalogError(path, exc.problem) from exc
+    except (OSError, ValueError) as exc:
+        match = _LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        raise CatalogError(path, _("the translation file has a syntax error"), line) from exc
+
+
 class ContentCatalog:
     """One language's translations of a film package's content."""
 
@@ -65,18 +83,12 @@ class ContentCatalog:
     def from_file(cls, path: Path, language: str, within: Path | None = None) -> ContentCatalog:
         """Read `path` (a link may not lead out of the folder `within`); raise `CatalogError`
         naming the line of a syntax error."""
-        # polib loads only when a catalog is parsed; a cached film needs none.
-        import polib  # noqa: PLC0415
+        return cls.from_pofile(read_pofile(path, within), language, path)
 
-        try:
-            text = read_regular_text(path, within=within).text
-            catalog = polib.pofile(text)
-        except TextFileError as exc:
-            raise CatalogError(path, exc.problem) from exc
-        except (OSError, ValueError) as exc:
-            match = _LINE.search(str(exc))
-            line = int(match.group(1)) if match else None
-            raise CatalogError(path, _("the translation file has a syntax error"), line) from exc
+    @classmethod
+    def from_pofile(cls, catalog: Any, language: str, path: Path) -> ContentCatalog:
+        """The translations of a parsed catalog (a `polib.POFile` read from `path`): those
+        that fit their source, the others named in `problems`."""
         entries = {
             (entry.msgctxt, entry.msgid): (entry.msgstr, entry.fuzzy)
             for entry in catalog

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from misma_luna.core.base import catalog_rules
-from misma_luna.core.base.errors import CatalogError, FilmError, TextFileError, cannot_write
+from misma_luna.core.base.errors import FilmError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.base.i18n import _
-from misma_luna.core.base.regular_files import read_regular_text
-from misma_luna.core.film.content import ContentCatalog
+from misma_luna.core.film.content import ContentCatalog, read_pofile
 from misma_luna.core.film.package import FilmPackage
 
 Key = tuple[str | None, str]
@@ -218,7 +217,7 @@ class TranslationSession:
 
     def updated_film(self) -> FilmPackage:
         """The film with this language's translations as now written (for the reading panes)."""
-        catalog = ContentCatalog.from_file(self.path, self.language, within=self.film.path)
+        catalog = ContentCatalog.from_pofile(self._catalog, self.language, self.path)
         self.film = replace(self.film, catalogs={**self.film.catalogs, self.language: catalog})
         return self.film
 
@@ -278,10 +277,4 @@ def _read_catalog(path: Path, film: FilmPackage, language: str) -> Any:
             "Content-Transfer-Encoding": "8bit",
         }
         return catalog
-    try:
-        text = read_regular_text(path, within=film.path).text
-        return polib.pofile(text, wrapwidth=0)
-    except TextFileError as error:
-        raise CatalogError(path, error.problem) from error
-    except (OSError, ValueError) as error:
-        raise CatalogError(path, _("the translation file has a syntax error")) from error
+    return read_pofile(path, within=film.path, wrapwidth=0)

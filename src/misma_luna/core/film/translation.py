@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from misma_luna.core.base.errors import CatalogError, FilmError, cannot_write
+from misma_luna.core.base.errors import FilmError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
-from misma_luna.core.base.i18n import _
 from misma_luna.core.base.regular_files import read_regular_text
+from misma_luna.core.film.content import read_pofile
 from misma_luna.core.film.package import FilmPackage, load_package_dir
 
 TEMPLATE_NAME = "template.pot"
@@ -118,19 +118,13 @@ class LanguageReport:
 
 def check_package(folder: Path) -> list[LanguageReport]:
     """Completeness of each `i18n/*.po` against the package's current text."""
-    # polib loads for `film template` and `film check` only.
-    import polib  # noqa: PLC0415
-
     film = load_package_dir(folder)
     if film.warnings:
         raise film.warnings[0]
     wanted = [key for key, _comment in template_entries(film)]
     reports = []
     for po_path in sorted((folder / "i18n").glob("*.po")):
-        try:
-            catalog = polib.pofile(read_regular_text(po_path, within=folder).text)
-        except (OSError, ValueError) as error:
-            raise CatalogError(po_path, _("the translation file has a syntax error")) from error
+        catalog = read_pofile(po_path, within=folder)
         found = {(e.msgctxt, e.msgid): e for e in catalog if not e.obsolete}
         reports.append(_report(po_path.stem, wanted, found))
     return reports
