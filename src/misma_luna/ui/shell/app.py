@@ -223,18 +223,12 @@ def check_notes(window: QWidget, context: AppContext) -> None:
     large notes file takes seconds to copy) and say if it could not be made."""
     # Loaded after the paint, with the notes store itself.
     from misma_luna.core.notes.store import backup_failed_message  # noqa: PLC0415
+    from misma_luna.ui.shell.store_checks import back_up_in_background  # noqa: PLC0415
 
     title = i18n._("About your notes")
     store = context.notes
     report_problems(window, [(title, message) for message in store.report.messages()])
-
-    def backed_up(problem: str | None) -> None:
-        if problem is not None:
-            report_problems(window, [(title, backup_failed_message(problem))])
-
-    context.background.run(
-        store.back_up_daily, backed_up, lambda error: report_step_failure(window, error)
-    )
+    back_up_in_background(window, context, store, title, backup_failed_message)
 
 
 def report_problems(window: QWidget, problems: list[tuple[str, MismaLunaError | str]]) -> None:

@@ -21,6 +21,7 @@ from misma_luna.core.words.word import Sighting
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.shell.store_checks import back_up_in_background
 from misma_luna.ui.subtitles.table_model import RIGHT_COLUMN
 from misma_luna.ui.widgets.dialogs import report_problem
 from misma_luna.ui.words.pane import WordsPane
@@ -109,14 +110,7 @@ def tell_about_words(window: QWidget, context: AppContext) -> None:
     title = _("About your words")
     if store.notice:
         report_problem(window, title, store.notice)
-
-    def backed_up(problem: str | None) -> None:
-        if problem is not None:
-            report_problem(window, title, backup_failed_message(problem))
-
-    context.background.run(
-        store.back_up_daily, backed_up, lambda error: report_problem(window, title, str(error))
-    )
+    back_up_in_background(window, context, store, title, backup_failed_message)
 
 
 def _dock(window: QMainWindow, pane: WordsPane) -> WordsDock:
