@@ -44,6 +44,9 @@ class Shown:
 
 _LINE = re.compile(r"\(line (\d+)\)")
 
+Key = tuple[str | None, str]  # a translation's (msgctxt, msgid)
+FIELD_CONTEXT = "film:"  # a field of film.toml is translated in the context "film:<name>"
+
 
 def read_pofile(path: Path, within: Path | None = None, wrapwidth: int = 78) -> Any:
     """The `polib.POFile` at `path` (a link may not lead out of the folder `within`); raise

@@ -15,7 +15,7 @@ from misma_luna.core.base.file_kinds import MANIFEST_NAME, is_subtitle
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.regular_files import check_inside, read_regular_text
 from misma_luna.core.base.text_decoding import DecodedText
-from misma_luna.core.film.content import ContentCatalog, Shown, TranslationState
+from misma_luna.core.film.content import FIELD_CONTEXT, ContentCatalog, Shown, TranslationState
 from misma_luna.core.film.facts import FilmFacts
 from misma_luna.core.review.markdown import Block, Review, inline_html, parse_review
 
@@ -89,7 +89,7 @@ class LocalizedFilm:
     def field(self, name: str) -> Shown | None:
         """A translatable film field (`genre`, `synopsis`, ...), or None when it is empty."""
         source = self.film.facts.texts.get(name)
-        return self.text(source, f"film:{name}") if source else None
+        return self.text(source, f"{FIELD_CONTEXT}{name}") if source else None
 
     @property
     def title(self) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import enum
 import os
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,10 @@ from misma_luna.core.base import catalog_rules
 from misma_luna.core.base.errors import FilmError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.base.i18n import _
-from misma_luna.core.film.content import ContentCatalog, read_pofile
+from misma_luna.core.film.content import FIELD_CONTEXT, ContentCatalog, Key, read_pofile
 from misma_luna.core.film.package import FilmPackage
+from misma_luna.core.film.translation import template_comment, template_entries
 
-Key = tuple[str | None, str]
-FIELD_CONTEXT = "film:"
 # How alike an old source must be to a new one for its translation to be offered as outdated
 # (the cut-off gettext's and babel's merges use).
 SIMILAR = 0.6
@@ -198,7 +198,7 @@ class TranslationSession:
         old = self._matches.pop(piece.key, None)
         if old is not None:
             old.obsolete = True
-        comment = f"film field: {piece.kind}" if piece.is_field else f"review block: {piece.kind}"
+        comment = template_comment(piece.kind, piece.is_field)
         entry = polib.POEntry(msgctxt=piece.context, msgid=piece.source, msgstr="", comment=comment)
         self._catalog.append(entry)
         return entry
@@ -248,13 +248,11 @@ def editable(film: FilmPackage, library: Path, bundled: Path) -> Editable:
 
 def _wanted(film: FilmPackage) -> dict[Key, tuple[str, int]]:
     """Every translatable piece, in reading order: key -> (kind, how many blocks share it)."""
-    wanted: dict[Key, tuple[str, int]] = {}
-    for block in film.review.blocks:
-        kind, count = wanted.get((None, block.text), (block.kind, 0))
-        wanted[(None, block.text)] = (kind, count + 1)
-    for name, text in film.facts.texts.items():
-        wanted.setdefault((f"{FIELD_CONTEXT}{name}", text), (name, 0))
-    return wanted
+    shared = Counter(block.text for block in film.review.blocks)
+    return {
+        entry.key: (entry.kind, 0 if entry.is_field else shared[entry.key[1]])
+        for entry in template_entries(film)
+    }
 
 
 def _fits(source: str, translation: str) -> bool:

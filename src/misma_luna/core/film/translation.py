@@ -11,27 +11,46 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from misma_luna.core.base.errors import FilmError, cannot_write
 from misma_luna.core.base.file_writing import write_whole
 from misma_luna.core.base.regular_files import read_regular_text
-from misma_luna.core.film.content import read_pofile
+from misma_luna.core.film.content import FIELD_CONTEXT, Key, read_pofile
 from misma_luna.core.film.package import FilmPackage, load_package_dir
 
 TEMPLATE_NAME = "template.pot"
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_.]*\}")
-Key = tuple[str | None, str]
 
 
-def template_entries(film: FilmPackage) -> list[tuple[Key, str]]:
-    """Every translatable piece of `film` as ((msgctxt, msgid), extracted comment), in order."""
-    entries: dict[Key, str] = {}
+class TemplateEntry(NamedTuple):
+    """One translatable piece of a film: its (msgctxt, msgid), and what kind of block or
+    which field it is."""
+
+    key: Key
+    kind: str
+    is_field: bool
+
+    @property
+    def comment(self) -> str:
+        """The extracted comment a translator reads beside it."""
+        return template_comment(self.kind, self.is_field)
+
+
+def template_comment(kind: str, is_field: bool) -> str:
+    """ "review block: paragraph", "film field: synopsis"."""
+    return f"film field: {kind}" if is_field else f"review block: {kind}"
+
+
+def template_entries(film: FilmPackage) -> list[TemplateEntry]:
+    """Every translatable piece of `film`, in reading order, each once."""
+    entries: dict[Key, TemplateEntry] = {}
     for block in film.review.blocks:
-        entries.setdefault((None, block.text), f"review block: {block.kind}")
+        entries.setdefault((None, block.text), TemplateEntry((None, block.text), block.kind, False))
     for name, text in film.facts.texts.items():
-        entries.setdefault((f"film:{name}", text), f"film field: {name}")
-    return list(entries.items())
+        key = (f"{FIELD_CONTEXT}{name}", text)
+        entries.setdefault(key, TemplateEntry(key, name, True))
+    return list(entries.values())
 
 
 def template_catalog(film: FilmPackage) -> Any:
@@ -40,8 +59,9 @@ def template_catalog(film: FilmPackage) -> Any:
     from babel.messages.catalog import Catalog  # noqa: PLC0415
 
     catalog = Catalog(project=film.id, fuzzy=False)
-    for (context, msgid), comment in template_entries(film):
-        catalog.add(msgid, "", auto_comments=[comment], context=context)
+    for entry in template_entries(film):
+        context, msgid = entry.key
+        catalog.add(msgid, "", auto_comments=[entry.comment], context=context)
     return catalog
 
 
@@ -121,7 +141,7 @@ def check_package(folder: Path) -> list[LanguageReport]:
     film = load_package_dir(folder)
     if film.warnings:
         raise film.warnings[0]
-    wanted = [key for key, _comment in template_entries(film)]
+    wanted = [entry.key for entry in template_entries(film)]
     reports = []
     for po_path in sorted((folder / "i18n").glob("*.po")):
         catalog = read_pofile(po_path, within=folder)
