@@ -104,7 +104,7 @@ class LibraryWindow(Retranslating, QDialog):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.buttons)
         resize_to_fit(self, *WINDOW_SIZE)
-        context.language.languageChanged.connect(lambda _code: self.refresh())
+        context.language.languageChanged.connect(self._language_changed)
         self.retranslate()
 
     def _make_table(self) -> QTableView:
@@ -186,6 +186,13 @@ class LibraryWindow(Retranslating, QDialog):
         )
         self.export_button.setToolTip(_("Save the film selected as a .zip, to share it"))
         self.close_button.setToolTip(_("Close the library"))
+
+    def _language_changed(self, code: str) -> None:
+        """Say the films and the passages found again in `code`; nothing is read again."""
+        self.model.language = code
+        self.model.retranslate()
+        if self.filter.text().strip():
+            self.run_search()  # where each passage is, in the new language's words
 
     def refresh(self) -> None:
         """Read the library again (packages changed on disk are read again too)."""
