@@ -166,22 +166,22 @@ def test_lines_with_one_new_word_jump_to_the_subtitle(qtbot, window) -> None:  #
     subtitles = window.subtitles_pane
     starts = [row.start_ms for row in subtitles.model.rows()]
     last = panel.model.line(count - 1)
-    assert last.time_ms in starts and "(new: " in panel.model.index(count - 1).data()
+    assert last.time_ms in starts and "(new: " in panel.model.index(count - 1, 0).data()
     # Enter on a line: the subtitles select the row it starts on.
     panel.list.setFocus()
-    panel.list.setCurrentIndex(panel.model.index(count - 1))
+    panel.list.setCurrentIndex(panel.model.index(count - 1, 0))
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     assert subtitles.current_start() == last.time_ms
     # A double-click on another line goes there.
     first = panel.model.line(0)
     assert first.time_ms != last.time_ms
-    rect = panel.list.visualRect(panel.model.index(0))
+    rect = panel.list.visualRect(panel.model.index(0, 0))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert subtitles.current_start() == first.time_ms
     to_spanish(qtbot, window)
     assert pane.tabs.tabText(1) == "Líneas para aprender"
-    assert f"(nueva: {first.word})" in panel.model.index(0).data()
+    assert f"(nueva: {first.word})" in panel.model.index(0, 0).data()
     assert panel.list.accessibleName() == "Líneas con una sola palabra nueva"
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -23,8 +21,8 @@ from misma_luna.core.base.i18n import _, active_language, ngettext
 from misma_luna.core.subtitles.cue_text import format_time
 from misma_luna.core.words.coverage import Level
 from misma_luna.ui.widgets.plain_text import plain_label, plain_tooltip
+from misma_luna.ui.widgets.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 TIME_ROLE = Qt.ItemDataRole.UserRole + 1
 LIST_ROWS = 4  # the lines the list shows at least
 
@@ -39,32 +37,29 @@ class OneNewLine:
     word: str
 
 
-class OneNewModel(QAbstractListModel):
-    """The i+1 lines of the film, in the order they come."""
+class OneNewModel(RowsModel[OneNewLine]):
+    """The i+1 lines of the film, in the order they come (one column: a list's)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lines: list[OneNewLine] = []
         self.many_languages = False
+
+    def headings(self) -> tuple[str, ...]:
+        return ("",)  # a list shows no heading
 
     def set_lines(self, lines: list[OneNewLine]) -> None:
         """Show `lines`."""
-        self.beginResetModel()
-        self._lines = list(lines)
         self.many_languages = len({line.language for line in lines}) > 1
-        self.endResetModel()
+        self.show_rows(lines)
 
     def line(self, row: int) -> OneNewLine:
         """The line on `row`."""
-        return self._lines[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
-        return 0 if parent.isValid() else len(self._lines)
+        return self._rows[row]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        line = self._lines[index.row()]
+        line = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(line)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -81,11 +76,6 @@ class OneNewModel(QAbstractListModel):
         # know yet.
         said = _("{line} (new: {word})").format(line=" ".join(line.text.split()), word=line.word)
         return f"{where}{time}{said}"
-
-    def retranslate(self) -> None:
-        """Rows in the active language."""
-        if self._lines:
-            self.dataChanged.emit(self.index(0), self.index(len(self._lines) - 1))
 
 
 class LevelPanel(QWidget):
