@@ -39,13 +39,13 @@ def saved_preferences() -> Preferences:
     return settings.Preferences(QSettings())
 
 
-def reader_language() -> str:
-    """The language the reader chose in the app, else the environment's, among the app's
-    catalogs: a command speaks as the window does."""
+def reader_language(preferences: Preferences | None = None) -> str:
+    """The language the reader chose in the app (in `preferences`, else the saved ones),
+    else the environment's, among the app's catalogs: a command speaks as the window does."""
     from misma_luna.ui.services import settings  # with the preferences, above
 
     available = catalogs.available_languages(locale_dir())
-    chosen = saved_preferences().get(settings.LANGUAGE)
+    chosen = (preferences or saved_preferences()).get(settings.LANGUAGE)
     if chosen in available:
         return chosen
     return catalogs.best_language(catalogs.environment_languages(), available)

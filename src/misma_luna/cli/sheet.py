@@ -104,8 +104,8 @@ def run(args: argparse.Namespace) -> int:
 
     set_application_names()
     film = film_cache().load(args.path or bundled_film_dir())
-    language = reader_language()
     preferences = saved_preferences()
+    language = reader_language(preferences)
     options = _options(args, preferences.get(settings.SHEET_LANGUAGE) or language)
     notes = _notes(film) if options.include_notes else []
     transcript = _transcript(film, args.subtitles) if options.include_transcript else None
@@ -113,11 +113,10 @@ def run(args: argparse.Namespace) -> int:
     ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
-    from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf
+    from misma_luna.ui.widgets.sheet_pages import preferred_paper, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    saved_paper = preferences.get(settings.SHEET_PAPER)
-    paper = args.paper or (saved_paper if saved_paper in PAPERS else locale_paper())
+    paper = args.paper or preferred_paper(preferences.get(settings.SHEET_PAPER))
     write_pdf(args.output, job, paper, info)
     del app
     return 0

@@ -135,17 +135,19 @@ def _collected(film_id: str, language: str) -> list[str]:
 
 def _write_pdf(args: argparse.Namespace, worksheet: Worksheet, labels: Translator) -> int:
     """Lay the worksheet out with Qt and write it as a PDF."""
-    from misma_luna.cli.environment import ensure_platform
+    from misma_luna.cli.environment import ensure_platform, saved_preferences
     from misma_luna.core.worksheets.compose import worksheet_job
     from misma_luna.core.worksheets.html import worksheet_html
+    from misma_luna.ui.services import settings
 
     job, info = worksheet_job(worksheet, labels, worksheet_html(worksheet, labels))
     ensure_platform()
     from PySide6.QtGui import QGuiApplication
 
-    from misma_luna.ui.widgets.sheet_pages import locale_paper, write_pdf
+    from misma_luna.ui.widgets.sheet_pages import preferred_paper, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    write_pdf(args.output, job, args.paper or locale_paper(), info)
+    paper = args.paper or preferred_paper(saved_preferences().get(settings.SHEET_PAPER))
+    write_pdf(args.output, job, paper, info)
     del app
     return 0

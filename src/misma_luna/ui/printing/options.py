@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBo
 from misma_luna.core.base.i18n import _, pgettext
 from misma_luna.core.sheets.compose import (
     LANGUAGE_CHOICES,
-    PAPERS,
     SheetOptions,
     choice_for,
     languages_for,
@@ -21,7 +20,7 @@ from misma_luna.core.sheets.transcript import has_film_tracks
 from misma_luna.ui.services import settings
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
-from misma_luna.ui.widgets.sheet_pages import locale_paper
+from misma_luna.ui.widgets.sheet_pages import preferred_paper
 
 FONT_SIZES = (8, 16)
 
@@ -41,7 +40,7 @@ def sheet_options(context: AppContext) -> SheetOptions:
         languages=languages_for(choice if choice in LANGUAGE_CHOICES else "en"),
         include_notes=prefs.get(settings.SHEET_NOTES),
         include_transcript=prefs.get(settings.SHEET_TRANSCRIPT) and can_transcribe(context),
-        paper=paper if paper in PAPERS else locale_paper(),
+        paper=preferred_paper(paper),
         font_size=float(size),
     )
 

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from misma_luna.core.base.errors import MismaLunaError, cannot_write
 from misma_luna.core.base.file_writing import whole_path
 from misma_luna.core.base.i18n import _
-from misma_luna.core.sheets.compose import Footer, Paper, PdfInfo, SheetJob, default_paper
+from misma_luna.core.sheets.compose import PAPERS, Footer, Paper, PdfInfo, SheetJob, default_paper
 from misma_luna.ui.services.appearance.fonts import SERIF_FALLBACKS, register_bundled_fonts
 from misma_luna.ui.widgets.page_keeping import keep_together
 
@@ -72,6 +72,12 @@ def page_layout(paper: Paper) -> QPageLayout:
 def locale_paper() -> Paper:
     """The usual paper where the reader lives: Letter in the US, Canada, Mexico...; else A4."""
     return default_paper(QLocale.territoryToCode(QLocale.system().territory()))
+
+
+def preferred_paper(saved: str) -> Paper:
+    """The paper the reader chose in the app (`saved`, as the preferences keep it) when it
+    is one the app prints on, else the usual paper where they live."""
+    return saved if saved in PAPERS else locale_paper()
 
 
 def sheet_font(point_size: float) -> QFont:

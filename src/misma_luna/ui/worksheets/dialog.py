@@ -47,7 +47,7 @@ from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
 from misma_luna.ui.widgets.dialogs import open_folder
 from misma_luna.ui.widgets.plain_text import plain_label
-from misma_luna.ui.widgets.sheet_pages import locale_paper
+from misma_luna.ui.widgets.sheet_pages import preferred_paper
 from misma_luna.ui.worksheets.output import WorksheetOutput
 
 Span = tuple[int, int]
@@ -282,8 +282,7 @@ class WorksheetDialog(Retranslating, QDialog):
 
     def _paper(self) -> Paper:
         """The review sheet's paper, from the preferences, else the locale's."""
-        paper = self._context.preferences.get(settings.SHEET_PAPER)
-        return "letter" if paper == "letter" else "a4" if paper == "a4" else locale_paper()
+        return preferred_paper(self._context.preferences.get(settings.SHEET_PAPER))
 
     def _collected_words(self) -> list[Word]:
         """The words the reader collected from this film; none when they cannot be read."""
