@@ -178,7 +178,7 @@ def test_the_facts_follow_a_switch_and_another_film(qtbot, main_window, bundled_
     everything = facts_table(bundled_film.localized("es"))
     assert "Reparto" in [row.label for row in everything]
     assert_facts_shown(main_window, everything)
-    shorter = replace(bundled_film.facts, writers=(), rating=None, premiere=None)
+    shorter = bundled_film.facts._replace(writers=(), rating=None, premiere=None)
     film = replace(bundled_film, facts=shorter)
     main_window.context.session.set_film(film)
     fewer = facts_table(film.localized("es"))

@@ -31,8 +31,8 @@ def test_english_rows_have_labels_and_plain_text_values(bundled_film) -> None:
 
 
 def test_labels_follow_the_count_of_what_they_label(bundled_film) -> None:
-    facts = replace(
-        bundled_film.facts, directors=("Patricia Riggen", "Otra Persona"), countries=("MX",)
+    facts = bundled_film.facts._replace(
+        directors=("Patricia Riggen", "Otra Persona"), countries=("MX",)
     )
     rows = _rows(replace(bundled_film, facts=facts))
     assert rows["directors"][0] == "Directors"
@@ -57,7 +57,7 @@ def test_a_field_shown_untranslated_carries_a_note(bundled_film) -> None:
 
 
 def test_empty_facts_have_no_row_and_pick_keeps_the_order_asked(bundled_film) -> None:
-    facts = replace(bundled_film.facts, writers=(), rating=None, premiere=None)
+    facts = bundled_film.facts._replace(writers=(), rating=None, premiere=None)
     rows = facts_table(replace(bundled_film, facts=facts).localized("en"))
     keys = [row.key for row in rows]
     assert "writers" not in keys and "rating" not in keys and "premiere" not in keys

@@ -10,9 +10,8 @@ import gc
 import importlib
 import itertools
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from misma_luna import __version__
 from misma_luna.core.base.errors import MismaLunaError
@@ -37,8 +36,7 @@ EXIT_USAGE = 2
 PLAIN_PYTHON_FIRST = ("misma_luna.core.film.cache", "misma_luna.core.film.review_html")
 
 
-@dataclass(frozen=True)
-class GuiOptions:
+class GuiOptions(NamedTuple):
     """What the window was asked to open, and how."""
 
     path: Path | None = None

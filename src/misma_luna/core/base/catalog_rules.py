@@ -15,8 +15,8 @@ import gettext
 import re
 import string
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_PLURALS = 6
 # The counts a plural formula is tried on when it is checked.
@@ -75,11 +75,10 @@ def fits_text(source: str, translation: str) -> bool:
     return (_raw_fields(translation) or frozenset()) <= (_raw_fields(source) or frozenset())
 
 
-@dataclass(frozen=True)
-class PluralRule:
+class PluralRule(NamedTuple):
     """How many plural forms a language has and which one a count takes."""
 
-    count: int
+    forms: int
     formula: str
     choose: Callable[[int], int]
 
@@ -89,7 +88,7 @@ class PluralRule:
             index = int(self.choose(n))
         except (ArithmeticError, ValueError, TypeError, RecursionError):
             index = 0 if n == 1 else 1
-        return min(max(index, 0), self.count - 1)
+        return min(max(index, 0), self.forms - 1)
 
 
 GERMANIC = PluralRule(2, "(n != 1)", lambda n: int(n != 1))

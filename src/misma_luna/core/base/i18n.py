@@ -9,7 +9,7 @@ truth for the active language of the app's own words.
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 SOURCE_LANGUAGE = "en"
 
@@ -62,13 +62,12 @@ def active_translator() -> Translator:
     return Translator(_Active.language, _Active.translations)
 
 
-@dataclass(frozen=True)
-class Translator:
+class Translator(NamedTuple):
     """The app's words in one language, handed to code that writes in a language that need
     not be the active one (a Spanish sheet for an English reader); activates nothing."""
 
     language: str = SOURCE_LANGUAGE
-    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
+    translations: gettext.NullTranslations = gettext.NullTranslations()
 
     def gettext(self, message: str) -> str:
         """Translate `message` into this language."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from misma_luna.core.base.errors import TextFileError
 from misma_luna.core.base.i18n import _, ngettext
@@ -37,8 +37,7 @@ _MISREAD_AS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class DecodedText:
+class DecodedText(NamedTuple):
     """A file's text, how it was read, and what was repaired."""
 
     text: str

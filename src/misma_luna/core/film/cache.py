@@ -36,8 +36,8 @@ from misma_luna.core.film.loading import load_film
 from misma_luna.core.film.package import FilmPackage
 
 # Bump when a class held in the cache changes shape or module, or the review's blocks or
-# their rendering change (between releases, __version__ does it). 7: unsafe links as labels.
-FORMAT = 7
+# their rendering change (between releases, __version__ does it). 8: the facts are NamedTuples.
+FORMAT = 8
 # Folders of a package whose files the stamp covers (the package's own layout).
 WATCHED_FOLDERS = ("", "i18n", "subtitles")
 # The package's text files (facts, review, catalogs), checksummed into the stamp up to this size.

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from misma_luna.core.base import catalog_rules
 from misma_luna.core.base.errors import CatalogError, TextFileError
@@ -34,8 +33,7 @@ class TranslationState(enum.Enum):
         return self in (TranslationState.MISSING, TranslationState.OUTDATED)
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """A piece of content as shown in one language."""
 
     text: str

@@ -1,34 +1,32 @@
-"""A film's facts, as `film.toml` states them (filmtoml.py reads the file into these).
+"""A film's facts, as `film.toml` states them (film_toml.py reads the file into these).
 
 Plain data with no parser behind it: a film read back from the film cache needs these
-classes, not TOML.
+classes, not TOML. They are NamedTuples, quick to define at every start (docs/ARCHITECTURE.md,
+Start-up); `facts._replace(...)` gives a changed copy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Titles:
+class Titles(NamedTuple):
     """The film's original title and its release titles by language."""
 
     original: str
+    by_language: dict[str, str]
     original_language: str | None = None
     also_known_as: tuple[str, ...] = ()
-    by_language: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class CastMember:
+class CastMember(NamedTuple):
     """An actor and, when the package names it, the role."""
 
     name: str
     role: str | None = None
 
 
-@dataclass(frozen=True)
-class Rating:
+class Rating(NamedTuple):
     """A content rating: `PG-13` by the US MPA."""
 
     value: str
@@ -36,8 +34,7 @@ class Rating:
     country: str | None = None
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     """A dated event in the film's life: a premiere or a theatrical release."""
 
     year: int
@@ -46,13 +43,13 @@ class Release:
     country: str | None = None
 
 
-@dataclass(frozen=True)
-class FilmFacts:
+class FilmFacts(NamedTuple):
     """The facts of `film.toml`; `texts` holds the translatable fields by name."""
 
     id: str
     source_language: str
     titles: Titles
+    texts: dict[str, str]
     year: int | None = None
     runtime_minutes: int | None = None
     countries: tuple[str, ...] = ()
@@ -64,7 +61,6 @@ class FilmFacts:
     rating: Rating | None = None
     premiere: Release | None = None
     release: Release | None = None
-    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def awards(self) -> list[str]:

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.i18n import _
@@ -47,8 +46,7 @@ class ReviewTooLongError(MismaLunaError):
     """A review longer, or fuller of markup, than a review can be."""
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One unit of the review: translated, pinned to and printed as a whole."""
 
     id: str
@@ -59,8 +57,7 @@ class Block:
     ordered: bool = False
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """A parsed review: its blocks in reading order."""
 
     blocks: tuple[Block, ...]

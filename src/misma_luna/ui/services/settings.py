@@ -5,8 +5,7 @@ Widgets never spell a settings key: they read and write `Preferences.get(LANGUAG
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -15,8 +14,7 @@ from misma_luna.core.base.i18n import N_
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
+class Setting(NamedTuple, Generic[T]):
     """One preference: where it is stored, its type, its default and its label (if shown)."""
 
     key: str
