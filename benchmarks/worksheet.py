@@ -1,8 +1,9 @@
 """Worksheets: a class worksheet of a 5-minute scene, all parts, as a PDF and as a .docx.
 
 Both are made in process, as File > Worksheet… makes them once the film is on screen and
-the word data (simplemma's base forms, wordfreq's frequencies) has been read by a first
-worksheet; that first read is in the PDF figure's note. The PDF (compose, lay out, write
+a first worksheet has read the word data (simplemma's base forms, wordfreq's frequencies)
+and paired the film's two tracks (the pair is kept while the files are unchanged); that
+first read is in the PDF figure's note. The PDF (compose, lay out, write
 whole) is beside one bare QTextDocument printing the very same HTML to a QPdfWriter; the
 .docx beside a bare python-docx document holding the same headings, paragraphs and tables.
 Both alternate with their baselines.
@@ -109,7 +110,7 @@ def _pdf(film_dir: Path, repeats: int) -> Figure:
     note = (
         f"compose + lay out + write, in process; {lines} lines, {len(worksheet.gapfill.key)} "
         f"gaps; a session's first worksheet also reads the word data: {cold_ms:.0f} ms, "
-        "in a fresh process"
+        "in a fresh process, and pairs the tracks"
     )
     return ratio_figure(PDF_NAME, "ms", PDF_LIMIT, app_ms, base_ms, note=note)
 

@@ -1,15 +1,23 @@
 """A sheet's subtitle transcript: two tracks loaded and paired (the second's timing found by
 itself), one row per line.
 
-The one recipe for the window's print and PDF and for `misma-luna sheet --transcript`.
+The one recipe for the window's print and PDF, its worksheets and `misma-luna sheet
+--transcript`. Pairing two 2-hour tracks takes a quarter of a second, and a teacher previews,
+prints and exports in turn: the last few pairs are kept while their files stay as they were
+(same size, modification time, inode and checksum).
 """
 
 from __future__ import annotations
 
+import os
+import stat
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from misma_luna.core.base.text_decoding import MAX_TEXT_BYTES
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.subtitles.alignment import AlignedRow
 from misma_luna.core.subtitles.pairing.pair import pair_tracks
@@ -40,5 +48,37 @@ def load_transcript(film: FilmPackage, paths: Sequence[Path] = ()) -> Transcript
         if not has_film_tracks(film):
             return None
         paths = [film.subtitle_tracks[code] for code in FILM_TRACKS]
+    stamps = [_stamp(path) for path in paths]
+    if None in stamps:
+        return _paired(tuple(paths))  # load_track says what is wrong with the file
+    return _paired_unchanged(tuple(paths), tuple(stamps))
+
+
+# How many pairs of tracks are kept (a film's own, and one or two the reader chose).
+KEPT_PAIRS = 4
+
+
+@lru_cache(maxsize=KEPT_PAIRS)
+def _paired_unchanged(
+    paths: tuple[Path, ...], stamps: tuple[tuple[int, int, int, int] | None, ...]
+) -> Transcript:
+    """`_paired(paths)`, kept for files with these `stamps`."""
+    return _paired(paths)
+
+
+def _paired(paths: tuple[Path, ...]) -> Transcript:
     left, right = (load_track(path) for path in paths)
-    return Transcript(left.language, right.language, pair_tracks(left.cues, right.cues).rows)
+    return Transcript(left.language, right.language, tuple(pair_tracks(left.cues, right.cues).rows))
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells a file changed: size, modification time, inode and a CRC-32 of its bytes
+    (an edit within one tick of the clock still shows); None for what is not a readable
+    subtitle file (missing, not a plain file, too large)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_TEXT_BYTES:
+            return None
+        return (info.st_size, info.st_mtime_ns, info.st_ino, zlib.crc32(path.read_bytes()))
+    except OSError:
+        return None
