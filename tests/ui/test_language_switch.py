@@ -216,8 +216,22 @@ def test_the_pane_follows_the_caret_through_the_facts(qtbot, main_window) -> Non
     pane = main_window.film_pane
     facts = pane.findChild(TextBlock, "filmFacts")
     qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() > 0)
+    main_window.activateWindow()
     facts.setFocus()
+    qtbot.waitUntil(facts.hasFocus)
     qtbot.keyClick(facts, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: pane.verticalScrollBar().value() > 0)
     caret = facts.mapTo(pane.viewport(), facts.cursorRect().center())
     assert pane.viewport().rect().contains(caret)
+
+
+def test_the_facts_start_at_the_top_and_stay_put_on_a_switch(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: len(facts_lines(main_window)) > 4)
+    pane = main_window.film_pane
+    main_window.resize(900, 500)
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() > 0)
+    assert pane.verticalScrollBar().value() == 0  # the film's title shows first
+    pane.verticalScrollBar().setValue(40)  # the reader scrolled a little, the mouse elsewhere
+    main_window.context.language.set_language("es")
+    qtbot.waitUntil(lambda: "Año" in facts_lines(main_window))
+    assert pane.verticalScrollBar().value() == 40

@@ -89,7 +89,11 @@ class FilmPane(Retranslating, QScrollArea):
 
     def _follow_caret(self) -> None:
         """Keep the caret of the facts in view as the keyboard moves it: the facts have no
-        scroll bar of their own, the pane scrolls."""
+        scroll bar of their own, the pane scrolls. A new text puts the caret back at its
+        start too; that leaves the pane where the reader had it (at the top when the pane
+        is new, before it has its height)."""
+        if not self._facts.hasFocus():
+            return
         caret = self._facts.cursorRect()
         spot = self._facts.pos() + caret.center()  # in the scrolled page's coordinates
         self.ensureVisible(spot.x(), spot.y(), 0, caret.height())
