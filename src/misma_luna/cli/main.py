@@ -6,18 +6,15 @@ imported only when used. A user's mistake ends as one line on stderr and exit co
 
 from __future__ import annotations
 
+import argparse
 import gc
 import importlib
-import itertools
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from misma_luna import __version__
 from misma_luna.core.base.errors import MismaLunaError
-
-if TYPE_CHECKING:
-    import argparse
 
 # name -> module holding `add_arguments(parser)` and `run(args) -> int`
 SUBCOMMANDS: dict[str, str] = {
@@ -46,53 +43,16 @@ class GuiOptions(NamedTuple):
     exit_after_paint: bool = False
 
 
-# The window's switches that take no value, and the option each one sets.
-_SWITCHES = {"--self-test": "self_test", "--exit-after-paint": "exit_after_paint"}
-
-
 def gui_options(args: list[str]) -> GuiOptions:
-    """The window's options from `args`.
-
-    The usual starts (a film or a file, `--lang`, `--subtitles A B`) are read here, and give
-    what argparse would; anything else (`--help`, `--version`, `--lang=es`, a mistake) goes to
-    argparse. Building its parser (its help formatter loads shutil, its messages look for a
-    catalog of their own) and importing it ahead of PySide6 cost about 25 ms of CPU at every
-    start to first paint (measured against this module with argparse, alternating).
-    """
-    plain = _plain_options(args)
-    if plain is not None:
-        return plain
+    """The window's options from `args` (argparse answers `--help`, `--version` and mistakes)."""
     parsed = gui_parser().parse_args(args)
     return GuiOptions(
         parsed.path, parsed.lang, parsed.subtitles, parsed.self_test, parsed.exit_after_paint
     )
 
 
-def _plain_options(args: list[str]) -> GuiOptions | None:
-    """`args` read as argparse would, when each option is given once, spelled out whole, with
-    its values apart; else None."""
-    found: dict[str, object] = {}
-    rest = list(args)
-    while rest:
-        arg = rest.pop(0)
-        values = len(list(itertools.takewhile(lambda value: not value.startswith("-"), rest)))
-        if arg in _SWITCHES and _SWITCHES[arg] not in found:
-            found[_SWITCHES[arg]] = True
-        elif arg == "--lang" and values >= 1 and "lang" not in found:
-            found["lang"] = rest.pop(0)
-        elif arg == "--subtitles" and values >= 2 and "subtitles" not in found:
-            found["subtitles"] = [Path(rest.pop(0)), Path(rest.pop(0))]
-        elif not arg.startswith("-") and "path" not in found:
-            found["path"] = Path(arg)
-        else:
-            return None
-    return GuiOptions(**found)  # type: ignore[arg-type]
-
-
 def gui_parser() -> argparse.ArgumentParser:
-    """Arguments of the GUI (the default command), for help and mistakes."""
-    import argparse  # loaded only for --help, --version or a mistake
-
+    """Arguments of the GUI (the default command)."""
     parser = argparse.ArgumentParser(
         prog="misma-luna",
         description="A bilingual Spanish/English reader for film reviews and subtitles.",
@@ -113,8 +73,6 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def subcommand_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     """The parser and module of subcommand `name`."""
-    import argparse  # not loaded for the window
-
     module = importlib.import_module(SUBCOMMANDS[name])
     parser = argparse.ArgumentParser(prog=f"misma-luna {name}")
     module.add_arguments(parser)
@@ -137,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_self_test()
         # The start allocates a great many long-lived objects (Qt's bindings, our modules):
-        # collecting cycles among them would only delay the first paint. run_gui resumes
-        # collection once the work held for after the paint is done.
+        # collecting cycles among them would only delay the first paint (by about 3 ms, a
+        # fiftieth of it). run_gui resumes collection once the work held for after the
+        # paint is done.
         gc.disable()
         load_plain_python_first()
         from misma_luna.ui.shell.app import run_gui
@@ -155,11 +114,12 @@ def load_plain_python_first(names: tuple[str, ...] = PLAIN_PYTHON_FIRST) -> None
     """Import what a start needs that never touches Qt (every window start's, by default)
     before PySide6 does.
 
-    PySide6 reads the source of each module named in an import after it loads, looking for
-    its own name (PYSIDE-2029): for the core and the stdlib modules it uses (html's
-    entity tables among them) that costs milliseconds at start. Parsers (markdown-it,
-    polib) and babel's data are not here: the film cache and the first paint do without
-    them.
+    PySide6 reads the source of each module imported after it, looking for its own name
+    (PYSIDE-2029); for these and the stdlib modules they use (html's entity tables, pickle)
+    that is about 3 ms of a start from source, a fiftieth of it (a frozen app has no source
+    to read). It stays because the start sits close to its 1.3x target without it. Parsers
+    (markdown-it, polib) and babel's data are not here: the film cache and the first paint
+    do without them.
     """
     for name in names:
         importlib.import_module(name)
