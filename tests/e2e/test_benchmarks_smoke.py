@@ -50,3 +50,23 @@ def test_smoke_run_reports_every_figure(tmp_path: Path) -> None:
         assert measured or figure["note"].startswith("not measured ("), figure
         if measured and figure["ratio"] is not None:
             assert figure["ratio"] > 0
+
+
+def test_the_instruction_counts_stop_each_start_at_its_first_paint(tmp_path: Path) -> None:
+    from benchmarks.paint_instructions import app_start, bare_start, child_env
+    from benchmarks.startup import review_html_file
+
+    env = child_env(tmp_path, None)
+    never = "\nsys.exit(3)"  # reached only if the process outlived its first paint
+    for code in (app_start(), bare_start(review_html_file())):
+        done = subprocess.run(
+            [sys.executable, "-c", code + never],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == ""  # the paint's line ended it instead of being printed

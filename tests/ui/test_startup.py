@@ -117,7 +117,7 @@ NOT_BEFORE_PAINT = {
 
 # --exit-after-paint quits at the first paint, the held work never run: what is loaded when
 # it returns is what the first paint loaded. PySide6 builds a Qt class (and its enums) on
-# first use: the Qt namespace, with 96 enum classes, costs about 10 ms; QStyle and its enums
+# first use: the Qt namespace, with 96 enum classes, costs about 20 ms; QStyle and its enums
 # a few.
 _PROBE = """
 import json, sys

@@ -9,7 +9,7 @@ still runs.
 
 What the first paint builds also stays away from the `Qt` namespace (`Qt.Orientation`,
 `Qt.TextInteractionFlag`...): PySide6 builds a Qt class's enums the first time the class is
-used, and for the namespace that is 96 enum classes, about 10 ms. Modules imported before
+used, and for the namespace that is 96 enum classes, about 20 ms. Modules imported before
 the first paint import `Qt` inside the functions that run after it.
 """
 

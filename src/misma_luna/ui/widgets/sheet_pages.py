@@ -2,7 +2,7 @@
 the device it prints on (a QPrinter, a preview, a QPdfWriter), kept together where a page
 break would strand a line (`page_keeping`), a footer on every page, PDFs written whole.
 Uses QtGui only, so the headless `sheet` command stays light, and
-never the `Qt` namespace, whose ~90 enums PySide builds on first use (about 10 ms).
+never the `Qt` namespace, whose 96 enum classes PySide6 builds on first use (about 20 ms).
 """
 
 from __future__ import annotations
