@@ -9,7 +9,6 @@ store and the actions are made when first asked for: the first paint needs neith
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,24 +73,34 @@ class StatusLine(QObject):
         self.shown.emit(message, milliseconds)
 
 
-@dataclass
 class AppContext:
     """Services shared by the panes of one window."""
 
-    preferences: Preferences
-    language: LanguageManager
-    session: FilmSession
-    data_dir: Path
-    open_notes: Callable[[], NotesStore]
-    # True when the notes are read-only because another window holds the single-writer lock.
-    notes_held_elsewhere: bool = False
-    # Work the first paint does not need (held during the app's own start only).
-    startup: StartupQueue = field(default_factory=StartupQueue)
-    # The review and the subtitles, for notes: the anchor at the cursor, and back to it.
-    reading: Reading = field(default_factory=Reading)
-    status: StatusLine = field(default_factory=StatusLine)
-    # The reader's films; None is the `films` folder in `data_dir`.
-    library_root: Path | None = None
+    def __init__(
+        self,
+        preferences: Preferences,
+        language: LanguageManager,
+        session: FilmSession,
+        data_dir: Path,
+        open_notes: Callable[[], NotesStore],
+        *,
+        startup: StartupQueue | None = None,
+    ) -> None:
+        self.preferences = preferences
+        self.language = language
+        self.session = session
+        self.data_dir = data_dir
+        self.open_notes = open_notes
+        # Work the first paint does not need (held during the app's own start only).
+        self.startup = startup if startup is not None else StartupQueue()
+        # True when the notes are read-only because another window holds the single-writer
+        # lock.
+        self.notes_held_elsewhere = False
+        # The review and the subtitles, for notes: the anchor at the cursor, and back to it.
+        self.reading = Reading()
+        self.status = StatusLine()
+        # The reader's films; None is the `films` folder in `data_dir`.
+        self.library_root: Path | None = None
 
     @cached_property
     def zoom(self) -> Zoom:

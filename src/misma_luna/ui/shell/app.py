@@ -77,7 +77,7 @@ def create_context(
         session=FilmSession(film),
         data_dir=data_dir(),
         open_notes=(lambda: notes) if notes is not None else lambda: open_notes(read_only_notes),
-        startup=startup if startup is not None else StartupQueue(),
+        startup=startup,
     )
 
 
