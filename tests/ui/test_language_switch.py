@@ -235,3 +235,24 @@ def test_the_facts_start_at_the_top_and_stay_put_on_a_switch(qtbot, main_window)
     main_window.context.language.set_language("es")
     qtbot.waitUntil(lambda: "Año" in facts_lines(main_window))
     assert pane.verticalScrollBar().value() == 40
+
+
+def test_a_language_shown_before_comes_back_already_laid_out(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    pane = main_window.review_pane
+    view, language = pane.view, main_window.context.language
+    english = view.document()
+    language.set_language("es")
+    qtbot.waitUntil(lambda: "México" in view.toPlainText())
+    spanish = view.document()
+    language.set_language("en")
+    qtbot.waitUntil(lambda: view.document() is english)
+    main_window.context.actions["view.zoom_in"].trigger()  # every page kept takes the size
+    assert spanish.defaultFont().pointSizeF() == view.font().pointSizeF()
+    language.set_language("es")
+    qtbot.waitUntil(lambda: view.document() is spanish)
+    block = main_window.context.localized_film().blocks()[0][0].id
+    pane.set_note_markers({block: 7})  # a new note's marker: every page is made again
+    assert view.document() is not spanish and "note:7" in view.toHtml()
+    language.set_language("en")
+    qtbot.waitUntil(lambda: "Under the Same Moon" in view.toPlainText())
+    assert view.document() is not english and "note:7" in view.toHtml()

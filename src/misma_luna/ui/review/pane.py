@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from misma_luna.core.base.i18n import _
@@ -85,7 +85,10 @@ class ReviewPane(Retranslating, QWidget):
         self.view.setOpenExternalLinks(False)
         self.view.anchorClicked.connect(self._anchor_clicked)
         self._note_markers: dict[str, int] = {}
-        self.view.document().setDocumentMargin(24)
+        # The review laid out in each language shown since the film, its notes' markers, the
+        # colours or the text size last changed: switching back and forth between languages
+        # shows a page already laid out instead of reading the HTML again.
+        self._pages: dict[str, QTextDocument] = {}
         self._find_bar: FindBar | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -98,8 +101,8 @@ class ReviewPane(Retranslating, QWidget):
         self.render()
 
     def retranslate(self) -> None:
-        """The review in the new language."""
-        self.render()
+        """The review in the new language (its page from an earlier switch, if any)."""
+        self._show_page()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         # A new colour scheme (light/dark) changes the muted colour of the review's notices.
@@ -110,7 +113,15 @@ class ReviewPane(Retranslating, QWidget):
     # -- content
 
     def render(self, *_args: object) -> None:
-        """Show the current film's review in the active language, keeping the scroll place."""
+        """Show the current film's review in the active language, keeping the scroll place,
+        and forget the pages of the other languages (something they show has changed)."""
+        for page in self._pages.values():
+            page.deleteLater()
+        self._pages.clear()
+        self._show_page()
+
+    def _show_page(self) -> None:
+        """Show the review's page in the active language, made now if it is not kept."""
         self.view.setAccessibleName(_("Review"))
         self.view.setAccessibleDescription(
             _(
@@ -121,8 +132,15 @@ class ReviewPane(Retranslating, QWidget):
         film = self._context.localized_film()
         bar = self.view.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        muted = _muted_colour(self.view.palette())
-        self.view.setHtml(review_html(film, muted, self._note_markers))
+        page = self._pages.get(film.language)
+        if page is not None:
+            self.view.setDocument(page)
+        else:
+            page = self._pages[film.language] = QTextDocument(self)
+            page.setDocumentMargin(24)
+            page.setDefaultFont(self.view.font())
+            self.view.setDocument(page)  # before its text: laid out once, at the view's width
+            page.setHtml(review_html(film, _muted_colour(self.view.palette()), self._note_markers))
         bar.setValue(round(fraction * bar.maximum()))
         if self._find_bar is not None and self._find_bar.isVisible():
             self._find_bar.search()
@@ -202,8 +220,9 @@ class ReviewPane(Retranslating, QWidget):
         font = QFont(self.view.font())
         font.setFamilies(["Literata", SERIF_FAMILY, "DejaVu Serif", "Georgia", "serif"])
         font.setPointSizeF(BASE_POINT_SIZE * scale(steps))
-        self.view.document().setDefaultFont(font)
         self.view.setFont(font)
+        for page in self._pages.values():  # every page kept takes the new size
+            page.setDefaultFont(font)
         self.view.fit_column()
 
 

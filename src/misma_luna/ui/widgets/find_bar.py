@@ -8,7 +8,7 @@ kept until the text changes; in a long text, typing waits for a pause before sea
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,8 +38,10 @@ class FindBar(Retranslating, QWidget):
         self._matches: list[int] = []  # where each match starts in the document
         self._length = 0  # how long each match is
         self._current = -1
-        self._folded: str | None = None  # the document folded for search, until it changes
-        view.document().contentsChanged.connect(self._forget_text)
+        # The view's document folded for search, and which document at which revision it
+        # is (the view may show another document, or its document may change).
+        self._folded = ""
+        self._folded_from: tuple[QTextDocument, int] | None = None
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
@@ -110,14 +112,14 @@ class FindBar(Retranslating, QWidget):
         else:
             self.search()
 
-    def _forget_text(self) -> None:
-        self._folded = None
-
     def search(self, *_args: object) -> None:
         """Find every match of the field's text (any case, any accents) and highlight them."""
         self._pause.stop()
-        if self._folded is None:
-            self._folded = fold_in_place(self._view.document().toPlainText())
+        document = self._view.document()
+        shown = (document, document.revision())
+        if self._folded_from is None or not _same(self._folded_from, shown):
+            self._folded = fold_in_place(document.toPlainText())
+            self._folded_from = shown
         needle = fold_in_place(self.field.text())
         self._matches = find_all(self._folded, needle)
         self._length = len(needle)
@@ -192,3 +194,8 @@ class FindBar(Retranslating, QWidget):
                     index=self._current + 1, count=total
                 )
             )
+
+
+def _same(folded: tuple[QTextDocument, int], shown: tuple[QTextDocument, int]) -> bool:
+    """Whether the text folded is the text shown: the same document, unchanged since."""
+    return folded[0] is shown[0] and folded[1] == shown[1]
