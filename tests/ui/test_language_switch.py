@@ -256,3 +256,15 @@ def test_a_language_shown_before_comes_back_already_laid_out(qtbot, main_window)
     language.set_language("en")
     qtbot.waitUntil(lambda: "Under the Same Moon" in view.toPlainText())
     assert view.document() is not english and "note:7" in view.toHtml()
+
+
+def test_the_review_opens_at_its_top_and_a_switch_keeps_the_place(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    bar = main_window.review_pane.view.verticalScrollBar()
+    language = main_window.context.language
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == 0  # the review's title shows first
+    bar.setValue(bar.maximum() // 2)
+    for code in ("es", "en", "es"):  # a new page, the kept English one, the kept Spanish one
+        language.set_language(code)
+        qtbot.wait(10)
+        assert abs(bar.value() / bar.maximum() - 0.5) < 0.1  # the same part of the review

@@ -140,7 +140,8 @@ class ReviewPane(Retranslating, QWidget):
             page.setDocumentMargin(24)
             page.setDefaultFont(self.view.font())
             self.view.setDocument(page)  # before its text: laid out once, at the view's width
-            page.setHtml(review_html(film, _muted_colour(self.view.palette()), self._note_markers))
+            html = review_html(film, _muted_colour(self.view.palette()), self._note_markers)
+            self.view.setHtml(html)  # the view's own, which puts its caret at the start
         bar.setValue(round(fraction * bar.maximum()))
         if self._find_bar is not None and self._find_bar.isVisible():
             self._find_bar.search()
