@@ -15,18 +15,23 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 
-def test_smoke_run_reports_every_figure(tmp_path: Path) -> None:
-    output = tmp_path / "results.json"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MISMA_BENCH_WORK=str(tmp_path / "work"))
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--smoke", "--output", str(output)],
+def _python(args: list[str], env: dict[str, str], timeout: int) -> subprocess.CompletedProcess[str]:
+    """`python ARGS` from the repository's root, its output kept."""
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
+
+
+def test_smoke_run_reports_every_figure(tmp_path: Path) -> None:
+    output = tmp_path / "results.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MISMA_BENCH_WORK=str(tmp_path / "work"))
+    done = _python(["-m", "benchmarks", "--smoke", "--output", str(output)], env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "| Figure |" in done.stdout
     figures = json.loads(output.read_text(encoding="utf-8"))["figures"]
@@ -59,14 +64,6 @@ def test_the_instruction_counts_stop_each_start_at_its_first_paint(tmp_path: Pat
     env = child_env(tmp_path, None)
     never = "\nsys.exit(3)"  # reached only if the process outlived its first paint
     for code in (app_start(), bare_start(review_html_file())):
-        done = subprocess.run(
-            [sys.executable, "-c", code + never],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        done = _python(["-c", code + never], env, timeout=60)
         assert done.returncode == 0, done.stderr
         assert done.stdout == ""  # the paint's line ended it instead of being printed

@@ -40,8 +40,9 @@ def test_a_track_that_cannot_be_read_is_a_subtitle_error(bundled_film, tmp_path:
         load_transcript(bundled_film, [bundled_film.subtitle_tracks["es"], broken])
 
 
-def _count_pairings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the pairings `load_transcript` runs from here on."""
+@pytest.fixture
+def pairings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry for each pairing `load_transcript` runs in the test (none kept from before)."""
     from misma_luna.core.sheets import transcript
 
     calls: list[int] = []
@@ -56,8 +57,10 @@ def _count_pairings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def _two_tracks(folder: Path) -> list[Path]:
-    spanish, english = folder / "a.es.srt", folder / "a.en.srt"
+@pytest.fixture
+def tracks(tmp_path: Path) -> list[Path]:
+    """A Spanish and an English track of two lines, timed alike."""
+    spanish, english = tmp_path / "a.es.srt", tmp_path / "a.en.srt"
     spanish.write_text(
         "1\n00:00:01,000 --> 00:00:03,000\nHola, mamá.\n\n"
         "2\n00:00:05,000 --> 00:00:07,000\n¿Cuándo vienes?\n",
@@ -72,22 +75,18 @@ def _two_tracks(folder: Path) -> list[Path]:
 
 
 def test_the_same_unchanged_tracks_are_paired_once(
-    bundled_film, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bundled_film, pairings: list[int], tracks: list[Path]
 ) -> None:
-    calls = _count_pairings(monkeypatch)
-    tracks = _two_tracks(tmp_path)
     first = load_transcript(bundled_film, tracks)
     again = load_transcript(bundled_film, tracks)
-    assert len(calls) == 1
+    assert len(pairings) == 1
     assert first is not None and again is not None and again.rows == first.rows
     assert isinstance(first.rows, tuple)  # shared: nobody can change it for the next sheet
 
 
 def test_a_track_edited_in_the_same_tick_and_size_is_paired_again(
-    bundled_film, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bundled_film, pairings: list[int], tracks: list[Path]
 ) -> None:
-    calls = _count_pairings(monkeypatch)
-    tracks = _two_tracks(tmp_path)
     before = load_transcript(bundled_film, tracks)
     info = tracks[1].stat()
     tracks[1].write_text(
@@ -95,16 +94,14 @@ def test_a_track_edited_in_the_same_tick_and_size_is_paired_again(
     )
     os.utime(tracks[1], ns=(info.st_atime_ns, info.st_mtime_ns))  # same size, same time
     after = load_transcript(bundled_film, tracks)
-    assert len(calls) == 2
+    assert len(pairings) == 2
     assert before is not None and after is not None
     assert before.rows[0].right == ["Hi, Mom."] and after.rows[0].right == ["Yo, Mom."]
 
 
 def test_a_track_that_went_missing_says_so_instead_of_the_kept_pair(
-    bundled_film, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bundled_film, pairings: list[int], tracks: list[Path]
 ) -> None:
-    _count_pairings(monkeypatch)
-    tracks = _two_tracks(tmp_path)
     assert load_transcript(bundled_film, tracks) is not None
     tracks[0].unlink()
     with pytest.raises(SubtitleError, match=r"a\.es\.srt"):
