@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -130,3 +131,18 @@ def _not_followed(error: Exception) -> str:
 def _megabytes(count: int) -> str:
     """`5` or `0.5`: a byte count in MB, as short as it can be said."""
     return f"{count / 1048576:.1f}".removesuffix(".0")
+
+
+def file_stamp(
+    path: str | os.PathLike[str], info: os.stat_result, checksum_limit: int
+) -> tuple[int, ...]:
+    """What tells that a file changed: its size, modification and change times, inode and,
+    for a regular file of at most `checksum_limit` bytes, a CRC-32 of its content (-1
+    otherwise), so that an edit within one tick of the clock still shows."""
+    checksum = -1
+    if stat.S_ISREG(info.st_mode) and info.st_size <= checksum_limit:
+        with open(path, "rb") as file:  # a regular file: reading it cannot block
+            checksum = 0
+            while block := file.read(1 << 20):
+                checksum = zlib.crc32(block, checksum)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, checksum)

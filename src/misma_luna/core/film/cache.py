@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import stat
 import sys
 import time
 import zlib
@@ -32,6 +31,7 @@ from pathlib import Path
 from misma_luna import __version__
 from misma_luna.core.base.file_kinds import MANIFEST_NAME
 from misma_luna.core.base.file_writing import write_whole
+from misma_luna.core.base.regular_files import file_stamp
 from misma_luna.core.film.loading import load_film
 from misma_luna.core.film.package import FilmPackage
 
@@ -127,21 +127,8 @@ def package_stamp(folder: Path) -> Stamp:
 
 def _file_stamp(entry: os.DirEntry[str]) -> tuple[int, ...]:
     """Size, times, inode and (for a small regular text file) a checksum of the content."""
-    info = entry.stat()
-    checksum = -1
-    text = entry.name.endswith(TEXT_SUFFIXES)
-    if text and stat.S_ISREG(info.st_mode) and info.st_size <= CHECKSUM_MAX_BYTES:
-        checksum = _checksum(entry.path)
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, checksum)
-
-
-def _checksum(path: str) -> int:
-    """A CRC-32 of the file's bytes, read in blocks (a regular file: it cannot block)."""
-    value = 0
-    with open(path, "rb") as file:
-        while block := file.read(1 << 20):
-            value = zlib.crc32(block, value)
-    return value
+    limit = CHECKSUM_MAX_BYTES if entry.name.endswith(TEXT_SUFFIXES) else -1
+    return file_stamp(entry.path, entry.stat(), limit)
 
 
 def _read(entry: Path, stamp: Stamp) -> FilmPackage | None:

@@ -4,19 +4,19 @@ itself), one row per line.
 The one recipe for the window's print and PDF, its worksheets and `misma-luna sheet
 --transcript`. Pairing two 2-hour tracks takes a quarter of a second, and a teacher previews,
 prints and exports in turn: the last few pairs are kept while their files stay as they were
-(same size, modification time, inode and checksum).
+(`regular_files.file_stamp`: size, times, inode and checksum).
 """
 
 from __future__ import annotations
 
 import os
 import stat
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from misma_luna.core.base.regular_files import file_stamp
 from misma_luna.core.base.text_decoding import MAX_TEXT_BYTES
 from misma_luna.core.film.package import FilmPackage
 from misma_luna.core.subtitles.alignment import AlignedRow
@@ -60,7 +60,7 @@ KEPT_PAIRS = 4
 
 @lru_cache(maxsize=KEPT_PAIRS)
 def _paired_unchanged(
-    paths: tuple[Path, ...], stamps: tuple[tuple[int, int, int, int] | None, ...]
+    paths: tuple[Path, ...], stamps: tuple[tuple[int, ...] | None, ...]
 ) -> Transcript:
     """`_paired(paths)`, kept for files with these `stamps`."""
     return _paired(paths)
@@ -71,14 +71,13 @@ def _paired(paths: tuple[Path, ...]) -> Transcript:
     return Transcript(left.language, right.language, tuple(pair_tracks(left.cues, right.cues).rows))
 
 
-def _stamp(path: Path) -> tuple[int, int, int, int] | None:
-    """What tells a file changed: size, modification time, inode and a CRC-32 of its bytes
-    (an edit within one tick of the clock still shows); None for what is not a readable
-    subtitle file (missing, not a plain file, too large)."""
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells the file changed (`file_stamp`); None for what is not a readable subtitle
+    file (missing, not a plain file, too large): `load_track` says what is wrong with it."""
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_TEXT_BYTES:
             return None
-        return (info.st_size, info.st_mtime_ns, info.st_ino, zlib.crc32(path.read_bytes()))
+        return file_stamp(path, info, MAX_TEXT_BYTES)
     except OSError:
         return None
