@@ -31,8 +31,7 @@ def native_language_name(code: str) -> str:
     locale = _locale(code)
     if locale.language != code.replace("-", "_").split("_")[0].lower():
         return code
-    name = locale.get_display_name(locale) or code
-    return name[:1].upper() + name[1:]
+    return first_capital(locale.get_display_name(locale) or code)
 
 
 def language_name(code: str, language: str) -> str:

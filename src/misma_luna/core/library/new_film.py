@@ -14,6 +14,7 @@ from pathlib import Path
 
 from misma_luna.core.base.errors import FilmError
 from misma_luna.core.base.folding import fold_in_place
+from misma_luna.core.base.formatting import first_capital
 from misma_luna.core.base.i18n import _
 from misma_luna.core.base.regular_files import read_regular_bytes, read_regular_text
 from misma_luna.core.base.text_decoding import MAX_TEXT_BYTES
@@ -120,8 +121,7 @@ def title_from_name(path: Path) -> str:
     words = re.sub(r"[_.]+|(?<=\w)-(?=\w)", " ", stem).split()
     if words and language_from_name(Path(f"x.{words[-1]}.srt")) and len(words) > 1:
         words = words[:-1]
-    title = " ".join(words)
-    return title[:1].upper() + title[1:]
+    return first_capital(" ".join(words))
 
 
 def create_film(library: Library, film: NewFilm) -> Path:

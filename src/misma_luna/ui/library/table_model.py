@@ -113,7 +113,9 @@ class LibraryTableModel(RowsModel[LibraryEntry]):
 
     def _translated(self, entry: LibraryEntry) -> str:
         parts = [
-            _("{language}: {percent}%").format(language=code, percent=round(100 * done.ratio))
+            _("{language}: {percent}%").format(
+                language=code, percent=fmt.format_number(round(100 * done.ratio), self.language)
+            )
             for code, done in sorted(entry.completeness.items())
         ]
         return ", ".join(parts) if parts else _("source only")

@@ -179,8 +179,7 @@ class SubtitlesModel(QAbstractTableModel):
         """A track's language as a column title: `Spanish` / `Español`, or `Unknown language`."""
         if not code:
             return _("Unknown language")
-        name = fmt.language_name(code, active_language())
-        return name[:1].upper() + name[1:]
+        return fmt.first_capital(fmt.language_name(code, active_language()))
 
 
 def match_mark(row: AlignedRow) -> str:

@@ -112,7 +112,7 @@ class TrackBar(Retranslating, QWidget):
             codes.append(current)
         for code in codes:
             name = fmt.language_name(code, active_language())
-            box.addItem(name[:1].upper() + name[1:], code)
+            box.addItem(fmt.first_capital(name), code)
         # "" rather than None as item data: PySide6 mishandles None's reference count here.
         box.addItem(_("Unknown language"), "")
         box.setCurrentIndex(box.findData(current or ""))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from misma_luna.core.base.formatting import format_number
+from misma_luna.core.base.formatting import format_percent
 from misma_luna.core.base.i18n import _, active_language
 from misma_luna.core.words import lexicon
 from misma_luna.core.words.counterparts import Suggestion
@@ -159,7 +159,7 @@ def _sureness(word: Word) -> str:
         return _("No counterpart chosen yet.") if word.paired_line else ""
     if word.confidence >= CHOSEN:
         return _("Chosen by you.")
-    share = format_number(round(word.confidence * 100), active_language()) + "%"
+    share = format_percent(word.confidence, active_language())
     # TRANSLATORS: {share} is a percentage such as 62%.
     return _("Suggested from this film's paired lines, {share} sure.").format(share=share)
 

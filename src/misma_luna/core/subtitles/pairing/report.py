@@ -7,7 +7,12 @@ ambiguous, or when the tracks seem to come from different films.
 
 from __future__ import annotations
 
-from misma_luna.core.base.formatting import format_list, format_number, language_name
+from misma_luna.core.base.formatting import (
+    first_capital,
+    format_list,
+    format_number,
+    language_name,
+)
 from misma_luna.core.base.i18n import _, active_language, ngettext
 from misma_luna.core.subtitles.pairing.pair import Pairing
 from misma_luna.core.subtitles.sync.transform import Sync
@@ -35,8 +40,7 @@ def _fps(rate: float) -> str:
 def _subject(language: str | None) -> str:
     if not language:
         return _("The second track")
-    name = language_name(language, active_language())
-    return name[:1].upper() + name[1:]
+    return first_capital(language_name(language, active_language()))
 
 
 def describe_sync(sync: Sync, language: str | None = None) -> str:
