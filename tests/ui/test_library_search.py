@@ -144,3 +144,25 @@ def test_opening_a_bare_review_offers_to_add_it(qtbot, make_context, tmp_path) -
     # Now in the library: opening the file again asks nothing.
     window.opener.open_path(review)
     assert window.opener.review_offer.box is None or not window.opener.review_offer.box.isVisible()
+
+
+def test_a_switch_says_the_passages_found_again_without_searching(
+    qtbot, make_context, tmp_path, monkeypatch
+) -> None:
+    context = private_context(make_context, tmp_path)
+    context.notes.add(BUNDLED_FILM_ID, "Escena inolvidable del teléfono público")
+    window = LibraryWindow(context)
+    qtbot.addWidget(window)
+    window.show_library()
+    qtbot.keyClicks(window.filter, "inolvidable")
+    window.run_search()
+    assert window.hits.index(0, PLACE).data() == "Your note"
+    searches: list[str] = []
+    real = Library.search
+    monkeypatch.setattr(
+        Library, "search", lambda self, text: searches.append(text) or real(self, text)
+    )
+    context.language.set_language("es")
+    qtbot.waitUntil(lambda: window.hits.index(0, PLACE).data() != "Your note")
+    assert window.hits.index(0, FILM).data() == "Bajo la misma luna"
+    assert "1 pasaje" in window.results_label.text() and searches == []

@@ -189,10 +189,11 @@ class LibraryWindow(Retranslating, QDialog):
 
     def _language_changed(self, code: str) -> None:
         """Say the films and the passages found again in `code`; nothing is read again."""
-        self.model.language = code
-        self.model.retranslate()
+        for model in (self.model, self.hits):
+            model.language = code
+            model.retranslate()
         if self.filter.text().strip():
-            self.run_search()  # where each passage is, in the new language's words
+            self._say_found()
 
     def refresh(self) -> None:
         """Read the library again (packages changed on disk are read again too)."""

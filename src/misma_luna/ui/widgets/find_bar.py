@@ -117,7 +117,7 @@ class FindBar(Retranslating, QWidget):
         self._pause.stop()
         document = self._view.document()
         shown = (document, document.revision())
-        if self._folded_from is None or not _same(self._folded_from, shown):
+        if self._folded_from != shown:  # another document, or this one changed
             self._folded = fold_in_place(document.toPlainText())
             self._folded_from = shown
         needle = fold_in_place(self.field.text())
@@ -194,8 +194,3 @@ class FindBar(Retranslating, QWidget):
                     index=self._current + 1, count=total
                 )
             )
-
-
-def _same(folded: tuple[QTextDocument, int], shown: tuple[QTextDocument, int]) -> bool:
-    """Whether the text folded is the text shown: the same document, unchanged since."""
-    return folded[0] is shown[0] and folded[1] == shown[1]

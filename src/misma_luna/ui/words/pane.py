@@ -184,16 +184,19 @@ class WordsPane(Retranslating, QWidget):
         """The film's paired subtitle lines (plain text) and when each starts, for
         counterparts, coverage and the lines to learn from."""
         self.lines = FilmLines(film_id, languages, rows, times)
-        self._keep_vocabulary()
+        saved = self._keep_vocabulary()
         self.show_coverage()
-        self.levelChanged.emit()
+        if saved:
+            self.levelChanged.emit()
 
-    def _keep_vocabulary(self) -> None:
+    def _keep_vocabulary(self) -> bool:
         """Count the film's words for the library's level column (kept in the store), once
-        per track: another offset or pairing of the same tracks changes no count."""
+        per track: another offset or pairing of the same tracks changes no count. Whether a
+        count changed."""
         store = self._context.words
+        saved = False
         if store.read_only or not self.lines.film_id:
-            return
+            return saved
         try:
             for language in filter(None, self.lines.languages):
                 track = self.lines.lines(language)
@@ -203,9 +206,11 @@ class WordsPane(Retranslating, QWidget):
                 counts = vocabulary(track, language)
                 if counts and counts != store.vocabulary(self.lines.film_id, language):
                     store.save_vocabulary(self.lines.film_id, language, counts)
+                    saved = True
                 self._counted[language] = words
         except MismaLunaError as error:
             self._context.status.show(error.message)
+        return saved
 
     def show_coverage(self) -> None:
         """How much of the film's tracks the reader will follow, in the header, and the
