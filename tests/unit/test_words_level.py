@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,9 @@ def test_counts_give_the_same_coverage_as_lines() -> None:
     known = frozenset({"tamal"})
     counted = coverage_of_counts(vocabulary(LINES, "es"), "es", known)
     assert counted == film_level(LINES, "es", known).coverage
+    # Counts kept before sounds were left out of the running words give the same coverage.
+    older = vocabulary(LINES, "es") + Counter({"ohhh": 3, "uy": 2})
+    assert coverage_of_counts(older, "es", known) == counted
 
 
 def test_known_words_marked_imported_and_unmarked(tmp_path: Path) -> None:

@@ -175,10 +175,13 @@ def coverage_of_counts(
     counts: Mapping[str, int], language: str, known: AbstractSet[str],
     common: int = DEFAULT_COMMON,
 ) -> Coverage:  # fmt: skip
-    """The coverage of a track counted by `vocabulary` (the library's level)."""
+    """The coverage of a track counted by `vocabulary` (the library's level). Counts kept
+    by an earlier version may hold sounds spelt as words: they are not running words."""
     judge = _Judge(language, known, common)
     words = familiar = in_top = by_reader = 0
     for word, count in counts.items():
+        if lexicon.is_sound(word, language):
+            continue
         top, mine = judge(word)
         words += count
         in_top += count * top
@@ -238,7 +241,7 @@ def _first_to_learn(
     known_to_language = [
         (word, n)
         for word, n in missing.most_common()
-        if word and lexicon.worth_learning(word, language) and lexicon.zipf(word, language)
+        if word and lexicon.learning_zipf(word, language)
     ]
     candidates = known_to_language[: count * 3]
     candidates.sort(key=lambda item: (-item[1], -lexicon.zipf(item[0], language), item[0]))

@@ -109,6 +109,11 @@ def _word_zipf(word: str, language: str) -> float:
     return float(wordfreq.zipf_frequency(word, language))
 
 
+def learning_zipf(word: str, language: str) -> float:
+    """How common `word` (lower case) is if it is worth learning (`zipf`), else 0."""
+    return zipf(word, language) if worth_learning(word, language) else 0.0
+
+
 def worth_learning(word: str, language: str) -> bool:
     """Whether `word` (lower case) is a word a learner can look up and learn: in the
     language's dictionary, and not a sound spelt as a word."""

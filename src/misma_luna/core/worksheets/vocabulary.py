@@ -71,8 +71,8 @@ def glossary(
             base = lexicon.base_form(word, language)
             if base not in firsts:
                 firsts[base] = GlossaryEntry(base, word, line.spoken, line.other_spoken)
-            if lexicon.worth_learning(word, language):
-                rarity[base] = max(rarity.get(base, 0.0), lexicon.zipf(word, language))
+            if collected is None:
+                rarity[base] = max(rarity.get(base, 0.0), lexicon.learning_zipf(word, language))
     if collected is not None:  # the reader's choice, whatever the dictionary says
         wanted = [lexicon.base_form(word, language) for word in collected]
         return tuple(firsts[base] for base in dict.fromkeys(wanted) if base in firsts)
@@ -93,6 +93,5 @@ def gap_candidates(line: SceneLine, language: str) -> list[Token]:
         for token in tokens(line.spoken)
         if not token.is_name
         and len(token.text) >= GAP_MIN_LETTERS
-        and lexicon.worth_learning(token.text.lower(), language)
-        and 0 < lexicon.zipf(token.text, language) < COMMON_ZIPF
+        and 0 < lexicon.learning_zipf(token.text.lower(), language) < COMMON_ZIPF
     ]
