@@ -174,3 +174,13 @@ def test_a_sound_is_no_running_word_so_a_line_with_one_new_word_is_found() -> No
     assert line.unknown == ("cohete",)
     assert level.one_new == (line,)
     assert level.coverage.words == 3  # mira, el, cohete
+
+
+def test_words_known_through_another_connection_show_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "words.sqlite3"
+    with WordsStore.open(path) as window, WordsStore.open(path, back_up=False) as command:
+        assert window.known("es") == frozenset()  # read once, and kept
+        command.add_known(["lavandería"], "es")  # as `misma-luna words import` does
+        assert lexicon.key("lavandería") in window.known("es")
+        window.set_known("lavandería", "es", known=False)
+        assert window.known("es") == frozenset() == command.known("es")

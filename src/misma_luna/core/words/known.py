@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from misma_luna.core.base.errors import MismaLunaError
 from misma_luna.core.base.formatting import format_number, language_name
@@ -59,17 +59,27 @@ class KnownWords:
     if TYPE_CHECKING:
         _conn: sqlite3.Connection
         path: Path
-        _known_sets: dict[str, frozenset[str]]  # by language, as last read
 
         def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
 
         def _read(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor: ...
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The known words by language as last read, and SQLite's data_version then: another
+        # process's change (`misma-luna words import`) moves it, this store's own drop them.
+        self._known_sets: dict[str, frozenset[str]] = {}
+        self._known_version = -1
+
     # -- known words
 
     def known(self, language: str) -> frozenset[str]:
         """Every word the reader knows in `language`: base forms, folded (read once, then
-        kept until this store changes them)."""
+        kept until they change)."""
+        version = int(self._read("PRAGMA data_version").fetchone()[0])
+        if version != self._known_version:
+            self._known_sets.clear()
+            self._known_version = version
         if language not in self._known_sets:
             rows = self._read("SELECT key FROM known WHERE language = ?", (language,))
             self._known_sets[language] = frozenset(str(row[0]) for row in rows)

@@ -46,7 +46,6 @@ class WordsStore(KnownWords, sqlite_files.FileStore):
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
         super().__init__(conn, path, read_only)
-        self._known_sets = {}
         # What happened at opening, for the reader (a damaged file set aside...).
         self.notice = ""
 
