@@ -3,7 +3,8 @@ the width it is given, with no scroll bar or frame of its own.
 
 A word-wrapped rich-text QLabel lays its whole text out again at every size question a
 layout asks (a scroll area asks several, at two widths, on each change). Here each width
-is laid out once per text, on a copy of the document kept for measuring.
+is laid out once per text: the width shown on the block's own document, which is painted
+so anyway, any other on a copy kept for measuring.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class TextBlock(QTextBrowser):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self._measure = QTextDocument(self)
+        self._measure: QTextDocument | None = None  # a copy for other widths, made if asked
         self._heights: dict[int, int] = {}
 
     def set_html(self, html: str) -> None:
@@ -49,8 +50,9 @@ class TextBlock(QTextBrowser):
             self._measure_again()
 
     def _measure_again(self) -> None:
-        old, self._measure = self._measure, self.document().clone(self)
-        old.deleteLater()
+        if self._measure is not None:
+            self._measure.deleteLater()
+            self._measure = None
         self._heights.clear()
         self.updateGeometry()
 
@@ -59,9 +61,20 @@ class TextBlock(QTextBrowser):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         if width not in self._heights:
-            self._measure.setTextWidth(max(width, MINIMUM_WIDTH))
-            self._heights[width] = round(self._measure.size().height())
+            laid_out = self._laid_out_at(max(width, MINIMUM_WIDTH))
+            self._heights[width] = round(laid_out.size().height())
         return self._heights[width]
+
+    def _laid_out_at(self, width: int) -> QTextDocument:
+        """The text laid out at `width`: the block's own document when it is at that width
+        already (it is painted so), else the copy kept for measuring."""
+        own = self.document()
+        if own.textWidth() == width:
+            return own
+        if self._measure is None:
+            self._measure = own.clone(self)
+        self._measure.setTextWidth(width)
+        return self._measure
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         width = max(self.width(), MINIMUM_WIDTH)
