@@ -109,15 +109,15 @@ class LevelPanel(QWidget):
         self.list.activated.connect(self._chosen)
         self.list.doubleClicked.connect(self._chosen)
         self.retranslate()
+        self._show_texts()
 
     def retranslate(self) -> None:
-        """Texts in the active language."""
+        """The list's own texts in the active language; the lines and the summary follow
+        with `show_levels`, which the words pane calls right after on every switch."""
         self.list.setAccessibleName(_("Lines with one new word"))
         self.list.setAccessibleDescription(
             _("Each line has exactly one word you do not know yet. Press Enter to go to it.")
         )
-        self.model.retranslate()
-        self._show_texts()
 
     def show_levels(self, levels: list[Level], times: dict[str, list[int | None]]) -> None:
         """Show the i+1 lines of `levels`; `times` gives each language's line starts."""
