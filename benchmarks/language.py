@@ -103,13 +103,13 @@ def measure(switches: int) -> list[Figure]:
         _make_none_immortal()
     _settle(app)
     switch = _switch_timer(app, window)
-    first = switch("en")  # the review's English page is made here; later switches find it
+    first = switch("en")  # the English review and facts are made here; later ones are kept
     switch("es")
     times = [switch("en" if index % 2 == 0 else "es") for index in range(switches)]
     window.close()
     note = (
         f"retranslate + repaint; worst {max(times):.1f} ms, mean {statistics.mean(times):.1f}; "
-        f"the first switch to a language, its review page made: {first:.1f} ms"
+        f"the first switch to a language, its review and facts made: {first:.1f} ms"
     )
     if leak:
         note += "; WARNING: this PySide6 drops a reference to None on every void call"

@@ -122,9 +122,9 @@ def test_every_pane_table_editor_and_field_says_what_it_is_for(
 ) -> None:
     main_window.context.language.set_language(language)
     assert main_window.review_pane.find_bar is not None
-    view = main_window.review_pane.view
     said = "reseña" if language == "es" else "review"
-    qtbot.waitUntil(lambda: said in view.accessibleDescription())  # the switch is followed live
+    pane = main_window.review_pane
+    qtbot.waitUntil(lambda: said in pane.view.accessibleDescription())  # followed live
     assert _undescribed(main_window) == []
     descriptions = {
         main_window.review_pane.view.accessibleDescription(),

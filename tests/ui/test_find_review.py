@@ -12,8 +12,9 @@ def _open_find(main_window):  # type: ignore[no-untyped-def]
 
 def test_find_ignores_accents_and_case(qtbot, main_window) -> None:
     main_window.context.language.set_language("es")
-    view = main_window.review_pane.view
-    qtbot.waitUntil(lambda: "México" in view.toPlainText())
+    pane = main_window.review_pane
+    qtbot.waitUntil(lambda: "México" in pane.view.toPlainText())
+    view = pane.view
     bar = _open_find(main_window)
     text = view.toPlainText()
     total = fold_in_place(text).count("mexico")
@@ -52,14 +53,16 @@ def test_a_large_review_stays_responsive(qtbot, main_window) -> None:
 
 
 def test_the_find_bar_counts_again_in_the_language_switched_to(qtbot, main_window) -> None:
-    view = main_window.review_pane.view
+    pane = main_window.review_pane
+    english_view = pane.view
     bar = _open_find(main_window)
     qtbot.keyClicks(bar.field, "mother")
-    english = fold_in_place(view.toPlainText()).count("mother")
+    english = fold_in_place(english_view.toPlainText()).count("mother")
     assert english >= 1 and bar.count_label.text().endswith(f" {english} matches")
     main_window.context.language.set_language("es")
-    qtbot.waitUntil(lambda: "México" in view.toPlainText())
-    assert "mother" not in fold_in_place(view.toPlainText())
-    assert not view.extraSelections()  # nothing left marked from the English page
+    qtbot.waitUntil(lambda: "México" in pane.view.toPlainText())
+    assert "mother" not in fold_in_place(pane.view.toPlainText())
+    assert not pane.view.extraSelections()  # nothing found in the Spanish text
+    assert not english_view.extraSelections()  # nor left marked in the English one
     main_window.context.language.set_language("en")  # the English page again, kept
     qtbot.waitUntil(lambda: bar.count_label.text().endswith(f" {english} matches"))

@@ -32,7 +32,7 @@ def labels(widget) -> list[str]:  # type: ignore[no-untyped-def]
 
 def facts_lines(window: MainWindow) -> list[str]:
     """Each line of the film's facts as the film pane shows them."""
-    return window.film_pane.findChild(TextBlock, "filmFacts").toPlainText().splitlines()
+    return window.film_pane.facts.toPlainText().splitlines()
 
 
 def film_texts(window: MainWindow) -> list[str]:
@@ -214,7 +214,7 @@ def test_the_pane_follows_the_caret_through_the_facts(qtbot, main_window) -> Non
     qtbot.waitUntil(lambda: len(facts_lines(main_window)) > 4)
     main_window.resize(900, 500)
     pane = main_window.film_pane
-    facts = pane.findChild(TextBlock, "filmFacts")
+    facts = pane.facts
     qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() > 0)
     main_window.activateWindow()
     facts.setFocus()
@@ -238,24 +238,51 @@ def test_the_facts_start_at_the_top_and_stay_put_on_a_switch(qtbot, main_window)
 
 
 def test_a_language_shown_before_comes_back_already_laid_out(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
-    pane = main_window.review_pane
-    view, language = pane.view, main_window.context.language
-    english = view.document()
+    pane, language = main_window.review_pane, main_window.context.language
+    english = pane.view
     language.set_language("es")
-    qtbot.waitUntil(lambda: "México" in view.toPlainText())
-    spanish = view.document()
+    qtbot.waitUntil(lambda: "México" in pane.view.toPlainText())
+    spanish = pane.view
+    assert spanish is not english and english.isHidden() and not spanish.isHidden()
+    laid_out = spanish.document().revision()
     language.set_language("en")
-    qtbot.waitUntil(lambda: view.document() is english)
-    main_window.context.actions["view.zoom_in"].trigger()  # every page kept takes the size
-    assert spanish.defaultFont().pointSizeF() == view.font().pointSizeF()
+    qtbot.waitUntil(lambda: pane.view is english and not english.isHidden())
+    assert spanish.isHidden()
+    main_window.context.actions["view.zoom_in"].trigger()  # every view kept takes the size
+    assert spanish.font().pointSizeF() == english.font().pointSizeF()
     language.set_language("es")
-    qtbot.waitUntil(lambda: view.document() is spanish)
+    qtbot.waitUntil(lambda: pane.view is spanish)
+    assert spanish.document().revision() == laid_out  # its text was not set again
     block = main_window.context.localized_film().blocks()[0][0].id
-    pane.set_note_markers({block: 7})  # a new note's marker: every page is made again
-    assert view.document() is not spanish and "note:7" in view.toHtml()
+    pane.set_note_markers({block: 7})  # a new note's marker: every view is made again
+    assert pane.view is spanish and "note:7" in spanish.toHtml()
     language.set_language("en")
-    qtbot.waitUntil(lambda: "Under the Same Moon" in view.toPlainText())
-    assert view.document() is not english and "note:7" in view.toHtml()
+    qtbot.waitUntil(lambda: "Under the Same Moon" in pane.view.toPlainText())
+    assert pane.view is not english and "note:7" in pane.view.toHtml()
+
+
+def test_facts_shown_before_come_back_as_they_were_until_another_film(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    pane, language = main_window.film_pane, main_window.context.language
+    english = pane.facts
+    language.set_language("es")
+    qtbot.waitUntil(lambda: "Año" in facts_lines(main_window))
+    spanish = pane.facts
+    assert spanish is not english and english.isHidden() and not spanish.isHidden()
+    laid_out = spanish.document().revision()
+    language.set_language("en")
+    qtbot.waitUntil(lambda: "Year" in facts_lines(main_window))
+    assert pane.facts is english and spanish.isHidden()
+    language.set_language("es")
+    qtbot.waitUntil(lambda: pane.facts is spanish)
+    assert spanish.document().revision() == laid_out  # its text was not set again
+    assert "Kate del Castillo como Rosario" in spanish.toPlainText()
+    opened = main_window.opener.open_path(ROOT / "tests" / "data" / "hostile" / "hostile-film")
+    assert opened is not None and pane.facts is spanish  # kept on screen, with the new film
+    assert "Kate del Castillo" not in spanish.toPlainText() and "Año" in facts_lines(main_window)
+    language.set_language("en")  # the English facts of the other film were forgotten
+    qtbot.waitUntil(lambda: "Year" in facts_lines(main_window))
+    assert pane.facts is not english
+    assert "A boy crosses the border" in pane.facts.toPlainText()
 
 
 def test_the_review_opens_at_its_top_and_a_switch_keeps_the_place(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]

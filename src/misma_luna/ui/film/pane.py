@@ -20,6 +20,7 @@ from misma_luna.core.film.package import LocalizedFilm
 from misma_luna.ui.film.level import FilmLevel
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.widgets.per_language import PerLanguage
 from misma_luna.ui.widgets.plain_text import plain_label
 from misma_luna.ui.widgets.text_block import TextBlock
 
@@ -44,23 +45,33 @@ class FilmPane(Retranslating, QScrollArea):
         self._title.setFont(_heading_font(self._title.font()))
         self._subtitle = plain_label(body)
         self._subtitle.setWordWrap(True)
-        # All the facts in one text: one layout on a language switch, where a caption and a
-        # value label for each fact were thirty.
-        self._facts = TextBlock(body)
-        self._facts.setObjectName("filmFacts")
-        self._facts.cursorPositionChanged.connect(self._follow_caret)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
         layout.addSpacing(8)
-        layout.addWidget(self._facts)
+        # All the facts in one text, where a caption and a value label for each fact were
+        # thirty; one text per language shown, so that switching back lays nothing out.
+        self._body = body
+        self._facts = PerLanguage(layout, layout.count(), self._new_facts)
         self.level = FilmLevel(context, body)
         layout.addWidget(self.level)
         layout.addStretch(1)
         self.setWidget(body)
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        context.session.filmChanged.connect(self.retranslate)
+        context.session.filmChanged.connect(self._show_film)
         self._show_title()
         self._show_facts()
+
+    @property
+    def facts(self) -> TextBlock:
+        """The film's facts in the active language."""
+        assert self._facts.shown is not None  # shown since __init__
+        return self._facts.shown
+
+    def _show_film(self) -> None:
+        """Another film: its facts in the active language, the other languages' forgotten."""
+        self._facts.forget_others(self._context.localized_film().language)
+        self._fill_facts(self.facts)
+        self.retranslate()
 
     def retranslate(self, *_args: object) -> None:
         """Rebuild every label and value in the active language."""
@@ -73,10 +84,6 @@ class FilmPane(Retranslating, QScrollArea):
         self.setAccessibleDescription(
             _("The film's titles, year, direction, cast and running time, in your language.")
         )
-        self._facts.setAccessibleName(_("Facts"))
-        self._facts.setAccessibleDescription(
-            _("Who made the film, who is in it, when it came out and how long it runs.")
-        )
         film = self._context.localized_film()
         self._title.setText(film.title)
         self._title.setAccessibleName(film.title)
@@ -85,18 +92,37 @@ class FilmPane(Retranslating, QScrollArea):
         film = self._context.localized_film()
         self._subtitle.setText(_original_title_line(film))
         self._subtitle.setVisible(bool(self._subtitle.text()))
-        self._facts.set_html(facts_html(facts_table(film)))
+        self._facts.show(film.language, self._fill_facts)
+        for facts in self._facts.kept():
+            _describe_facts(facts)
+
+    def _fill_facts(self, facts: TextBlock) -> None:
+        facts.set_html(facts_html(facts_table(self._context.localized_film())))
+
+    def _new_facts(self) -> TextBlock:
+        facts = TextBlock(self._body)
+        facts.setObjectName("filmFacts")
+        facts.cursorPositionChanged.connect(self._follow_caret)
+        return facts
 
     def _follow_caret(self) -> None:
         """Keep the caret of the facts in view as the keyboard moves it: the facts have no
         scroll bar of their own, the pane scrolls. A new text puts the caret back at its
         start too; that leaves the pane where the reader had it (at the top when the pane
         is new, before it has its height)."""
-        if not self._facts.hasFocus():
+        facts = self.facts
+        if not facts.hasFocus():
             return
-        caret = self._facts.cursorRect()
-        spot = self._facts.pos() + caret.center()  # in the scrolled page's coordinates
+        caret = facts.cursorRect()
+        spot = facts.pos() + caret.center()  # in the scrolled page's coordinates
         self.ensureVisible(spot.x(), spot.y(), 0, caret.height())
+
+
+def _describe_facts(facts: TextBlock) -> None:
+    facts.setAccessibleName(_("Facts"))
+    facts.setAccessibleDescription(
+        _("Who made the film, who is in it, when it came out and how long it runs.")
+    )
 
 
 def _heading_font(font: QFont) -> QFont:

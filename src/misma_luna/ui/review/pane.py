@@ -1,9 +1,11 @@
 """The review pane: the film's review in the active language, set for comfortable reading.
 
 The review renders as one HTML document (`core.film.review_html`, blocks sanitized by
-`core.review`) into a QTextBrowser with one anchor per block. The pane is a reading place
-(`context.reading`): notes pin to the block at the cursor and scroll back to it. Links never
-open on a click alone: `linkActivated` goes to the shell, which asks first.
+`core.review`) into a QTextBrowser with one anchor per block, a browser kept for each
+language shown (`ui/widgets/per_language.py`) so that a switch back lays nothing out again.
+The pane is a reading place (`context.reading`): notes pin to the block at the cursor and
+scroll back to it. Links never open on a click alone: `linkActivated` goes to the shell,
+which asks first.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from misma_luna.core.base.i18n import _
@@ -20,6 +22,7 @@ from misma_luna.ui.services.appearance.fonts import SERIF_FAMILY
 from misma_luna.ui.services.appearance.zoom import scale
 from misma_luna.ui.services.context import AppContext
 from misma_luna.ui.services.retranslating import Retranslating
+from misma_luna.ui.widgets.per_language import PerLanguage
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent, QTextCursor
@@ -79,30 +82,29 @@ class ReviewPane(Retranslating, QWidget):
         super().__init__(parent)
         self._context = context
         self.setObjectName("reviewPane")
-        self.view = ReviewView(self)
-        self.view.setObjectName("reviewView")
-        self.view.setOpenLinks(False)
-        self.view.setOpenExternalLinks(False)
-        self.view.anchorClicked.connect(self._anchor_clicked)
         self._note_markers: dict[str, int] = {}
-        # The review laid out in each language shown since the film, its notes' markers, the
-        # colours or the text size last changed: switching back and forth between languages
-        # shows a page already laid out instead of reading the HTML again.
-        self._pages: dict[str, QTextDocument] = {}
+        self._context_actions: tuple[QAction, ...] = ()
         self._find_bar: FindBar | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
-        self._layout.addWidget(self.view, 1)
-        self._apply_zoom(context.zoom.steps)
+        # The review in each language shown since the film, its notes' markers or the
+        # colours last changed: switching back shows a view already laid out.
+        self._views = PerLanguage(self._layout, 0, self._new_view)
         context.zoom.changed.connect(self._apply_zoom)
         context.session.filmChanged.connect(self.render)
         context.reading.add_place(self)
         self.render()
 
+    @property
+    def view(self) -> ReviewView:
+        """The view showing the review in the active language."""
+        assert self._views.shown is not None  # render() in __init__ shows one
+        return self._views.shown
+
     def retranslate(self) -> None:
-        """The review in the new language (its page from an earlier switch, if any)."""
-        self._show_page()
+        """The review in the new language (its view from an earlier switch, if any)."""
+        self._show_view()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         # A new colour scheme (light/dark) changes the muted colour of the review's notices.
@@ -114,37 +116,43 @@ class ReviewPane(Retranslating, QWidget):
 
     def render(self, *_args: object) -> None:
         """Show the current film's review in the active language, keeping the scroll place,
-        and forget the pages of the other languages (something they show has changed)."""
-        for page in self._pages.values():
-            page.deleteLater()
-        self._pages.clear()
-        self._show_page()
+        and forget the views of the other languages (something they show has changed)."""
+        shown = self._views.shown
+        if shown is not None:
+            self._views.forget_others(self._context.localized_film().language)
+            fraction = _scrolled(shown)
+            self._fill(shown)
+            _scroll(shown, fraction)
+        self._show_view()
 
-    def _show_page(self) -> None:
-        """Show the review's page in the active language, made now if it is not kept."""
-        self.view.setAccessibleName(_("Review"))
-        self.view.setAccessibleDescription(
-            _(
-                "The film's review. Ctrl+F finds words in it; Ctrl+Shift+N pins a note to the "
-                "passage at the cursor; Ctrl+Plus and Ctrl+Minus change the text size."
-            )
-        )
-        film = self._context.localized_film()
-        bar = self.view.verticalScrollBar()
-        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        page = self._pages.get(film.language)
-        if page is not None:
-            self.view.setDocument(page)
-        else:
-            page = self._pages[film.language] = QTextDocument(self)
-            page.setDocumentMargin(24)
-            page.setDefaultFont(self.view.font())
-            self.view.setDocument(page)  # before its text: laid out once, at the view's width
-            html = review_html(film, _muted_colour(self.view.palette()), self._note_markers)
-            self.view.setHtml(html)  # the view's own, which puts its caret at the start
-        bar.setValue(round(fraction * bar.maximum()))
+    def _show_view(self) -> None:
+        """Show the review's view in the active language, made now if it is not kept."""
+        old = self._views.shown
+        view = self._views.show(self._context.localized_film().language, self._fill)
+        if old is not None and old is not view:
+            _scroll(view, _scrolled(old))  # the same part of the text, in the other language
+            if self._find_bar is not None:
+                self._find_bar.set_view(view)
+        for kept in self._views.kept():
+            _describe(kept)
         if self._find_bar is not None and self._find_bar.isVisible():
             self._find_bar.search()
+
+    def _new_view(self) -> ReviewView:
+        view = ReviewView(self)
+        view.setObjectName("reviewView")
+        view.setOpenLinks(False)
+        view.setOpenExternalLinks(False)
+        view.anchorClicked.connect(self._anchor_clicked)
+        view.context_actions = self._context_actions
+        view.document().setDocumentMargin(24)
+        _zoom(view, self._context.zoom.steps)
+        return view
+
+    def _fill(self, view: ReviewView) -> None:
+        """Give `view` the review's HTML (setHtml puts its caret at the start)."""
+        film = self._context.localized_film()
+        view.setHtml(review_html(film, _muted_colour(view.palette()), self._note_markers))
 
     @property
     def find_bar(self) -> FindBar:
@@ -165,7 +173,9 @@ class ReviewPane(Retranslating, QWidget):
 
     def add_context_action(self, action: QAction) -> None:
         """Offer `action` in the review's context menu."""
-        self.view.context_actions = (*self.view.context_actions, action)
+        self._context_actions = (*self._context_actions, action)
+        for view in self._views.kept():
+            view.context_actions = self._context_actions
 
     def _anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "note" and url.path().isdigit():
@@ -218,13 +228,37 @@ class ReviewPane(Retranslating, QWidget):
         return self.view.textCursor()
 
     def _apply_zoom(self, steps: int) -> None:
-        font = QFont(self.view.font())
-        font.setFamilies(["Literata", SERIF_FAMILY, "DejaVu Serif", "Georgia", "serif"])
-        font.setPointSizeF(BASE_POINT_SIZE * scale(steps))
-        self.view.setFont(font)
-        for page in self._pages.values():  # every page kept takes the new size
-            page.setDefaultFont(font)
-        self.view.fit_column()
+        for view in self._views.kept():  # every view kept takes the new size
+            _zoom(view, steps)
+
+
+def _zoom(view: ReviewView, steps: int) -> None:
+    font = QFont(view.font())
+    font.setFamilies(["Literata", SERIF_FAMILY, "DejaVu Serif", "Georgia", "serif"])
+    font.setPointSizeF(BASE_POINT_SIZE * scale(steps))
+    view.setFont(font)
+    view.fit_column()
+
+
+def _describe(view: ReviewView) -> None:
+    view.setAccessibleName(_("Review"))
+    view.setAccessibleDescription(
+        _(
+            "The film's review. Ctrl+F finds words in it; Ctrl+Shift+N pins a note to the "
+            "passage at the cursor; Ctrl+Plus and Ctrl+Minus change the text size."
+        )
+    )
+
+
+def _scrolled(view: ReviewView) -> float:
+    """How far down its text `view` is scrolled, from 0 to 1."""
+    bar = view.verticalScrollBar()
+    return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+
+def _scroll(view: ReviewView, fraction: float) -> None:
+    bar = view.verticalScrollBar()
+    bar.setValue(round(fraction * bar.maximum()))
 
 
 def _muted_colour(palette: QPalette) -> str:

@@ -93,6 +93,11 @@ class FindBar(Retranslating, QWidget):
         self._close.setAccessibleName(_("Close the find bar"))
         self._show_count()
 
+    def set_view(self, view: QTextEdit) -> None:
+        """Find in `view` from now on (its matches are found again at the next search)."""
+        self._view.setExtraSelections([])
+        self._view = view
+
     def open_bar(self) -> None:
         """Show the bar with the field focused and selected."""
         self.show()
