@@ -295,3 +295,26 @@ def test_the_review_opens_at_its_top_and_a_switch_keeps_the_place(qtbot, main_wi
         language.set_language(code)
         qtbot.wait(10)
         assert abs(bar.value() / bar.maximum() - 0.5) < 0.1  # the same part of the review
+
+
+def tab_order(window: MainWindow) -> list[str]:
+    """The names of the shown widgets Tab goes through, in its order, from the window."""
+    from PySide6.QtCore import Qt
+
+    order, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget.objectName() or type(widget).__name__)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def test_tab_goes_through_the_window_in_one_order_in_every_language(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    main_window.context.actions["edit.find"].trigger()  # the find bar, made on first use
+    english = tab_order(main_window)
+    film, review = english.index("filmFacts"), english.index("reviewView")
+    assert film < review < english.index("findField") < english.index("subtitlesTable")
+    assert english.index("subtitlesTable") < english.index("notesEditor")  # as on screen
+    main_window.context.language.set_language("es")  # a review and facts made for Spanish
+    qtbot.waitUntil(lambda: "Año" in facts_lines(main_window))
+    assert tab_order(main_window) == english

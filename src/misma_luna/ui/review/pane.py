@@ -163,6 +163,7 @@ class ReviewPane(Retranslating, QWidget):
 
             self._find_bar = FindBar(self.view, self)
             self._layout.addWidget(self._find_bar)
+            self._find_bar.follow_in_tab_order(self.view)
         return self._find_bar
 
     def set_note_markers(self, markers: dict[str, int]) -> None:

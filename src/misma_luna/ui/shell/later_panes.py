@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QWidget
+
 from misma_luna.ui.film.pane import FilmPane
 from misma_luna.ui.notes.pane import NotesPane
 from misma_luna.ui.shell.opening import FilmOpener
@@ -17,7 +19,7 @@ from misma_luna.ui.shell.words_wiring import place_words_pane
 from misma_luna.ui.subtitles.pane import SubtitlesPane
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+    from PySide6.QtWidgets import QMainWindow, QSplitter
 
     from misma_luna.ui.review.pane import ReviewPane
     from misma_luna.ui.services.context import AppContext
@@ -51,6 +53,9 @@ def build_later_panes(
     take_place(splitter, 0, film)
     take_place(reading_splitter, 1, subtitles)
     take_place(splitter, 2, notes)
+    # Tab follows the screen from left to right: the film, then the review (built first, for
+    # the first paint), the subtitles under it and the notes.
+    QWidget.setTabOrder(film.facts, review.view)
     _wire_notes(context, review, notes)
     opener.subtitlesChosen.connect(subtitles.open_files)
     opener.noteChosen.connect(notes.select_note)

@@ -47,6 +47,7 @@ class FindBar(Retranslating, QWidget):
         self._pause.setInterval(PAUSE_MS)
         self._pause.timeout.connect(self.search)
         self.field = QLineEdit(self)
+        self.field.setObjectName("findField")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.next)
@@ -92,6 +93,14 @@ class FindBar(Retranslating, QWidget):
         self._close.setToolTip(_("Close the find bar"))
         self._close.setAccessibleName(_("Close the find bar"))
         self._show_count()
+
+    def follow_in_tab_order(self, widget: QWidget) -> None:
+        """Come right after `widget` (the text it finds in) when Tab moves the focus: made
+        after the panes around it, the bar would otherwise be reached last."""
+        before = widget
+        for stop in (self.field, self._previous, self._next, self._close):
+            QWidget.setTabOrder(before, stop)
+            before = stop
 
     def set_view(self, view: QTextEdit) -> None:
         """Find in `view` from now on (its matches are found again at the next search)."""

@@ -48,6 +48,8 @@ class PerLanguage(Generic[W]):
             if made:
                 fill(widget)
             return widget
+        if made:
+            QWidget.setTabOrder(old, widget)  # where the reader's Tab found the other one
         widget.setGeometry(old.geometry())
         widget.show()  # at its place's size before its text: laid out once, at that width
         if made:
