@@ -45,6 +45,32 @@ def pieces(dialog: TranslateDialog) -> list[object]:
     return [proxy.index(row, STATE).data(PIECE_ROLE) for row in range(proxy.rowCount())]
 
 
+def test_a_fact_translated_shows_in_the_facts_kept_for_that_language(
+    qtbot, make_context, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = window_on(qtbot, make_context, tmp_path, library_film(tmp_path), "es")
+    pane = window.film_pane
+    qtbot.waitUntil(lambda: "Drama: una película de carretera" in pane.facts.toPlainText())
+    spanish = pane.facts
+    window.context.language.set_language("en")  # both languages' facts kept from now on
+    qtbot.waitUntil(lambda: pane.facts is not spanish)
+    window.context.language.set_language("es")
+    qtbot.waitUntil(lambda: pane.facts is spanish)
+    dialog = window.show_translation()
+    genre = window.context.film.facts.texts["genre"]
+    table = dialog.piece_list.table
+    [row] = [r for r in range(dialog.proxy.rowCount()) if pieces(dialog)[r].source == genre]  # type: ignore[attr-defined]
+    table.setCurrentIndex(dialog.proxy.index(row, 0))
+    dialog.editor.selectAll()
+    qtbot.keyClicks(dialog.editor, "Drama de carretera")
+    dialog.save_now()
+    assert "Drama de carretera" in pane.facts.toPlainText()  # the facts on screen follow
+    window.context.language.set_language("en")
+    qtbot.waitUntil(lambda: "Year" in pane.facts.toPlainText())
+    assert "Drama: a family road movie" in pane.facts.toPlainText()
+    dialog.close()
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_typing_saves_the_catalog_and_the_review_follows(
     qtbot, make_context, tmp_path: Path, language: str

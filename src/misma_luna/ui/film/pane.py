@@ -57,7 +57,7 @@ class FilmPane(Retranslating, QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        context.session.filmChanged.connect(self._show_film)
+        context.session.filmChanged.connect(self.render)
         self._show_title()
         self._show_facts()
 
@@ -67,8 +67,9 @@ class FilmPane(Retranslating, QScrollArea):
         assert self._facts.shown is not None  # shown since __init__
         return self._facts.shown
 
-    def _show_film(self) -> None:
-        """Another film: its facts in the active language, the other languages' forgotten."""
+    def render(self, *_args: object) -> None:
+        """Show the film's facts again (another film, or its text translated anew) in the
+        active language, and forget those of the other languages."""
         self._facts.forget_others(self._context.localized_film().language)
         self._fill_facts(self.facts)
         self.retranslate()

@@ -62,7 +62,7 @@ def build_later_panes(
     # A translation typed in Film > Translate: the review and the facts follow (and the
     # status bar's counts, which the window connects).
     context.session.contentChanged.connect(review.render)
-    context.session.contentChanged.connect(film.retranslate)
+    context.session.contentChanged.connect(film.render)
     words = place_words_pane(window, context, review, subtitles)
     words.levelChanged.connect(film.level.show_level)
     # The film's lines may have reached the words pane before this connection.
