@@ -254,7 +254,7 @@ def test_a_language_shown_before_comes_back_already_laid_out(qtbot, main_window)
     qtbot.waitUntil(lambda: pane.view is spanish)
     assert spanish.document().revision() == laid_out  # its text was not set again
     block = main_window.context.localized_film().blocks()[0][0].id
-    pane.set_note_markers({block: 7})  # a new note's marker: every view is made again
+    pane.set_note_markers({block: 7})  # a marker: the view shown takes it, the rest go
     assert pane.view is spanish and "note:7" in spanish.toHtml()
     language.set_language("en")
     qtbot.waitUntil(lambda: "Under the Same Moon" in pane.view.toPlainText())

@@ -3,7 +3,7 @@
 Giving a text widget another text lays it out anew, which is most of what a language switch
 costs. A pane that keeps a widget for each language shown instead shows the one already
 laid out when the reader switches back, and forgets the others when what they show changes
-(another film, a new note's marker, other colours).
+(another film, a translation typed, a new note's marker, other colours).
 """
 
 from __future__ import annotations
