@@ -318,3 +318,35 @@ def test_tab_goes_through_the_window_in_one_order_in_every_language(qtbot, main_
     main_window.context.language.set_language("es")  # a review and facts made for Spanish
     qtbot.waitUntil(lambda: "Año" in facts_lines(main_window))
     assert tab_order(main_window) == english
+
+
+def test_a_new_colour_scheme_makes_the_review_of_every_language_again(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.ui.services.appearance.theme import apply_theme
+
+    pane, language = main_window.review_pane, main_window.context.language
+    english = pane.view
+    language.set_language("es")
+    qtbot.waitUntil(lambda: pane.view is not english)
+    spanish = pane.view
+    laid_out = spanish.document().revision()
+    try:
+        apply_theme("dark")  # the English view kept would show the light scheme's notices
+        qtbot.waitUntil(lambda: spanish.document().revision() != laid_out)  # made again
+        assert pane.view is spanish  # the view on screen is kept
+        language.set_language("en")
+        qtbot.waitUntil(lambda: "Under the Same Moon" in pane.view.toPlainText())
+        assert pane.view is not english
+    finally:
+        apply_theme("system")
+
+
+def test_the_facts_are_as_tall_as_their_text_at_any_width(qtbot, main_window) -> None:  # type: ignore[no-untyped-def]
+    pane = main_window.film_pane
+    qtbot.waitUntil(lambda: len(facts_lines(main_window)) > 4)
+    sizes = main_window.splitter.sizes()
+    for film_width in (240, 420, 260):  # narrower and wider: the text's height changes
+        main_window.splitter.setSizes([film_width, sizes[1] + sizes[0] - film_width, sizes[2]])
+        facts = pane.facts
+        qtbot.waitUntil(lambda f=facts: abs(f.height() - f.heightForWidth(f.width())) <= 1)
+        level_top = pane.level.geometry().top()
+        assert level_top - facts.geometry().bottom() < 24  # no gap between facts and level

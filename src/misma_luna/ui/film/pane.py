@@ -104,6 +104,7 @@ class FilmPane(Retranslating, QScrollArea):
         facts = TextBlock(self._body)
         facts.setObjectName("filmFacts")
         facts.cursorPositionChanged.connect(self._follow_caret)
+        _describe_facts(facts)  # named before the focus can reach it
         return facts
 
     def _follow_caret(self) -> None:

@@ -90,7 +90,7 @@ class ReviewPane(Retranslating, QWidget):
         self._layout.setSpacing(0)
         # The review in each language shown since the film, its notes' markers or the
         # colours last changed: switching back shows a view already laid out.
-        self._views = PerLanguage(self._layout, 0, self._new_view)
+        self._views = PerLanguage(self._layout, 0, self._new_view, stretch=1)
         context.zoom.changed.connect(self._apply_zoom)
         context.session.filmChanged.connect(self.render)
         context.reading.add_place(self)
@@ -147,12 +147,14 @@ class ReviewPane(Retranslating, QWidget):
         view.context_actions = self._context_actions
         view.document().setDocumentMargin(24)
         _zoom(view, self._context.zoom.steps)
+        _describe(view)  # named before the focus can reach it
         return view
 
     def _fill(self, view: ReviewView) -> None:
         """Give `view` the review's HTML (setHtml puts its caret at the start)."""
         film = self._context.localized_film()
-        view.setHtml(review_html(film, _muted_colour(view.palette()), self._note_markers))
+        # The pane's palette: on a new colour scheme the pane hears of it before its views.
+        view.setHtml(review_html(film, _muted_colour(self.palette()), self._note_markers))
 
     @property
     def find_bar(self) -> FindBar:

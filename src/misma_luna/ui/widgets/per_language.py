@@ -17,12 +17,15 @@ W = TypeVar("W", bound=QWidget)
 
 
 class PerLanguage(Generic[W]):
-    """The widgets `make` gives, one per language, at `index` in `layout`."""
+    """The widgets `make` gives, one per language, at `index` in `layout` with `stretch`."""
 
-    def __init__(self, layout: QBoxLayout, index: int, make: Callable[[], W]) -> None:
+    def __init__(
+        self, layout: QBoxLayout, index: int, make: Callable[[], W], stretch: int = 0
+    ) -> None:
         self._layout = layout
         self._index = index
         self._make = make
+        self._stretch = stretch
         self._kept: dict[str, W] = {}
         self._shown: W | None = None
 
@@ -42,7 +45,7 @@ class PerLanguage(Generic[W]):
         made = widget is None
         if widget is None:
             widget = self._kept[language] = self._make()
-            self._layout.insertWidget(self._index, widget, 1)
+            self._layout.insertWidget(self._index, widget, self._stretch)
         old, self._shown = self._shown, widget
         if old is None or old is widget:
             if made:
