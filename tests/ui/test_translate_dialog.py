@@ -178,3 +178,30 @@ def test_a_failed_save_keeps_the_text_and_asks_before_closing(
     assert "Un texto que no cabe" in (folder / "i18n" / "es.po").read_text(encoding="utf-8")
     dialog.close()
     assert not dialog.isVisible()
+
+
+def test_the_review_notices_take_a_new_colour_scheme(qtbot, make_context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.ui.services.appearance.theme import DARK, apply_theme
+
+    window = window_on(qtbot, make_context, tmp_path, library_film(tmp_path), "es")
+    pane = window.review_pane
+
+    def notice_colour() -> str | None:
+        """The colour of the notice above the review (one passage's translation is old)."""
+        block = pane.view.document().firstBlock()
+        while block.isValid() and "⚑" not in block.text():
+            block = block.next()
+        return (
+            block.begin().fragment().charFormat().foreground().color().name()
+            if block.isValid()
+            else None
+        )
+
+    qtbot.waitUntil(lambda: notice_colour() is not None)  # the review in Spanish
+    light = notice_colour()
+    try:
+        apply_theme("dark")
+        qtbot.waitUntil(lambda: notice_colour() != light)
+        assert notice_colour() == DARK[-1]  # the dark scheme's muted text, not the light one's
+    finally:
+        apply_theme("system")
