@@ -141,8 +141,9 @@ def alternate(
     return app_times, base_times
 
 
-def child_env() -> dict[str, str]:
-    """An environment for child processes: headless, with settings and data kept in _work.
+def child_env(home: Path = WORK) -> dict[str, str]:
+    """An environment for child processes: headless, with settings and data kept in `home`
+    (_work by default).
 
     Bytecode is written and read, as in an installed app (pip and PyInstaller compile it):
     a shell's PYTHONDONTWRITEBYTECODE would otherwise recompile every module on each start.
@@ -150,9 +151,8 @@ def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["XDG_CONFIG_HOME"] = str(WORK / "config")
-    env["XDG_DATA_HOME"] = str(WORK / "data")
-    env["XDG_CACHE_HOME"] = str(WORK / "cache")
+    for name in ("config", "data", "cache"):
+        env[f"XDG_{name.upper()}_HOME"] = str(home / name)
     return env
 
 

@@ -13,7 +13,6 @@ cache is filled by one run first, as the reader's is.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -21,21 +20,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import BASELINES
+from benchmarks.common import BASELINES, child_env
 from benchmarks.startup import LANGUAGE, review_html_file
 
+# The exit code of a counted start that reached its first paint (any other is a failure).
+PAINTED = 75
 # Run in the child: end the process as soon as it prints its first paint, then start it.
-_CHILD = """
+_CHILD = f"""
 import os, sys
 class _Paint:
     def write(self, text):
         if text.startswith("first-paint"):
-            os._exit(0)
+            os._exit({PAINTED})
         return len(text)
     def flush(self):
         pass
 sys.stdout = _Paint()
-{start}
+{{start}}
 """
 
 
@@ -73,17 +74,14 @@ def count(code: str, env: dict[str, str]) -> int:
         env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     found = _COUNT.search(done.stderr)
-    if found is None:
-        raise SystemExit(f"valgrind did not report a count:\n{done.stderr[-2000:]}")
+    if done.returncode != PAINTED or found is None:
+        raise SystemExit(f"the start did not reach its first paint:\n{done.stderr[-2000:]}")
     return int(found.group(1))
 
 
-def child_env(home: Path, src: Path | None) -> dict[str, str]:
-    """The offscreen environment of a run: its own settings, data and cache, a fixed hash seed."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    for name in ("config", "data", "cache"):
-        env[f"XDG_{name.upper()}_HOME"] = str(home / name)
+def counting_env(home: Path, src: Path | None) -> dict[str, str]:
+    """`child_env` in `home`, with a fixed hash seed and the app run from `src` if given."""
+    env = dict(child_env(home), QT_QPA_PLATFORM="offscreen", PYTHONHASHSEED="0")
     if src is not None:
         env["PYTHONPATH"] = str(src)
     return env
@@ -99,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     app_code, bare_code = app_start(), bare_start(review_html_file())
     with tempfile.TemporaryDirectory(prefix="misma-paint-") as folder:
-        env = child_env(Path(folder), options.src)
-        subprocess.run([sys.executable, "-c", app_code], env=env, check=True)  # the film cache
+        env = counting_env(Path(folder), options.src)
+        filled = subprocess.run([sys.executable, "-c", app_code], env=env, check=False)
+        if filled.returncode != PAINTED:  # the film cache, filled as the reader's is
+            raise SystemExit("the app did not start")
         app, bare = count(app_code, env), count(bare_code, env)
     print(f"app  {app / 1e6:8.1f} M instructions to the first paint")
     print(f"bare {bare / 1e6:8.1f} M instructions to the first paint")

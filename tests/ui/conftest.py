@@ -41,3 +41,12 @@ def words_window(qtbot, make_context, tmp_path: Path) -> Iterator[object]:  # ty
     context.words = WordsStore.open(words_path(tmp_path / "data"))
     yield _shown(qtbot, context)
     context.words.close()
+
+
+@pytest.fixture
+def system_theme_after() -> Iterator[None]:
+    """The system's colours again after a test that chooses a theme."""
+    from misma_luna.ui.services.appearance.theme import apply_theme
+
+    yield
+    apply_theme("system")

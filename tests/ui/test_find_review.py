@@ -62,7 +62,8 @@ def test_the_find_bar_counts_again_in_the_language_switched_to(qtbot, main_windo
     main_window.context.language.set_language("es")
     qtbot.waitUntil(lambda: "México" in pane.view.toPlainText())
     assert "mother" not in fold_in_place(pane.view.toPlainText())
+    qtbot.waitUntil(lambda: bar.count_label.text() == "Sin coincidencias")  # searched again
     assert not pane.view.extraSelections()  # nothing found in the Spanish text
     assert not english_view.extraSelections()  # nor left marked in the English one
-    main_window.context.language.set_language("en")  # the English page again, kept
+    main_window.context.language.set_language("en")  # the English view again, kept
     qtbot.waitUntil(lambda: bar.count_label.text().endswith(f" {english} matches"))

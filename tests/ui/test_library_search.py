@@ -34,12 +34,18 @@ def copied_film(tmp_path: Path, name: str) -> Path:
     return folder
 
 
-def test_the_search_box_lists_passages_and_opens_one(qtbot, make_context, tmp_path) -> None:
+def library_with_a_note(qtbot, make_context, tmp_path):  # type: ignore[no-untyped-def]
+    """The library window, shown, and its context: the bundled film with one note on it."""
     context = private_context(make_context, tmp_path)
     context.notes.add(BUNDLED_FILM_ID, "Escena inolvidable del teléfono público")
     window = LibraryWindow(context)
     qtbot.addWidget(window)
     window.show_library()
+    return window, context
+
+
+def test_the_search_box_lists_passages_and_opens_one(qtbot, make_context, tmp_path) -> None:
+    window, _context = library_with_a_note(qtbot, make_context, tmp_path)
     assert window.found.isHidden()
     qtbot.keyClicks(window.filter, "INOLVIDABLE")
     qtbot.waitUntil(lambda: window.hits.rowCount() == 1)
@@ -149,11 +155,7 @@ def test_opening_a_bare_review_offers_to_add_it(qtbot, make_context, tmp_path) -
 def test_a_switch_says_the_passages_found_again_without_searching(
     qtbot, make_context, tmp_path, monkeypatch
 ) -> None:
-    context = private_context(make_context, tmp_path)
-    context.notes.add(BUNDLED_FILM_ID, "Escena inolvidable del teléfono público")
-    window = LibraryWindow(context)
-    qtbot.addWidget(window)
-    window.show_library()
+    window, context = library_with_a_note(qtbot, make_context, tmp_path)
     qtbot.keyClicks(window.filter, "inolvidable")
     window.run_search()
     assert window.hits.index(0, PLACE).data() == "Your note"

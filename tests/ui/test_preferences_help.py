@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from misma_luna.ui.services import settings
-from misma_luna.ui.services.appearance.theme import apply_font_size, apply_theme
+from misma_luna.ui.services.appearance.theme import apply_font_size
 
 
 def _preferences(main_window):  # type: ignore[no-untyped-def]
@@ -15,19 +15,18 @@ def _preferences(main_window):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def test_the_dark_theme_colours_every_pane_from_the_palette(qtbot, main_window) -> None:
+def test_the_dark_theme_colours_every_pane_from_the_palette(
+    qtbot, main_window, system_theme_after
+) -> None:
     dialog = _preferences(main_window)
-    try:
-        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
-        dialog.theme.activated.emit(dialog.theme.currentIndex())
-        assert main_window.context.preferences.get(settings.THEME) == "dark"
-        assert QApplication.palette().window().color().lightness() < 80
-        banner = main_window.notes_pane.banner
-        background = banner.palette().color(banner.backgroundRole())
-        text = banner.palette().color(banner.foregroundRole())
-        assert abs(background.lightness() - text.lightness()) > 100  # readable on it
-    finally:
-        apply_theme("system")
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.theme.activated.emit(dialog.theme.currentIndex())
+    assert main_window.context.preferences.get(settings.THEME) == "dark"
+    assert QApplication.palette().window().color().lightness() < 80
+    banner = main_window.notes_pane.banner
+    background = banner.palette().color(banner.backgroundRole())
+    text = banner.palette().color(banner.foregroundRole())
+    assert abs(background.lightness() - text.lightness()) > 100  # readable on it
 
 
 def test_the_whole_app_text_size_comes_from_preferences(qtbot, main_window) -> None:

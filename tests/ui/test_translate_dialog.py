@@ -60,7 +60,7 @@ def test_a_fact_translated_shows_in_the_facts_kept_for_that_language(
     dialog = window.show_translation()
     genre = window.context.film.facts.texts["genre"]
     table = dialog.piece_list.table
-    [row] = [r for r in range(dialog.proxy.rowCount()) if pieces(dialog)[r].source == genre]  # type: ignore[attr-defined]
+    row = [piece.source for piece in pieces(dialog)].index(genre)  # type: ignore[attr-defined]
     table.setCurrentIndex(dialog.proxy.index(row, 0))
     dialog.editor.selectAll()
     qtbot.keyClicks(dialog.editor, "Drama de carretera")
@@ -180,8 +180,10 @@ def test_a_failed_save_keeps_the_text_and_asks_before_closing(
     assert not dialog.isVisible()
 
 
-def test_the_review_notices_take_a_new_colour_scheme(qtbot, make_context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from misma_luna.ui.services.appearance.theme import DARK, apply_theme
+def test_the_review_notices_take_a_new_colour_scheme(
+    qtbot, make_context, tmp_path: Path, system_theme_after
+) -> None:  # type: ignore[no-untyped-def]
+    from misma_luna.ui.services.appearance.theme import DARK, apply_theme, themed_palette
 
     window = window_on(qtbot, make_context, tmp_path, library_film(tmp_path), "es")
     pane = window.review_pane
@@ -199,9 +201,7 @@ def test_the_review_notices_take_a_new_colour_scheme(qtbot, make_context, tmp_pa
 
     qtbot.waitUntil(lambda: notice_colour() is not None)  # the review in Spanish
     light = notice_colour()
-    try:
-        apply_theme("dark")
-        qtbot.waitUntil(lambda: notice_colour() != light)
-        assert notice_colour() == DARK[-1]  # the dark scheme's muted text, not the light one's
-    finally:
-        apply_theme("system")
+    apply_theme("dark")
+    qtbot.waitUntil(lambda: notice_colour() != light)
+    muted = themed_palette(DARK).placeholderText().color().name()
+    assert notice_colour() == muted  # the dark scheme's muted text, not the light one's
